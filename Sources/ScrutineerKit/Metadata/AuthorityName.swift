@@ -1,0 +1,146 @@
+/// Finds the local authority a document is about and reduces it to its short name.
+enum AuthorityName {
+  private static let prefixes = [
+    "the london borough of ", "london borough of ", "royal borough of ", "the royal borough of ",
+    "city of ", "the city of ", "council of the ", "metropolitan borough of ", "borough of ", "county of ",
+    "inspection of ", "focused visit to ", "focused visit of ", "monitoring visit to ", "monitoring visit of ",
+    "joint targeted area inspection of ", "joint targeted area inspection in ",
+  ]
+  private static let suffixes = [
+    " local authority children's services", " local authority childrens services", " children's services",
+    " childrens services", " children's social care services", " children's social care",
+    " local authority", " metropolitan borough council", " metropolitan district council",
+    " borough council", " district council", " county council", " city council", " county borough council",
+    " council", " children's trust", " childrens trust", " children's services trust", " city",
+    " unitary authority", " mbc",
+  ]
+
+  /// The short name: "Birmingham City Council" → "Birmingham",
+  /// "London Borough of Barnet" → "Barnet", "Birmingham's" → "Birmingham".
+  static func shortName(_ raw: String) -> String? {
+    var s = raw.replacingOccurrences(of: "’", with: "'").trimmingCharacters(in: " ,.:;")
+    var changed = true
+    while changed {
+      changed = false
+      let lower = s.lowercased()
+      for p in prefixes where lower.hasPrefix(p) {
+        s = String(s.dropFirst(p.count))
+        changed = true
+        break
+      }
+      let lower2 = s.lowercased()
+      for suf in suffixes where lower2.hasSuffix(suf) && s.count > suf.count {
+        s = String(s.dropLast(suf.count))
+        changed = true
+        break
+      }
+      if s.hasSuffix("'s") {
+        s = String(s.dropLast(2))
+        changed = true
+      }
+      s = s.trimmingCharacters(in: " ,.:;")
+    }
+    guard !s.isEmpty, s.count <= 40, let f = s.first, f.isUppercase else { return nil }
+    let words = s.split(separator: " ")
+    guard words.count <= 5 else { return nil }
+    // Every word capitalised except joining words.
+    for w in words where !["and", "of", "upon", "on", "the", "in", "under", "le"].contains(w.lowercased()) {
+      guard w.first?.isUppercase == true else { return nil }
+    }
+    return s
+  }
+
+  static func find(doc: DocumentText, blocks: [Block], title: String?) -> String? {
+    if let title {
+      let lower = title.lowercased()
+      for key in ["focused visit to ", "focused visit of ", "monitoring visit to ", "monitoring visit of ", "inspection of "] {
+        guard let r = lower.range(of: key) else { continue }
+        let offset = lower.distance(from: lower.startIndex, to: r.upperBound)
+        var rest = String(title.dropFirst(offset))
+        for stop in [" children", " local authority", " Children", " Local Authority"] {
+          if let s = rest.range(of: stop) { rest = String(rest[..<s.lowerBound]) }
+        }
+        if let name = shortName(rest) { return name }
+      }
+    }
+    // A report's first line names the council ("London Borough of Barnet").
+    if let first = doc.info.first(where: { $0.kind == .text })?.text, first.count <= 60,
+      isCouncilName(first), let name = shortName(first)
+    {
+      return name
+    }
+    // Otherwise the most frequent "X City Council", "X Children's Trust", "X children's services".
+    var counts: [String: Int] = [:]
+    var order: [String] = []
+    for b in blocks {
+      for name in councilMentions(b.text) {
+        if counts[name] == nil { order.append(name) }
+        counts[name, default: 0] += 1
+      }
+    }
+    // Rank the candidates by how often the name occurs anywhere in the text.
+    guard !order.isEmpty else { return nil }
+    let whole = blocks.map(\.text).joined(separator: " ").lowercased()
+    func frequency(_ name: String) -> Int {
+      whole.components(separatedBy: name.lowercased()).count - 1 + counts[name]!
+    }
+    var best = order[0]
+    var bestScore = frequency(best)
+    for name in order.dropFirst() {
+      let f = frequency(name)
+      if f > bestScore {
+        best = name
+        bestScore = f
+      }
+    }
+    return best
+  }
+
+  static func isCouncilName(_ t: String) -> Bool {
+    let l = t.lowercased()
+    return l.hasSuffix("council") || l.hasPrefix("london borough of") || l.hasPrefix("royal borough of")
+      || l.hasSuffix("council’s") || l.hasPrefix("city of")
+  }
+
+  private static let anchors = [
+    " city council", " county council", " borough council", " metropolitan borough council", " district council",
+    " children's trust", " childrens trust", " children's services", " council", " children's social care",
+    " safeguarding children board", " safeguarding children partnership",
+  ]
+
+  /// Names that precede council-like anchors in the text.
+  static func councilMentions(_ text: String) -> [String] {
+    let normal = text.replacingOccurrences(of: "’", with: "'")
+    let lower = normal.lowercased()
+    var out: [String] = []
+    var searchStart = lower.startIndex
+    while searchStart < lower.endIndex {
+      var best: Range<String.Index>?
+      for a in anchors {
+        if let r = lower.range(of: a, range: searchStart..<lower.endIndex), best == nil || r.lowerBound < best!.lowerBound {
+          best = r
+        }
+      }
+      guard let r = best else { break }
+      // Up to three capitalised words before the anchor.
+      let before = normal[normal.startIndex..<r.lowerBound].split(separator: " ").suffix(3)
+      var words: [Substring] = []
+      for w in before.reversed() {
+        let bare = w.hasSuffix("'s") ? w.dropLast(2) : w
+        if bare.first?.isUppercase == true && bare.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "'" }) {
+          words.insert(bare, at: 0)
+        } else if ["and", "upon", "on"].contains(w.lowercased()), !words.isEmpty {
+          words.insert(w, at: 0)
+        } else {
+          break
+        }
+      }
+      while let f = words.first, ["and", "upon", "on"].contains(f.lowercased()) { words.removeFirst() }
+      let stop: Set<String> = ["The", "By", "To", "Of", "In", "For", "Our", "This", "A", "And", "Ofsted", "Cabinet", "Interim", "Director", "Chief", "Executive"]
+      while let f = words.first, stop.contains(String(f)) { words.removeFirst() }
+      if !words.isEmpty, let name = shortName(words.joined(separator: " ")) { out.append(name) }
+      searchStart = r.upperBound
+    }
+    return out
+  }
+}

@@ -1,0 +1,197 @@
+/// Reads English dates as Ofsted and councils write them: "13 March 2020", "1st April
+/// 2018", "19/10/2012", "November 2016", and visit ranges such as "19 and 20 February
+/// 2020", "20 February to 3 March 2023", "18 March 2014 – 09 April 2014".
+enum DateParser {
+  enum Token: Equatable {
+    case number(Int)
+    case month(Int)
+    case year(Int)
+    /// "to", "until", "–", "-".
+    case through
+    /// "and", ",".
+    case and
+    case other
+  }
+
+  private static let months: [String: Int] = [
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+  ]
+
+  static func monthNumber(_ word: Substring) -> Int? { months[word.lowercased()] }
+
+  /// Splits text into date-relevant tokens.
+  static func tokens(_ text: Substring) -> [Token] {
+    var out: [Token] = []
+    var word = ""
+    func emit() {
+      guard !word.isEmpty else { return }
+      defer { word = "" }
+      let lower = word.lowercased()
+      if let m = months[lower] {
+        out.append(.month(m))
+        return
+      }
+      if lower == "and" || lower == "&" {
+        out.append(.and)
+        return
+      }
+      if lower == "to" || lower == "until" || lower == "till" {
+        out.append(.through)
+        return
+      }
+      // Slashed dates: 19/10/2012.
+      let slash = lower.split(separator: "/")
+      if slash.count == 3, let d = Int(slash[0]), let m = Int(slash[1]), var y = Int(slash[2]),
+        (1...31).contains(d), (1...12).contains(m)
+      {
+        if y < 100 { y += 2000 }
+        out.append(.number(d))
+        out.append(.month(m))
+        out.append(.year(y))
+        return
+      }
+      var digits = lower
+      for suffix in ["st", "nd", "rd", "th"] where digits.hasSuffix(suffix) && digits.count > 2 {
+        digits.removeLast(2)
+      }
+      if let n = Int(digits) {
+        if lower.count == 4, (1990...2100).contains(n) {
+          out.append(.year(n))
+        } else if (1...31).contains(n), digits.count <= 2 {
+          out.append(.number(n))
+        } else {
+          out.append(.other)
+        }
+        return
+      }
+      out.append(.other)
+    }
+    for c in text {
+      if c.isLetter || c.isNumber || c == "/" {
+        word.append(c)
+      } else {
+        emit()
+        if c == "–" || c == "—" || c == "-" { out.append(.through) } else if c == "," { out.append(.and) }
+      }
+    }
+    emit()
+    return out
+  }
+
+  /// The first full date (day, month and year) in the text.
+  static func fullDate(in text: Substring) -> ISODate? {
+    let t = tokens(text)
+    var i = 0
+    while i + 2 < t.count {
+      if case .number(let d) = t[i], case .month(let m) = t[i + 1], case .year(let y) = t[i + 2] {
+        return valid(y, m, d)
+      }
+      if case .month(let m) = t[i], case .number(let d) = t[i + 1] {
+        var k = i + 2
+        if k < t.count, t[k] == .and { k += 1 }
+        if k < t.count, case .year(let y) = t[k] { return valid(y, m, d) }
+      }
+      i += 1
+    }
+    return nil
+  }
+
+  /// Every date in the text, full dates and month-year dates ("November 2016").
+  static func allDates(in text: Substring) -> [ISODate] {
+    let t = tokens(text)
+    var out: [ISODate] = []
+    var i = 0
+    while i < t.count {
+      if i + 2 < t.count, case .number(let d) = t[i], case .month(let m) = t[i + 1], case .year(let y) = t[i + 2] {
+        if let date = valid(y, m, d) { out.append(date) }
+        i += 3
+        continue
+      }
+      if i + 1 < t.count, case .month(let m) = t[i], case .year(let y) = t[i + 1] {
+        out.append(ISODate(year: y, month: m))
+        i += 2
+        continue
+      }
+      i += 1
+    }
+    return out
+  }
+
+  /// The days of the first visit-like date expression: a list or range of days ending
+  /// in a month and year ("19 and 20 February 2020", "20 February to 3 March 2023").
+  static func dayRun(in text: Substring) -> [ISODate] {
+    let t = tokens(text)
+    var i = 0
+    while i < t.count {
+      guard case .number = t[i] else {
+        i += 1
+        continue
+      }
+      // Gather the run of date tokens.
+      var j = i
+      while j < t.count, t[j] != .other {
+        if case .year = t[j] {
+          j += 1
+          // A range may continue after a year: "18 March 2014 – 09 April 2014".
+          if j < t.count, t[j] == .through { continue }
+          break
+        }
+        j += 1
+      }
+      let run = Array(t[i..<j])
+      let days = resolve(run)
+      if !days.isEmpty { return days }
+      i = max(j, i + 1)
+    }
+    return []
+  }
+
+  /// Resolves a run like [3, and, 4, June, 2019] or [20, Feb, to, 3, Mar, 2023].
+  private static func resolve(_ run: [Token]) -> [ISODate] {
+    // Attach to every day number the next month and the next year.
+    struct Day {
+      var d: Int
+      var m: Int?
+      var y: Int?
+      var rangeToNext = false
+    }
+    var days: [Day] = []
+    for (k, tok) in run.enumerated() {
+      switch tok {
+      case .number(let d):
+        days.append(Day(d: d))
+      case .month(let m):
+        for idx in days.indices.reversed() where days[idx].m == nil { days[idx].m = m }
+      case .year(let y):
+        for idx in days.indices.reversed() where days[idx].y == nil { days[idx].y = y }
+      case .through:
+        if !days.isEmpty, k + 1 < run.count { days[days.count - 1].rangeToNext = true }
+      default:
+        break
+      }
+    }
+    guard !days.isEmpty, days.allSatisfy({ $0.m != nil && $0.y != nil }) else { return [] }
+    var out: [ISODate] = []
+    for (k, day) in days.enumerated() {
+      guard let date = valid(day.y!, day.m!, day.d) else { return [] }
+      if k > 0, days[k - 1].rangeToNext, let prev = out.last {
+        let a = prev.dayNumber
+        let b = date.dayNumber
+        guard b > a, b - a <= 62 else { return [] }
+        for n in (a + 1)...b { out.append(ISODate(dayNumber: n)) }
+      } else {
+        out.append(date)
+      }
+    }
+    let sorted = out.sorted()
+    return sorted.count == out.count ? Array(Set(sorted)).sorted() : sorted
+  }
+
+  static func valid(_ y: Int, _ m: Int, _ d: Int) -> ISODate? {
+    let lengths = [31, (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    guard (1...12).contains(m), (1...lengths[m - 1]).contains(d) else { return nil }
+    return ISODate(year: y, month: m, day: d)
+  }
+}

@@ -1,0 +1,181 @@
+/// Reads a document's metadata from its text: title, authority, dates, visit number,
+/// previous judgement, inspectors, recipient, judgements.
+struct MetadataExtractor {
+  let doc: DocumentText
+  let kind: DocumentKind
+  let blocks: [Block]
+
+  func extract() -> Metadata {
+    var m = Metadata()
+    m.title = title()
+    m.localAuthority = AuthorityName.find(doc: doc, blocks: blocks, title: m.title)
+    m.visitDates = visitDates()
+    m.visitNumber = visitNumber()
+    if kind != .inspectionReport { m.previousJudgement = previousJudgement() }
+    m.inspectors = Inspectors.find(doc: doc, blocks: blocks)
+    if kind.isInspectorate || kind == .other { m.recipient = RecipientFinder.find(doc: doc) }
+    if kind == .inspectionReport { m.judgements = Judgements.find(doc: doc) }
+    if let printed = printedDate() {
+      m.date = printed
+      m.dateBasis = .printed
+    } else if let last = m.visitDates.last {
+      m.date = last
+      m.dateBasis = .visit
+    } else if let inferred = inferredDate() {
+      m.date = inferred
+      m.dateBasis = .inferred
+    }
+    return m
+  }
+
+  private var contentLines: [Int] {
+    doc.info.indices.filter { doc.info[$0].kind == .text }
+  }
+
+  func title() -> String? {
+    for b in blocks.prefix(30) {
+      if TitlePatterns.isTitle(b.text), b.text.count <= 160 { return b.text }
+    }
+    if kind == .inspectionReport {
+      // "Birmingham City Council / Inspection of children's social care services".
+      var parts: [String] = []
+      for i in contentLines.prefix(6) {
+        let t = doc.info[i].text
+        if t.lowercased().hasPrefix("inspection date") || t.lowercased().hasPrefix("report published") { break }
+        parts.append(t)
+      }
+      if !parts.isEmpty { return parts.joined(separator: " ") }
+    }
+    for b in blocks.prefix(6) where b.kind == .heading {
+      return b.text.isEmpty ? headingWords(b) : b.text
+    }
+    if let b = blocks.first, b.text.count <= 150, !doc.endsSentence(b.lastLine) { return b.text }
+    return nil
+  }
+
+  private func headingWords(_ b: Block) -> String {
+    b.lines.map { doc.info[$0].text }.filter { !$0.isEmpty }.joined(separator: " ")
+  }
+
+  /// A date printed as the letter's or the publication's date.
+  func printedDate() -> ISODate? {
+    let lines = contentLines.prefix(45)
+    for i in lines {
+      let t = doc.info[i].text
+      let lower = t.lowercased()
+      if lower.hasPrefix("report published") || lower.hasPrefix("publication date") || lower.hasPrefix("date of publication")
+        || lower.hasPrefix("published:") || lower.hasPrefix("date published") || lower.hasPrefix("date:")
+        || lower.hasPrefix("date of meeting") || lower.hasPrefix("meeting date")
+      {
+        if let d = DateParser.fullDate(in: t[...]) { return d }
+      }
+    }
+    // A date alone on a line near the top (letters), or a dateline ("By on 19/10/2012 in News").
+    let limit = kind.isInspectorate ? 40 : 6
+    for i in lines.prefix(limit) {
+      let t = doc.info[i].text
+      let words = t.split(separator: " ").count
+      if kind == .inspectionReport { break }
+      if let d = DateParser.fullDate(in: t[...]) {
+        if words <= 5 && !t.lowercased().contains("visit") { return d }
+        if !kind.isInspectorate, t.count <= 60, !t.lowercased().contains("visit") { return d }
+      }
+    }
+    return nil
+  }
+
+  func visitDates() -> [ISODate] {
+    for i in contentLines.prefix(20) {
+      let t = doc.info[i].text
+      let lower = t.lowercased()
+      if lower.hasPrefix("inspection date") || lower.hasPrefix("dates of inspection") || lower.hasPrefix("visit date")
+        || lower.hasPrefix("date of visit") || lower.hasPrefix("dates of visit")
+      {
+        let days = DateParser.dayRun(in: t[...])
+        if !days.isEmpty { return days }
+      }
+    }
+    guard kind.isInspectorate else { return [] }
+    for b in blocks.prefix(40) {
+      let lower = b.text.lowercased()
+      for key in ["visit to", "visit of", "inspection of", "visit on", "visit took place", "inspection took place", "visit"] {
+        guard let r = lower.range(of: key) else { continue }
+        let after = lower[r.upperBound...]
+        // Only within the same sentence or the next few words.
+        let window = after.prefix(160)
+        let days = DateParser.dayRun(in: window)
+        if !days.isEmpty { return days }
+      }
+    }
+    return []
+  }
+
+  private static let ordinals: [String: Int] = [
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15,
+  ]
+
+  func visitNumber() -> Int? {
+    guard kind == .monitoringVisitLetter else { return nil }
+    for b in blocks.prefix(30) {
+      let words = b.text.lowercased().split { !$0.isLetter && !$0.isNumber }
+      for k in words.indices.dropLast(2) where words[k + 1] == "monitoring" && words[k + 2] == "visit" {
+        if let n = Self.ordinals[String(words[k])] { return n }
+        let digits = words[k].prefix { $0.isNumber }
+        if let n = Int(digits), !digits.isEmpty { return n }
+      }
+    }
+    return nil
+  }
+
+  func previousJudgement() -> PreviousJudgement? {
+    for b in blocks.prefix(30) {
+      let lower = b.text.lowercased()
+      guard let r = lower.range(of: "judged ") else { continue }
+      var rest = lower[r.upperBound...]
+      for filler in ["to be ", "as ", "to have been "] where rest.hasPrefix(filler) { rest = rest.dropFirst(filler.count) }
+      let grade: Grade?
+      if rest.hasPrefix("inadequate") {
+        grade = .inadequate
+      } else if rest.hasPrefix("requires improvement") {
+        grade = .requiresImprovement
+      } else if rest.hasPrefix("good") {
+        grade = .good
+      } else if rest.hasPrefix("outstanding") {
+        grade = .outstanding
+      } else {
+        grade = nil
+      }
+      guard let grade else { continue }
+      let window = rest.prefix(60)
+      let sentence = window.prefix { $0 != "." }
+      let date = DateParser.allDates(in: sentence).first
+      return PreviousJudgement(grade: grade, date: date)
+    }
+    return nil
+  }
+
+  /// The latest date the text reports as past, for documents that print none.
+  func inferredDate() -> ISODate? {
+    var best: ISODate?
+    for b in blocks {
+      for sentence in b.text.split(separator: ".") {
+        let lower = sentence.lowercased()
+        if lower.contains(" will ") || lower.contains("planned") || lower.contains("scheduled")
+          || lower.contains(" due ") || lower.contains("next ") || lower.contains("programmed")
+          || lower.contains("forthcoming") || lower.contains("upcoming") || lower.contains("proposed")
+          || lower.contains("expected") || lower.contains(" intend")
+        {
+          continue
+        }
+        // The end of a range ("between October 2015 and July 2016") says nothing of when
+        // the text was written.
+        var dates = DateParser.allDates(in: sentence)
+        if lower.contains("between ") || lower.contains("from "), dates.count >= 2 { dates.removeLast() }
+        for d in dates where best == nil || d > best! { best = d }
+      }
+    }
+    return best
+  }
+}

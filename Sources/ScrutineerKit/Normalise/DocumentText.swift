@@ -1,0 +1,159 @@
+/// The bytes of one document with its lines analysed: what each line is, and how wide
+/// the text was wrapped.
+struct DocumentText {
+  /// The whole input, UTF-8.
+  let bytes: [UInt8]
+  /// The document's lines.
+  let lines: [Line]
+  /// One analysis per line.
+  var info: [LineInfo]
+  /// The typical width of a full line, in characters, for hard-wrapped text.
+  let wrapWidth: Int
+  /// Whether the text is one paragraph a line (web pages, Markdown) rather than hard-wrapped.
+  let unwrapped: Bool
+
+  init(bytes: [UInt8], lines: [Line]) {
+    self.bytes = bytes
+    self.lines = lines
+    var info = lines.map { LineInfo.analyse($0, bytes) }
+    let lengths = lines.compactMap { $0.isBlank ? nil : $0.length }.sorted()
+    let p = { (q: Double) -> Int in lengths.isEmpty ? 0 : lengths[min(lengths.count - 1, Int(Double(lengths.count) * q))] }
+    let median = p(0.5)
+    unwrapped = median > 130 || p(0.75) > 170
+    wrapWidth = max(40, p(0.9))
+    RunningFurniture.mark(lines: lines, info: &info)
+    self.info = info
+  }
+
+  /// The text of a byte range, decoded.
+  func string(_ start: Int, _ end: Int) -> String {
+    String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
+  }
+
+  /// The content of line `i`, untrimmed of markup.
+  func content(_ i: Int) -> String { string(lines[i].contentStart, lines[i].contentEnd) }
+
+  /// The last non-blank character of line `i` as a scalar.
+  func lastScalar(_ i: Int) -> Unicode.Scalar? { info[i].text.unicodeScalars.last }
+
+  /// Whether line `i` ends a sentence (`.`, `?`, `!`, `:`, possibly inside quotes).
+  func endsSentence(_ i: Int) -> Bool {
+    var scalars = info[i].text.unicodeScalars.reversed().makeIterator()
+    while let s = scalars.next() {
+      switch s {
+      case "\"", "'", "\u{201D}", "\u{2019}", ")", "*", "_":
+        continue
+      case ".", "?", "!", ":":
+        return true
+      default:
+        return false
+      }
+    }
+    return false
+  }
+}
+
+/// What one line is.
+struct LineInfo {
+  enum Kind: Equatable {
+    case blank
+    /// Page numbers, running headers and footers, rules, footnote texts.
+    case furniture
+    case text
+    /// A row of a tab-separated table.
+    case tableRow
+  }
+
+  var kind: Kind
+  var marker: ListMarker?
+  /// The line's words after any marker, markup removed.
+  var text: String
+  /// The byte offset where the line's own words start (after the marker).
+  var textStart: Int
+
+  /// The first scalar of the words.
+  var first: Unicode.Scalar? { text.unicodeScalars.first }
+  var startsLowercase: Bool { first.map { $0.properties.isLowercase } ?? false }
+  var startsUppercase: Bool {
+    guard let f = first else { return false }
+    return f.properties.isUppercase || ("0"..."9").contains(f) || f == "\u{2018}" || f == "\u{201C}"
+      || f == "'" || f == "\"" || f == "("
+  }
+
+  static func analyse(_ line: Line, _ bytes: [UInt8]) -> LineInfo {
+    if line.isBlank { return LineInfo(kind: .blank, marker: nil, text: "", textStart: line.contentStart) }
+    let raw = String(decoding: bytes[line.contentStart..<line.contentEnd], as: UTF8.self)
+    let sub = raw[...]
+    if isFurniture(sub) {
+      return LineInfo(kind: .furniture, marker: nil, text: "", textStart: line.contentStart)
+    }
+    var tabs = 0
+    for b in bytes[line.contentStart..<line.contentEnd] where b == 0x09 { tabs += 1 }
+    let marker = ListMarker.parse(sub)
+    let rest = sub.utf8.dropFirst(marker?.width ?? 0)
+    let textStart = line.contentStart + (marker?.width ?? 0)
+    let text = InlineMarkup.clean(Substring(rest))
+    if tabs >= 2 {
+      return LineInfo(kind: .tableRow, marker: nil, text: InlineMarkup.clean(sub), textStart: line.contentStart)
+    }
+    if text.isEmpty, marker == nil {
+      // A line of markup only (`**`, `#`).
+      return LineInfo(kind: .furniture, marker: nil, text: "", textStart: line.contentStart)
+    }
+    return LineInfo(kind: .text, marker: marker, text: text, textStart: textStart)
+  }
+
+  /// Page numbers ("12", "Page 3 of 9", "- 4 -"), horizontal rules, footnote texts.
+  static func isFurniture(_ s: Substring) -> Bool {
+    let u = s.utf8
+    if u.count <= 3, u.allSatisfy({ (0x30...0x39).contains($0) }) { return true }
+    if u.count >= 3, let f = u.first, f == UInt8(ascii: "-") || f == UInt8(ascii: "*") || f == UInt8(ascii: "_"),
+      u.allSatisfy({ $0 == f || $0 == 0x20 })
+    {
+      return true
+    }
+    let lower = s.lowercased()
+    if lower.hasPrefix("page ") {
+      let rest = lower.dropFirst(5).split(separator: " ")
+      if rest.count == 1, rest[0].allSatisfy(\.isNumber) { return true }
+      if rest.count == 3, rest[1] == "of", rest[0].allSatisfy(\.isNumber), rest[2].allSatisfy(\.isNumber) {
+        return true
+      }
+    }
+    if lower.hasPrefix("- "), lower.hasSuffix(" -"), lower.dropFirst(2).dropLast(2).allSatisfy(\.isNumber) {
+      return true
+    }
+    if lower.hasPrefix("<sup>"), let close = lower.range(of: "</sup>"),
+      lower[lower.index(lower.startIndex, offsetBy: 5)..<close.lowerBound].allSatisfy(\.isNumber)
+    {
+      return true
+    }
+    return false
+  }
+}
+
+/// Finds running headers and footers: lines repeated on several pages next to page breaks.
+enum RunningFurniture {
+  static func mark(lines: [Line], info: inout [LineInfo]) {
+    var counts: [String: [Int]] = [:]
+    for (i, li) in info.enumerated() where li.kind == .text && li.marker == nil && li.text.utf8.count >= 12 {
+      counts[li.text, default: []].append(i)
+    }
+    for (_, indices) in counts where indices.count >= 3 {
+      var nearBreak = 0
+      for i in indices where isNearPageBoundary(i, lines: lines, info: info) { nearBreak += 1 }
+      if nearBreak >= 2, nearBreak * 2 >= indices.count {
+        for i in indices { info[i].kind = .furniture }
+      }
+    }
+  }
+
+  private static func isNearPageBoundary(_ i: Int, lines: [Line], info: [LineInfo]) -> Bool {
+    let lo = max(0, i - 3)
+    let hi = min(lines.count - 1, i + 3)
+    for k in lo...hi where k != i {
+      if lines[k].pageBreak || info[k].kind == .furniture { return true }
+    }
+    return lines[i].pageBreak
+  }
+}

@@ -1,0 +1,93 @@
+/// Removes the marks that web pages, Markdown conversions and PDF extraction leave in a
+/// line, so that item text reads as prose.
+enum InlineMarkup {
+  /// The line's text without Markdown emphasis, `<sup>` footnote markers, link targets,
+  /// heading hashes or stray bullet glyphs; inner white space collapsed.
+  static func clean(_ raw: Substring) -> String {
+    var out = ""
+    out.reserveCapacity(raw.utf8.count)
+    var s = raw[...]
+    // Heading hashes.
+    while s.first == "#" { s = s.dropFirst() }
+    var i = s.startIndex
+    while i < s.endIndex {
+      let c = s[i]
+      if c == "*" || (c == "_" && isEmphasisUnderscore(s, at: i)) {
+        i = s.index(after: i)
+        continue
+      }
+      if c == "<" {
+        if let (replacement, next) = tag(s, at: i) {
+          out += replacement
+          i = next
+          continue
+        }
+      }
+      if c == "[", let (label, next) = link(s, at: i) {
+        out += label
+        i = next
+        continue
+      }
+      if c == "\t" || c == "\u{A0}" || c == "\u{0C}" {
+        out.append(" ")
+      } else {
+        out.append(c)
+      }
+      i = s.index(after: i)
+    }
+    return collapseSpaces(out)
+  }
+
+  /// Collapses runs of spaces and trims the ends.
+  static func collapseSpaces(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    var pendingSpace = false
+    for c in text {
+      if c == " " || c == "\t" || c == "\n" || c == "\r" {
+        pendingSpace = !out.isEmpty
+      } else {
+        if pendingSpace { out.append(" ") }
+        pendingSpace = false
+        out.append(c)
+      }
+    }
+    return out
+  }
+
+  private static func isEmphasisUnderscore(_ s: Substring, at i: Substring.Index) -> Bool {
+    // `__bold__` only; a single underscore inside a word is kept.
+    let next = s.index(after: i)
+    return next < s.endIndex && s[next] == "_"
+  }
+
+  /// `<sup>1</sup>` (a footnote marker) is dropped; `<sup>st</sup>` keeps its letters;
+  /// `<br>` and other simple tags become a space.
+  private static func tag(_ s: Substring, at i: Substring.Index) -> (String, Substring.Index)? {
+    let rest = s[i...]
+    let lower = rest.prefix(6).lowercased()
+    if lower.hasPrefix("<sup>") {
+      let inner = rest.dropFirst(5)
+      guard let close = inner.range(of: "</sup>") else { return nil }
+      let content = inner[inner.startIndex..<close.lowerBound]
+      let keep = content.allSatisfy(\.isNumber) ? "" : String(content)
+      return (keep, close.upperBound)
+    }
+    if lower.hasPrefix("<br") || lower.hasPrefix("</sup") || lower.hasPrefix("<sub") || lower.hasPrefix("</sub") {
+      guard let close = rest.firstIndex(of: ">") else { return nil }
+      return (lower.hasPrefix("<br") ? " " : "", s.index(after: close))
+    }
+    return nil
+  }
+
+  /// `[label](target)` becomes `label`.
+  private static func link(_ s: Substring, at i: Substring.Index) -> (String, Substring.Index)? {
+    let rest = s[s.index(after: i)...]
+    guard let closeBracket = rest.firstIndex(of: "]") else { return nil }
+    let afterBracket = s.index(after: closeBracket)
+    guard afterBracket < s.endIndex, s[afterBracket] == "(",
+      let closeParen = s[afterBracket...].firstIndex(of: ")")
+    else { return nil }
+    return (String(rest[rest.startIndex..<closeBracket]), s.index(after: closeParen))
+  }
+}

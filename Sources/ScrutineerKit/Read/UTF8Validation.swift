@@ -1,0 +1,52 @@
+/// Byte-level checks on undecoded input.
+enum UTF8Validation {
+  /// The offset of the first byte that is not part of valid UTF-8, or `nil`.
+  static func firstInvalidOffset(_ bytes: ArraySlice<UInt8>) -> Int? {
+    var i = bytes.startIndex
+    let end = bytes.endIndex
+    while i < end {
+      let b = bytes[i]
+      if b < 0x80 {
+        i += 1
+        continue
+      }
+      let length: Int
+      var minimum: UInt32
+      if b & 0xE0 == 0xC0 {
+        length = 2
+        minimum = 0x80
+      } else if b & 0xF0 == 0xE0 {
+        length = 3
+        minimum = 0x800
+      } else if b & 0xF8 == 0xF0 {
+        length = 4
+        minimum = 0x10000
+      } else {
+        return i - bytes.startIndex
+      }
+      guard i + length <= end else { return i - bytes.startIndex }
+      var scalar = UInt32(b) & (0xFF >> (length + 1))
+      for k in 1..<length {
+        let c = bytes[i + k]
+        guard c & 0xC0 == 0x80 else { return i - bytes.startIndex }
+        scalar = scalar << 6 | UInt32(c & 0x3F)
+      }
+      if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) {
+        return i - bytes.startIndex
+      }
+      minimum = 0
+      i += length
+    }
+    return nil
+  }
+
+  /// Whether control characters other than tab, newline, form feed and carriage return
+  /// make up more than 1% of the bytes.
+  static func looksBinary(_ bytes: ArraySlice<UInt8>) -> Bool {
+    var controls = 0
+    for b in bytes where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0C && b != 0x0D {
+      controls += 1
+    }
+    return controls * 100 > bytes.count
+  }
+}

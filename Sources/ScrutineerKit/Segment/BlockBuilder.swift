@@ -1,0 +1,315 @@
+/// Groups a document's lines into blocks, undoing hard wraps and page breaks.
+///
+/// The rules, in order: Markdown and bold-only lines are headings; a line that carries a
+/// bullet or list label starts an item, unless it resumes a sentence cut by a page break
+/// or is an unlabelled sub-bullet; a known heading standing alone is a heading; a line
+/// after a gap continues the block only when the block's sentence is unfinished and the
+/// line starts in lowercase; without a gap, a line starts a new paragraph when the
+/// previous line ended a sentence and the first word of this line would have fitted on it
+/// (so the break cannot be a wrap).
+struct BlockBuilder {
+  let doc: DocumentText
+
+  func build() -> [Block] {
+    var blocks: [Block] = []
+    var blank = 0
+    var pageGap = false
+    var i = 0
+    let info = doc.info
+    let lines = doc.lines
+    func close(_ b: Block) { blocks.append(b) }
+    var cur: Block?
+
+    func flush() {
+      if let c = cur { close(finish(c)) }
+      cur = nil
+    }
+
+    while i < lines.count {
+      let li = info[i]
+      switch li.kind {
+      case .blank:
+        blank += 1
+        i += 1
+        continue
+      case .furniture:
+        pageGap = true
+        i += 1
+        continue
+      case .tableRow:
+        flush()
+        close(Block(kind: .tableRow, lines: [i], marker: nil, text: li.text))
+        blank = 0
+        pageGap = false
+        i += 1
+        continue
+      case .text:
+        break
+      }
+      if lines[i].pageBreak { pageGap = true }
+      let gap = blank > 0 || pageGap
+      let bigGap = pageGap || blank >= 2
+      defer {
+        blank = 0
+        pageGap = false
+      }
+
+      // Markdown headings and lines that are bold or italic throughout.
+      if let end = emphasisHeadingEnd(i) {
+        flush()
+        close(finish(Block(kind: .heading, lines: Array(i...end), marker: nil, text: "")))
+        i = end + 1
+        continue
+      }
+
+      if var c = cur {
+        let p = c.lastLine
+        let prevEnded = doc.endsSentence(p) || c.kind == .heading || c.kind == .tableRow
+        // A label on its own line ("1.") takes the next line as its words.
+        if c.kind == .item, c.lines.count == 1, info[c.firstLine].text.isEmpty {
+          c.lines.append(i)
+          cur = c
+          i += 1
+          continue
+        }
+        if let m = li.marker {
+          let resumes =
+            bigGap && !prevEnded && !endsList(p) && li.startsLowercase && m.label == nil
+            && c.kind != .heading
+          let nested =
+            c.kind == .item && m.label == nil && m.hasGlyph
+            && lines[i].indent > lines[c.firstLine].indent + 1 && !gap
+          let numericInProse = m.labelKind == .number && !m.hasGlyph && !prevEnded && !gap && !doc.unwrapped
+          if resumes || nested || numericInProse {
+            c.lines.append(i)
+            cur = c
+            i += 1
+            continue
+          }
+        } else if isSalutationOrSignOff(i) || isTitle(i) {
+          // handled below as a new block
+        } else if c.kind != .heading, !(prevEnded && headingEnd(i, prevEnded: true) != nil) {
+          if isSalutationOrSignOff(p) || isTitle(p) || isDateLine(p) && !doc.unwrapped {
+            // Never join onto a salutation, sign-off, title or date.
+          } else if gap {
+            if !prevEnded && (li.startsLowercase || endsWithHyphen(p)) && !isDateLine(p) {
+              c.lines.append(i)
+              cur = c
+              i += 1
+              continue
+            }
+          } else if doc.unwrapped {
+            if !prevEnded && li.startsLowercase {
+              c.lines.append(i)
+              cur = c
+              i += 1
+              continue
+            }
+          } else if !(prevEnded && li.startsUppercase && wouldHaveFitted(p, i)) {
+            c.lines.append(i)
+            cur = c
+            i += 1
+            continue
+          }
+        }
+      }
+
+      // A new block.
+      flush()
+      let prevEnded =
+        blocks.last.map {
+          doc.endsSentence($0.lastLine) || $0.kind != .paragraph && $0.kind != .item
+            || isSalutationOrSignOff($0.lastLine) || isDateLine($0.lastLine)
+        } ?? true
+      if li.marker == nil || li.marker?.hasGlyph == false && li.marker?.labelKind == .number && li.text.count > 3,
+        let end = headingEnd(i, prevEnded: prevEnded || gap)
+      {
+        close(finish(Block(kind: .heading, lines: Array(i...end), marker: li.marker, text: "")))
+        i = end + 1
+        continue
+      }
+      if let m = li.marker {
+        cur = Block(kind: .item, lines: [i], marker: m, text: "")
+      } else {
+        cur = Block(kind: .paragraph, lines: [i], marker: nil, text: "")
+      }
+      i += 1
+    }
+    flush()
+    return blocks
+  }
+
+  // MARK: - Text
+
+  /// Joins the block's lines into reading text.
+  func finish(_ b: Block) -> Block {
+    var b = b
+    var out = ""
+    for (k, i) in b.lines.enumerated() {
+      let t = doc.info[i].text
+      if t.isEmpty { continue }
+      if k > 0, !out.isEmpty {
+        if out.hasSuffix("-"), let f = t.unicodeScalars.first, f.properties.isLowercase,
+          let before = out.unicodeScalars.dropLast().last, before.properties.isAlphabetic
+        {
+          // "centralised-request-for-" + "information": keep the hyphen, no space.
+        } else {
+          out.append(" ")
+        }
+      }
+      out += t
+    }
+    b.text = out
+    return b
+  }
+
+  // MARK: - Line tests
+
+  /// Whether line `p` ends with a list separator (`;`, `,`, ` and`, ` or`).
+  func endsList(_ p: Int) -> Bool {
+    let t = doc.info[p].text
+    return t.hasSuffix(";") || t.hasSuffix("; and") || t.hasSuffix("; or")
+  }
+
+  func endsWithHyphen(_ p: Int) -> Bool { doc.info[p].text.hasSuffix("-") }
+
+  /// Whether the first word of line `i` would have fitted at the end of line `p`, so
+  /// that the line break after `p` cannot be a wrap.
+  func wouldHaveFitted(_ p: Int, _ i: Int) -> Bool {
+    let firstWord = doc.info[i].text.prefix { $0 != " " }.count
+    let room = doc.wrapWidth - doc.lines[p].length
+    return firstWord + 1 < room - max(3, doc.wrapWidth / 12)
+  }
+
+  func isSalutationOrSignOff(_ i: Int) -> Bool {
+    let t = doc.info[i].text
+    if t.hasPrefix("Dear "), t.split(separator: " ").count <= 6, !t.hasSuffix(".") { return true }
+    let lower = t.lowercased()
+    return lower.hasPrefix("yours sincerely") || lower.hasPrefix("yours faithfully")
+      || lower.hasPrefix("kind regards") || lower.hasPrefix("best wishes")
+  }
+
+  /// The title of a letter or report ("Focused visit to …", "Inspection of …").
+  func isTitle(_ i: Int) -> Bool {
+    guard doc.info[i].marker == nil else { return false }
+    let t = doc.info[i].text
+    guard t.count <= 120, !t.hasSuffix(".") else { return false }
+    return TitlePatterns.isTitle(t)
+  }
+
+  func isDateLine(_ i: Int) -> Bool {
+    let t = doc.info[i].text
+    return t.count <= 30 && DateParser.fullDate(in: t[...]) != nil && t.split(separator: " ").count <= 5
+  }
+
+  /// A Markdown heading (`## …`) or a line that is bold or italic throughout
+  /// (`**Overview**`, `- 3.25 ***Potential Questions***`); returns its last line.
+  func emphasisHeadingEnd(_ i: Int) -> Int? {
+    let raw = doc.content(i)
+    var body = raw[...]
+    if let m = doc.info[i].marker { body = Substring(body.utf8.dropFirst(m.width)) }
+    if body.hasPrefix("#") {
+      return doc.info[i].text.isEmpty ? nil : i
+    }
+    guard body.hasPrefix("*") || body.hasPrefix("__") else { return nil }
+    let stars = body.prefix { $0 == "*" || $0 == "_" }
+    guard stars.count >= 1 else { return nil }
+    let closing = String(stars)
+    if body.count > stars.count * 2, body.hasSuffix(closing), !body.dropFirst(stars.count).dropLast(stars.count).contains(closing) {
+      let words = doc.info[i].text
+      guard !words.isEmpty, words.count <= 160 else { return nil }
+      return i
+    }
+    // A bold run over several lines (`**REPORT OF …` … `…**`).
+    guard stars.count >= 2, !body.dropFirst(stars.count).contains(closing) else { return nil }
+    var k = i + 1
+    while k < doc.lines.count, k <= i + 4 {
+      let c = doc.content(k)
+      if doc.info[k].kind == .blank { return nil }
+      if c.contains(closing) { return c.hasSuffix(closing) ? k : nil }
+      k += 1
+    }
+    return nil
+  }
+
+  /// A heading that starts at line `i`: a known heading standing alone, or a short
+  /// title-like line between paragraphs; returns its last line.
+  func headingEnd(_ i: Int, prevEnded: Bool) -> Int? {
+    guard prevEnded else { return nil }
+    let li = doc.info[i]
+    let text = li.text
+    guard !text.isEmpty, text.count <= 130 else { return nil }
+    if isTitle(i) { return i }
+    if let last = text.unicodeScalars.last, last == "." || last == "," || last == ";" {
+      // "… are inadequate." closes a judgement heading in older reports.
+      if JudgementHeading.matches(text) { return i }
+      return nil
+    }
+    let nextIndex = nextContent(after: i)
+    // A judgement heading over two or three lines.
+    if JudgementHeading.startsJudgement(text) {
+      var joined = text
+      var k = i
+      for _ in 0..<3 {
+        if JudgementHeading.matches(joined) { return k }
+        guard let n = nextContent(after: k), doc.info[n].marker == nil, n == k + 1 else { break }
+        joined += " " + doc.info[n].text
+        k = n
+      }
+      if JudgementHeading.matches(joined) { return k }
+    }
+    let short = doc.unwrapped ? text.count <= 110 : doc.lines[i].length <= doc.wrapWidth * 9 / 10
+    if let kind = HeadingVocabulary.kind(of: text) {
+      guard short else { return nil }
+      let exact = HeadingVocabulary.kind(of: text, exact: true) != nil
+      if !exact {
+        // "Findings from audits show …" is prose, not a heading.
+        let words = text.split(separator: " ").count
+        if words > 14 { return nil }
+        if let n = nextIndex, n == i + 1, doc.info[n].startsLowercase, doc.info[n].marker == nil {
+          return nil
+        }
+      }
+      _ = kind
+      return i
+    }
+    return genericHeading(i, next: nextIndex) ? i : nil
+  }
+
+  private static let weakEndings: Set<String> = [
+    "and", "or", "of", "the", "to", "for", "with", "in", "a", "an", "on", "at", "by", "from",
+    "that", "which", "who", "is", "are", "was", "were", "be", "as", "but", "their", "its", "this",
+  ]
+
+  /// A short line standing alone between paragraphs, starting with a capital and not
+  /// ending like a broken sentence.
+  func genericHeading(_ i: Int, next: Int?) -> Bool {
+    let li = doc.info[i]
+    guard li.marker == nil, let n = next else { return false }
+    let text = li.text
+    let words = text.split(separator: " ")
+    guard words.count >= 1, words.count <= 12, text.count >= 3 else { return false }
+    guard let f = li.first, f.properties.isUppercase else { return false }
+    if let last = text.unicodeScalars.last, ".,;:!".unicodeScalars.contains(last) { return false }
+    if let w = words.last, Self.weakEndings.contains(w.lowercased()) { return false }
+    if RecommendationCue.isImperative(text) { return false }
+    if isSalutationOrSignOff(i) || isDateLine(i) { return false }
+    if text.contains("@") || text.contains("www.") || text.contains("http") { return false }
+    let limit = doc.unwrapped ? 80 : doc.wrapWidth * 3 / 4
+    guard doc.lines[i].length <= limit else { return false }
+    let ni = doc.info[n]
+    if ni.kind == .text, ni.marker == nil, !ni.startsUppercase { return false }
+    // Lines that look like address lines (short, many capitals, digits) are not headings.
+    if words.count <= 4, text.contains(where: \.isNumber) { return false }
+    return true
+  }
+
+  func nextContent(after i: Int) -> Int? {
+    var k = i + 1
+    while k < doc.lines.count {
+      if doc.info[k].kind != .blank && doc.info[k].kind != .furniture { return k }
+      k += 1
+    }
+    return nil
+  }
+}

@@ -1,0 +1,170 @@
+/// Titles of letters and reports.
+enum TitlePatterns {
+  static func isTitle(_ text: String) -> Bool {
+    let t = HeadingVocabulary.normalise(text)
+    return t.hasPrefix("focused visit to ") || t.hasPrefix("focused visit of ")
+      || t.hasPrefix("monitoring visit to ") || t.hasPrefix("monitoring visit of ")
+      || t.hasPrefix("monitoring visit letter") || t.hasPrefix("joint targeted area inspection")
+      || t.hasPrefix("inspection of ") || t.hasPrefix("inspection of local authority")
+  }
+}
+
+/// The section headings of inspection reports that carry a judgement
+/// ("The experiences and progress of children in care: good").
+enum JudgementHeading {
+  private static let starts = [
+    "the experiences and progress of", "the impact of leaders", "the effectiveness of leaders",
+    "leadership management and governance", "overall effectiveness", "children who need help and protection",
+    "the effectiveness of the local safeguarding", "the effectiveness of the lscb",
+    "children looked after and achieving permanence", "adoption performance",
+    "experiences and progress of care leavers",
+  ]
+
+  static func startsJudgement(_ text: String) -> Bool {
+    let t = HeadingVocabulary.normalise(text)
+    return starts.contains { t.hasPrefix($0) }
+  }
+
+  /// Whether the text is a judgement heading that ends with its grade.
+  static func matches(_ text: String) -> Bool {
+    guard startsJudgement(text), text.count <= 220 else { return false }
+    return Grade.trailing(in: HeadingVocabulary.normalise(text)) != nil
+  }
+}
+
+extension Grade {
+  /// A grade at the end of normalised text ("… requires improvement to be good").
+  static func trailing(in t: String) -> Grade? {
+    if t.hasSuffix("requires improvement to be good") || t.hasSuffix("requires improvement") { return .requiresImprovement }
+    if t.hasSuffix("inadequate") { return .inadequate }
+    if t.hasSuffix("outstanding") { return .outstanding }
+    if t.hasSuffix(" good") || t == "good" { return .good }
+    return nil
+  }
+
+  /// A grade written alone ("Requires improvement to be good", "Inadequate").
+  static func exact(_ text: String) -> Grade? {
+    switch HeadingVocabulary.normalise(text) {
+    case "outstanding": .outstanding
+    case "good": .good
+    case "requires improvement", "requires improvement to be good": .requiresImprovement
+    case "inadequate": .inadequate
+    default: nil
+    }
+  }
+}
+
+/// Recommendations and responses in council documents.
+enum RecommendationCue {
+  private static let verbs: Set<String> = [
+    "ensure", "improve", "equip", "implement", "review", "take", "strengthen", "develop", "establish",
+    "increase", "reduce", "provide", "make", "secure", "address", "undertake", "continue", "consider",
+    "introduce", "monitor", "raise", "promote", "embed", "agree", "clarify", "prioritise", "deliver",
+    "complete", "evaluate", "analyse", "audit", "build", "commission", "set", "sustain", "tackle",
+    "challenge", "extend", "focus", "use", "revise", "relaunch", "re-launch", "update", "enable",
+    "urgently", "work",
+  ]
+
+  /// Whether the sentence starts like an instruction ("Ensure that …", "BSCB to review …",
+  /// "The local authority should …").
+  static func isImperative(_ text: String) -> Bool {
+    let words = text.split(separator: " ", maxSplits: 8).map { $0.lowercased() }
+    guard let first = words.first else { return false }
+    if verbs.contains(first) { return true }
+    // "X to review", "X should ensure" within the first few words.
+    for (k, w) in words.enumerated() where k >= 1 && k <= 6 {
+      if w == "should" || w == "must" { return true }
+      if w == "to", k + 1 < words.count, verbs.contains(words[k + 1]), k <= 3,
+        words[0].first?.isUppercase == true || text.first?.isUppercase == true
+      {
+        // Only short subjects: "BSCB to review", "The council to ensure".
+        return !words[0..<k].contains { ["is", "are", "was", "were", "has", "have", "need", "needs"].contains($0) }
+      }
+    }
+    return false
+  }
+
+  private static let labels = [
+    "our response:", "response:", "council response:", "councils response:", "the councils response:",
+    "trust response:", "management response:", "local authority response:", "our response -",
+    "response -",
+  ]
+
+  /// The length in characters of a leading response label ("Our response:"), or `nil`.
+  static func responseLabel(_ text: String) -> Int? {
+    let lower = text.lowercased().replacingOccurrences(of: "’", with: "").replacingOccurrences(of: "'", with: "")
+    for l in labels where lower.hasPrefix(l) {
+      // Map back to the original text length: count characters up to the label's colon.
+      let target = l.last!
+      var seen = 0
+      for (k, c) in text.enumerated() where c == target {
+        seen += 1
+        if seen == 1 { return k + 1 }
+      }
+    }
+    return nil
+  }
+}
+
+/// Paragraphs that say what a visit looked at.
+enum ScopeCue {
+  private static let starts = [
+    "this letter summarises", "inspectors looked at", "inspectors considered", "inspectors reviewed",
+    "the visit considered", "the visit looked at", "during the course of this visit", "during this visit, inspectors",
+    "a range of evidence", "this visit was carried out", "the methodology for this visit", "this visit was conducted",
+    "her majesty's chief inspector", "his majesty's chief inspector", "inspectors evaluated",
+    "areas covered by the visit", "the lead inspector and the director", "inspectors spoke to", "inspectors met",
+  ]
+
+  static func matches(_ text: String) -> Bool {
+    let t = text.lowercased().replacingOccurrences(of: "’", with: "'")
+    return starts.contains { t.hasPrefix($0) }
+  }
+
+  /// Ofsted's notes about how a report was produced.
+  static func isPublicationNote(_ text: String) -> Bool {
+    let t = text.lowercased()
+    return t.hasPrefix("ofsted produces this report") || t.hasPrefix("it is ofsted's expectation")
+      || t.hasPrefix("it is ofsted’s expectation")
+  }
+}
+
+/// Quotations in press releases and council statements.
+enum QuoteCue {
+  static func isQuote(_ text: String) -> Bool {
+    if let f = text.first, f == "\u{201C}" || f == "\"" { return true }
+    let lower = text.lowercased()
+    for cue in [" said: ", " said:“", " said: “", " said:\"", " added: ", " commented: ", " said, “", " said, \""]
+    where lower.contains(cue) {
+      return true
+    }
+    return false
+  }
+}
+
+/// The closing matter of letters and reports.
+enum ClosingCue {
+  private static let letter = [
+    "yours sincerely", "yours faithfully", "ofsted will take the findings", "ofsted will take into account",
+    "i would like to thank", "i am copying this letter", "this letter will be published",
+    "we would like to thank",
+  ]
+  private static let report = [
+    "the office for standards in education, children's services and skills (ofsted) regulates",
+    "if you would like a copy of this document in a different format", "what the inspection judgements mean",
+    "you may reuse this information",
+  ]
+
+  static func matches(_ text: String, documentKind: DocumentKind) -> Bool {
+    let t = text.lowercased().replacingOccurrences(of: "’", with: "'")
+    switch documentKind {
+    case .inspectionReport:
+      return report.contains { t.hasPrefix($0) }
+    case .focusedVisitLetter, .monitoringVisitLetter, .jtaiLetter:
+      return letter.contains { t.hasPrefix($0) } || report.contains { t.hasPrefix($0) }
+    default:
+      return t.hasPrefix("yours sincerely") || t.hasPrefix("yours faithfully") || t.hasPrefix("tags:")
+        || t.hasPrefix("if you enjoyed this article") || t.hasPrefix("share this")
+    }
+  }
+}

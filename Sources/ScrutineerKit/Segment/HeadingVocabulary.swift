@@ -1,0 +1,170 @@
+/// The headings the domain uses for each kind of segment.
+///
+/// Matching is on the heading's normalised words (lowercase, apostrophes straightened,
+/// numbering and punctuation removed): a heading matches a phrase when it equals it or
+/// starts with it.
+enum HeadingVocabulary {
+  /// Phrases in order of precedence; the first that matches wins.
+  static let phrases: [(String, SegmentKind)] = [
+    // Improvement lists.
+    ("areas for priority action", .priorityActions),
+    ("priority and immediate action", .priorityActions),
+    ("priority actions", .priorityActions),
+    ("priority action", .priorityActions),
+    ("areas for immediate action", .priorityActions),
+    ("immediate action", .priorityActions),
+    ("what needs to improve", .areasForImprovement),
+    ("what needs to be improved", .areasForImprovement),
+    ("what needs improving", .areasForImprovement),
+    ("what does the local authority need to improve", .areasForImprovement),
+    ("what the local authority needs to improve", .areasForImprovement),
+    ("what does the council need to improve", .areasForImprovement),
+    ("what the council needs to improve", .areasForImprovement),
+    ("what does the lscb need to improve", .areasForImprovement),
+    ("what the lscb needs to improve", .areasForImprovement),
+    ("areas for improvement", .areasForImprovement),
+    ("areas of improvement", .areasForImprovement),
+    ("areas for development", .areasForImprovement),
+    ("areas for further development", .areasForImprovement),
+    ("areas for further improvement", .areasForImprovement),
+    ("areas that need to improve", .areasForImprovement),
+    ("areas requiring improvement", .areasForImprovement),
+    ("areas which require improvement", .areasForImprovement),
+    ("areas that require improvement", .areasForImprovement),
+    ("improvements needed", .areasForImprovement),
+    ("recommendations", .recommendations),
+    ("recommendation", .recommendations),
+    ("ofsted recommendations", .recommendations),
+    ("responses to all remaining ofsted recommendations", .recommendations),
+    ("responses to the recommendations", .recommendations),
+    ("response to the recommendations", .recommendations),
+    ("our response to the recommendations", .recommendations),
+    // Findings.
+    ("findings and evaluation of progress", .findings),
+    ("evaluation of progress", .findings),
+    ("main findings", .findings),
+    ("key findings", .findings),
+    ("inspection findings", .findings),
+    ("findings", .findings),
+    ("summary of key findings", .findings),
+    ("summary of findings", .findings),
+    ("inspection judgements about the local authority", .findings),
+    ("inspection judgements about the lscb", .findings),
+    ("inspection judgement about the lscb", .findings),
+    ("the experiences and progress of", .findings),
+    ("the impact of leaders", .findings),
+    ("the effectiveness of leaders", .findings),
+    ("leadership management and governance", .findings),
+    ("children who need help and protection", .findings),
+    ("children looked after and achieving permanence", .findings),
+    ("experiences and progress of care leavers", .findings),
+    ("the local authority has the following strengths", .findings),
+    ("strengths", .findings),
+    ("what is working well", .findings),
+    ("what the inspection found", .findings),
+    // Overview.
+    ("headline findings", .overview),
+    ("overview", .overview),
+    ("summary", .overview),
+    ("executive summary", .overview),
+    ("introduction", .overview),
+    ("key messages", .overview),
+    // Scope.
+    ("areas covered by the visit", .scope),
+    ("areas covered by this visit", .scope),
+    ("areas covered", .scope),
+    ("information about this inspection", .scope),
+    ("information about this visit", .scope),
+    ("scope of the inspection", .scope),
+    ("scope of the visit", .scope),
+    ("evidence considered", .scope),
+    ("the inspection team", .scope),
+    // Questions.
+    ("potential questions", .questions),
+    ("suggested questions", .questions),
+    ("possible questions", .questions),
+    ("questions for members", .questions),
+    ("questions for the committee", .questions),
+    ("key questions", .questions),
+    ("key lines of enquiry", .questions),
+    ("lines of enquiry", .questions),
+    // KPIs.
+    ("key performance indicators", .kpis),
+    ("performance indicators", .kpis),
+    ("kpis", .kpis),
+    ("kpi", .kpis),
+    ("performance scorecard", .kpis),
+    ("performance dashboard", .kpis),
+    // Plans and papers.
+    ("what have we achieved", .achievements),
+    ("what we have achieved", .achievements),
+    ("what has been achieved", .achievements),
+    ("achievements", .achievements),
+    ("progress to date", .achievements),
+    ("progress made", .achievements),
+    ("progress so far", .achievements),
+    ("what next", .nextSteps),
+    ("next steps", .nextSteps),
+    ("the way forward", .nextSteps),
+    ("way forward", .nextSteps),
+    ("future priorities", .nextSteps),
+    ("what we will do", .nextSteps),
+    ("where have we come from", .background),
+    ("background", .background),
+    ("purpose", .background),
+    ("context", .background),
+    ("information about this local authority area", .background),
+    ("responsibilities and duties", .background),
+    // Boilerplate.
+    ("contents", .boilerplate),
+    ("table of contents", .boilerplate),
+    ("what the inspection judgements mean", .boilerplate),
+    ("what the inspection judgments mean", .boilerplate),
+    ("glossary", .boilerplate),
+    ("conclusion", .other),
+    ("conclusions", .other),
+    ("motion", .other),
+  ]
+
+  /// The kind a heading names, or `nil` when it is not one the domain uses.
+  /// - Parameter exact: when true, only whole-heading matches count.
+  static func kind(of heading: String, exact: Bool = false) -> SegmentKind? {
+    let key = normalise(heading)
+    guard !key.isEmpty else { return nil }
+    for (phrase, kind) in phrases {
+      if key == phrase { return kind }
+      if !exact, key.hasPrefix(phrase + " ") { return kind }
+    }
+    return nil
+  }
+
+  /// Lowercase words separated by single spaces; apostrophes straightened; leading list
+  /// numbering and all punctuation other than apostrophes removed.
+  static func normalise(_ heading: String) -> String {
+    var out = ""
+    var space = false
+    for scalar in heading.lowercased().unicodeScalars {
+      if CharacterSet_isLetterOrDigit(scalar) {
+        if space, !out.isEmpty { out.append(" ") }
+        space = false
+        out.unicodeScalars.append(scalar)
+      } else if scalar == "'" || scalar == "\u{2019}" {
+        continue
+      } else {
+        space = true
+      }
+    }
+    // Drop leading section numbers ("3 17 potential questions" -> "potential questions").
+    var words = out.split(separator: " ")
+    while let first = words.first, first.allSatisfy(\.isNumber) { words.removeFirst() }
+    if words.first == "section", words.count > 1, words[1].allSatisfy(\.isNumber) {
+      words.removeFirst(2)
+    }
+    return words.joined(separator: " ")
+  }
+
+  @inline(__always)
+  static func CharacterSet_isLetterOrDigit(_ s: Unicode.Scalar) -> Bool {
+    s.properties.isAlphabetic || ("0"..."9").contains(s)
+  }
+}

@@ -1,0 +1,62 @@
+/// Decides what kind of document a text is from its opening and its shape.
+enum DocumentClassifier {
+  static func classify(_ doc: DocumentText) -> DocumentKind {
+    var head: [String] = []
+    for li in doc.info where li.kind == .text {
+      head.append(li.text)
+      if head.count >= 45 { break }
+    }
+    let top = head.prefix(15).joined(separator: " ").lowercased().replacingOccurrences(of: "’", with: "'")
+    let opening = head.joined(separator: " ").lowercased().replacingOccurrences(of: "’", with: "'")
+    let hasDear = head.contains { $0.hasPrefix("Dear ") }
+    let letterhead = head.prefix(12).contains { DocumentSplitter.isLetterhead($0) }
+
+    // A letter's title line names the visit.
+    if hasDear || letterhead {
+      for t in head {
+        let n = HeadingVocabulary.normalise(t)
+        if n.hasPrefix("focused visit") { return .focusedVisitLetter }
+        if n.hasPrefix("monitoring visit") { return .monitoringVisitLetter }
+        if n.hasPrefix("joint targeted area inspection") { return .jtaiLetter }
+      }
+      if opening.contains("joint targeted area inspection") { return .jtaiLetter }
+      if opening.contains("findings of a focused visit") || opening.contains("findings of the focused visit")
+        || opening.contains("focused visit to")
+      {
+        return .focusedVisitLetter
+      }
+      if opening.contains("monitoring visit") { return .monitoringVisitLetter }
+      if opening.contains("focused visit") { return .focusedVisitLetter }
+    }
+    if top.contains("inspection of") && (top.contains("children") || top.contains("local authority"))
+      || top.contains("inspection dates:") || top.contains("inspection date:") || top.contains("lead inspector:")
+    {
+      return .inspectionReport
+    }
+    var responses = 0
+    for li in doc.info where li.kind == .text && RecommendationCue.responseLabel(li.text) != nil {
+      responses += 1
+      if responses >= 2 { return .councilResponse }
+    }
+    let title = head.prefix(4).joined(separator: " ").lowercased()
+    if head.prefix(8).joined(separator: " ").lowercased().contains("improvement plan") { return .improvementPlan }
+    if title.contains("background paper") || title.contains("scrutiny") || title.contains("committee")
+      || title.contains("report to") || title.contains("report of the") || title.contains("purpose of report")
+      || title.contains("purpose of the report") || title.contains("cabinet")
+    {
+      return .committeePaper
+    }
+    var quotes = 0
+    for li in doc.info where li.kind == .text && QuoteCue.isQuote(li.text) { quotes += 1 }
+    if quotes >= 1 && !hasDear { return .newsRelease }
+    if top.contains("improvement plan") { return .improvementPlan }
+    if top.contains("background paper") || top.contains("scrutiny") || top.contains("committee") {
+      return .committeePaper
+    }
+    if hasDear && (opening.contains("ofsted") || opening.contains("inspector")) { return .focusedVisitLetter }
+    if doc.info.contains(where: { $0.kind == .text && HeadingVocabulary.kind(of: $0.text) == .questions }) {
+      return .committeePaper
+    }
+    return .other
+  }
+}

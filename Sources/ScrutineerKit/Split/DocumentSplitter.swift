@@ -1,0 +1,68 @@
+/// Finds where one file holds several documents: an Ofsted letter appended to a
+/// committee paper starts at its letterhead, which a date and a salutation follow.
+enum DocumentSplitter {
+  private static let letterheadCues = [
+    "ofsted.gov.uk", "piccadilly gate", "clive house", "store street", "textphone", "0300 123 1231",
+    "agora", "cumberland place", "royal exchange buildings", "aviation house", "petty france",
+  ]
+
+  static func isLetterhead(_ text: String) -> Bool {
+    let t = text.lowercased()
+    return letterheadCues.contains { t.contains($0) }
+  }
+
+  /// The line indices where documents start (always including the first line).
+  static func starts(lines: [Line], info: [LineInfo]) -> [Int] {
+    var starts = [0]
+    var contentSinceStart = 0
+    var i = 0
+    while i < lines.count {
+      let li = info[i]
+      guard li.kind == .text else {
+        i += 1
+        continue
+      }
+      contentSinceStart += 1
+      if contentSinceStart > 10, isLetterhead(li.text), let dear = salutation(after: i, lines: lines, info: info) {
+        // Walk back over the rest of the letterhead.
+        var k = i
+        var steps = 0
+        while k - 1 > starts.last!, steps < 8 {
+          let p = info[k - 1]
+          if p.kind == .blank || p.kind == .furniture {
+            k -= 1
+            continue
+          }
+          let lower = p.text.lowercased()
+          if p.text.count > 60 || lower.hasSuffix(".") || lower.contains("inspector") || lower.contains("hmi")
+            || lower.hasPrefix("yours") || p.marker != nil
+          {
+            break
+          }
+          k -= 1
+          steps += 1
+        }
+        while k < i, info[k].kind != .text { k += 1 }
+        starts.append(k)
+        contentSinceStart = 0
+        i = dear + 1
+        continue
+      }
+      i += 1
+    }
+    return starts
+  }
+
+  /// A "Dear …" line within the next 30 lines, with a date line before it.
+  private static func salutation(after i: Int, lines: [Line], info: [LineInfo]) -> Int? {
+    var sawDate = false
+    var k = i + 1
+    while k < lines.count, k <= i + 30 {
+      let t = info[k].text
+      if t.count <= 30, DateParser.fullDate(in: t[...]) != nil { sawDate = true }
+      if t.hasPrefix("Dear ") { return sawDate ? k : nil }
+      k += 1
+    }
+    return nil
+  }
+}

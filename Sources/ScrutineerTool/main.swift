@@ -1,0 +1,4 @@
+import Foundation
+import ScrutineerCLI
+
+exit(CLI.run(arguments: Array(CommandLine.arguments.dropFirst())))
