@@ -11,8 +11,8 @@ struct MetadataExtractor {
     m.localAuthority = AuthorityName.find(doc: doc, blocks: blocks, title: m.title)
     m.visitDates = visitDates()
     m.visitNumber = visitNumber()
-    if kind != .inspectionReport { m.previousJudgement = previousJudgement() }
-    m.inspectors = Inspectors.find(doc: doc, blocks: blocks)
+    m.previousJudgement = previousJudgement()
+    if kind.isInspectorate { m.inspectors = Inspectors.find(doc: doc, blocks: blocks) }
     if kind.isInspectorate || kind == .other { m.recipient = RecipientFinder.find(doc: doc) }
     if kind == .inspectionReport { m.judgements = Judgements.find(doc: doc) }
     if let printed = printedDate() {
@@ -95,7 +95,7 @@ struct MetadataExtractor {
         if !days.isEmpty { return days }
       }
     }
-    guard kind.isInspectorate else { return [] }
+    guard kind.isInspectorate || kind == .newsRelease else { return [] }
     for b in blocks.prefix(40) {
       let lower = b.text.lowercased()
       for key in ["visit to", "visit of", "inspection of", "visit on", "visit took place", "inspection took place", "visit"] {
@@ -129,29 +129,50 @@ struct MetadataExtractor {
     return nil
   }
 
+  /// The most recent earlier judgement the text reports ("judged inadequate in November
+  /// 2016", "At the last inspection, in June 2019, … judged to require improvement").
   func previousJudgement() -> PreviousJudgement? {
-    for b in blocks.prefix(30) {
-      let lower = b.text.lowercased()
-      guard let r = lower.range(of: "judged ") else { continue }
-      var rest = lower[r.upperBound...]
-      for filler in ["to be ", "as ", "to have been "] where rest.hasPrefix(filler) { rest = rest.dropFirst(filler.count) }
-      let grade: Grade?
-      if rest.hasPrefix("inadequate") {
-        grade = .inadequate
-      } else if rest.hasPrefix("requires improvement") {
-        grade = .requiresImprovement
-      } else if rest.hasPrefix("good") {
-        grade = .good
-      } else if rest.hasPrefix("outstanding") {
-        grade = .outstanding
-      } else {
-        grade = nil
+    guard kind != .councilResponse else { return nil }
+    var best: PreviousJudgement?
+    for b in blocks.prefix(40) {
+      for sentence in b.text.split(separator: ".") {
+        let lower = sentence.lowercased()
+        if lower.contains("no longer") { continue }
+        // Each "judged" in the sentence, with the text before it (back to the previous one).
+        let parts = lower.components(separatedBy: "judged ")
+        guard parts.count > 1 else { continue }
+        for k in 1..<parts.count {
+          let words = parts[k].split(separator: " ")
+          guard let (grade, used) = Self.grade(in: words.prefix(12)) else { continue }
+          let following = words.dropFirst(used).prefix(6).joined(separator: " ")
+          let date = DateParser.allDates(in: following[...]).first ?? DateParser.allDates(in: parts[k - 1][...]).last
+          let candidate = PreviousJudgement(grade: grade, date: date)
+          if best == nil || (date != nil && (best!.date == nil || date! > best!.date!)) { best = candidate }
+        }
       }
-      guard let grade else { continue }
-      let window = rest.prefix(60)
-      let sentence = window.prefix { $0 != "." }
-      let date = DateParser.allDates(in: sentence).first
-      return PreviousJudgement(grade: grade, date: date)
+    }
+    return best
+  }
+
+  /// The grade among the words after "judged", and how many words it took to reach
+  /// its end.
+  static func grade(in words: ArraySlice<Substring>) -> (Grade, Int)? {
+    let list = Array(words)
+    for (k, w) in list.enumerated() {
+      let next = k + 1 < list.count ? list[k + 1] : ""
+      switch w {
+      case "inadequate", "inadequate,": return (.inadequate, k + 1)
+      case "outstanding", "outstanding,": return (.outstanding, k + 1)
+      case "require", "requires", "required", "requiring":
+        if next.hasPrefix("improvement") {
+          var end = k + 2
+          if end + 2 < list.count, list[end] == "to", list[end + 1] == "be", list[end + 2].hasPrefix("good") { end += 3 }
+          return (.requiresImprovement, end)
+        }
+      case "good", "good,":
+        if k == 0 || list[k - 1] == "be" || list[k - 1] == "as" { return (.good, k + 1) }
+      default: break
+      }
     }
     return nil
   }

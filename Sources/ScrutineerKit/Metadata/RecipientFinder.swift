@@ -37,7 +37,12 @@ enum RecipientFinder {
     guard let first = candidates.first else { return nil }
     let words = first.split(separator: " ").map(String.init)
     if candidates.count >= 2 && words.count <= 5 {
-      guard let name = Inspectors.personName(first.filter { $0 != "," }) ?? titledName(words) else { return nil }
+      var nameWords = words
+      if let f = nameWords.first, honorifics.contains(f.trimmingCharacters(in: ".")), nameWords.count >= 3 {
+        nameWords.removeFirst()
+      }
+      let bare = nameWords.joined(separator: " ")
+      guard let name = Inspectors.personName(bare.filter { $0 != "," }) ?? titledName(words) else { return nil }
       var role = candidates[1].trimmingCharacters(in: " ,")
       if role.contains("@") || role.contains(where: \.isNumber) { role = "" }
       return Recipient(name: name.replacingOccurrences(of: "’", with: "'"), role: role.isEmpty ? nil : role)

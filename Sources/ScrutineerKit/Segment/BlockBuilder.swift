@@ -92,7 +92,11 @@ struct BlockBuilder {
           if isSalutationOrSignOff(p) || isTitle(p) || isDateLine(p) && !doc.unwrapped {
             // Never join onto a salutation, sign-off, title or date.
           } else if gap {
-            if !prevEnded && (li.startsLowercase || endsWithHyphen(p)) && !isDateLine(p) {
+            // A numbered paragraph that a page break cuts at a full line goes on after it.
+            let numberedCarriesOn =
+              pageGap && c.kind == .item && c.marker?.labelKind == .number && !doc.unwrapped
+              && !wouldHaveFitted(p, i)
+            if numberedCarriesOn || !prevEnded && (li.startsLowercase || endsWithHyphen(p)) && !isDateLine(p) {
               c.lines.append(i)
               cur = c
               i += 1
@@ -193,7 +197,8 @@ struct BlockBuilder {
   func isTitle(_ i: Int) -> Bool {
     guard doc.info[i].marker == nil else { return false }
     let t = doc.info[i].text
-    guard t.count <= 120, !t.hasSuffix(".") else { return false }
+    guard t.count <= 120, !t.hasSuffix("."), doc.info[i].first?.properties.isUppercase == true else { return false }
+    if let w = t.split(separator: " ").last, Self.weakEndings.contains(w.lowercased()) { return false }
     return TitlePatterns.isTitle(t)
   }
 

@@ -147,12 +147,13 @@ enum ClosingCue {
   private static let letter = [
     "yours sincerely", "yours faithfully", "ofsted will take the findings", "ofsted will take into account",
     "i would like to thank", "i am copying this letter", "this letter will be published",
-    "we would like to thank",
+    "we would like to thank", "i am grateful", "we are grateful", "inspectors are grateful", "inspectors would like to thank",
+    "ofsted will use", "thank you to",
   ]
   private static let report = [
     "the office for standards in education, children's services and skills (ofsted) regulates",
     "if you would like a copy of this document in a different format", "what the inspection judgements mean",
-    "you may reuse this information",
+    "you may reuse this information", "ofsted is the independent", "ofsted is the office for standards",
   ]
 
   static func matches(_ text: String, documentKind: DocumentKind) -> Bool {

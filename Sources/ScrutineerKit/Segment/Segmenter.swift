@@ -236,19 +236,25 @@ struct Segmenter {
       }
       return 0
     case .inspectionReport:
+      // The title page: title, dates, lead inspector, and the judgement table, which
+      // ends at the first paragraph of prose after a grade.
       var last = -1
+      var sawGrade = false
       for k in 0..<limit {
         let t = blocks[k].text
-        if Grade.exact(t) != nil || t == "to be good" || t.lowercased().hasPrefix("the overall judgement is")
-          || JudgementHeading.startsJudgement(t) && blocks[k].lines.count <= 3 && k < 40
-        {
+        let isGrade = Grade.exact(t) != nil || t == "to be good" || t.lowercased().hasPrefix("the overall judgement is")
+        if isGrade {
+          sawGrade = true
           last = k
+          continue
         }
-        if t.hasPrefix("Judgement") && t.count < 30 { last = max(last, k) }
+        let label = JudgementHeading.startsJudgement(t) || HeadingVocabulary.normalise(t).hasPrefix("overall effectiveness")
+        if sawGrade && !label && (t.count > 200 || blocks[k].kind == .heading && HeadingVocabulary.kind(of: t) != nil) { break }
+        if !sawGrade && t.count > 300 { break }
       }
       if last >= 0 {
         var end = last + 1
-        // Take a grade line that follows the last label.
+        // The LSCB judgement and similar lines that follow the table.
         while end < blocks.count, Grade.exact(blocks[end].text) != nil || blocks[end].text == "to be good" {
           end += 1
         }

@@ -28,15 +28,17 @@ enum DocumentClassifier {
       if opening.contains("monitoring visit") { return .monitoringVisitLetter }
       if opening.contains("focused visit") { return .focusedVisitLetter }
     }
-    if top.contains("inspection of") && (top.contains("children") || top.contains("local authority"))
-      || top.contains("inspection dates:") || top.contains("inspection date:") || top.contains("lead inspector:")
-    {
-      return .inspectionReport
-    }
     var responses = 0
     for li in doc.info where li.kind == .text && RecommendationCue.responseLabel(li.text) != nil {
       responses += 1
       if responses >= 2 { return .councilResponse }
+    }
+    let titleLines = head.prefix(3).map { HeadingVocabulary.normalise($0) }
+    let reportTitle = titleLines.contains { $0.hasPrefix("inspection of") || $0.hasPrefix("review of the effectiveness") }
+    if reportTitle || top.contains("inspection dates:") || top.contains("inspection date:")
+      || top.contains("lead inspector:")
+    {
+      return .inspectionReport
     }
     let title = head.prefix(4).joined(separator: " ").lowercased()
     if head.prefix(8).joined(separator: " ").lowercased().contains("improvement plan") { return .improvementPlan }

@@ -1,0 +1,77 @@
+"""Coverage figures for Scripts/coverage: reads `analyse --format json` output and the
+corpus manifest, prints the share of documents with each field found (and right, where
+the manifest says), and lists every document that falls short."""
+import csv
+import json
+import re
+import sys
+from collections import defaultdict
+
+data = json.load(open(sys.argv[1], encoding="utf-8"))
+manifest = {}
+with open(sys.argv[2], encoding="utf-8") as f:
+    for row in csv.DictReader(f, delimiter="\t"):
+        manifest[row["file"]] = row
+
+def norm(name):
+    name = (name or "").lower().replace("’", "'").replace("-", " ").replace(",", "")
+    name = re.sub(r"\s+", " ", name)
+    for w in ["city of ", "the "]:
+        if name.startswith(w):
+            name = name[len(w):]
+    return name.replace(" and ", " & ").replace("&", "and").replace("st. ", "st ").strip()
+
+rows = []
+for f in data["files"]:
+    rel = f["path"].split("/ofsted/")[-1]
+    m = manifest.get(rel)
+    if m is None or not f["documents"]:
+        rows.append((rel, None, m))
+        continue
+    rows.append((rel, f["documents"][0], m))
+
+checks = defaultdict(lambda: [0, 0])
+short = defaultdict(list)
+
+def check(name, ok, rel, why):
+    checks[name][1] += 1
+    if ok:
+        checks[name][0] += 1
+    else:
+        short[name].append(f"{rel}: {why}")
+
+for rel, d, m in rows:
+    if d is None:
+        check("parsed", False, rel, "no document")
+        continue
+    want = {"focused-visit": ("focused-visit-letter", "monitoring-visit-letter"), "inspection": ("inspection-report",)}[m["kind"]]
+    check("kind", d["kind"] in want, rel, f"kind {d['kind']}")
+    la = d["localAuthority"]
+    check("authority found", la is not None, rel, "none")
+    if la is not None:
+        check("authority right", norm(la) == norm(m["local_authority"]), rel, f"{la!r} vs manifest {m['local_authority']!r}")
+    check("date", d["date"] is not None, rel, "none")
+    if d["date"]:
+        pub = m["published"]
+        # A printed letter date is the publication date or a few days before; a visit
+        # date precedes publication by weeks.
+        ok = d["date"] <= pub and d["date"] >= str(int(pub[:4]) - 1) + pub[4:]
+        check("date plausible", ok, rel, f"{d['date']} ({d['dateBasis']}) vs published {pub}")
+    check("visit dates", len(d["visitDates"]) > 0, rel, "none")
+    check("inspectors", len(d["inspectors"]) > 0, rel, "none")
+    kinds = {s["kind"] for s in d["segments"] if s["items"]}
+    lists = kinds & {"areas-for-improvement", "priority-actions", "recommendations"}
+    name = "improvement list (focused visits)" if m["kind"] == "focused-visit" else "improvement list (inspections)"
+    check(name, bool(lists), rel, "no areas for improvement / priority actions / recommendations")
+    if d["kind"] == "inspection-report":
+        check("judgements (overall)", "overallEffectiveness" in d["judgements"], rel, f"found {sorted(d['judgements'])}")
+
+print(f"Coverage over {len(rows)} documents of the shared Ofsted corpus\n")
+print("| field | found | share |")
+print("|---|---|---|")
+for name, (ok, total) in checks.items():
+    print(f"| {name} | {ok}/{total} | {100.0 * ok / total:.1f}% |")
+for name, items in short.items():
+    print(f"\n{name}: {len(items)} short")
+    for s in items:
+        print("  " + s)
