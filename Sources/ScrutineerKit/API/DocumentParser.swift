@@ -20,13 +20,14 @@ public enum DocumentParser {
       let docLines = Array(lines[first..<last])
       let start = k == 0 ? 0 : lines[first].start
       let end = k + 1 < starts.count ? lines[starts[k + 1]].start : bytes.count
-      documents.append(parseDocument(bytes: bytes, lines: docLines, span: Span(start: start, end: end)))
+      documents.append(
+        parseDocument(bytes: bytes, lines: docLines, info: Array(whole[first..<last]), span: Span(start: start, end: end)))
     }
     return documents
   }
 
-  static func parseDocument(bytes: [UInt8], lines: [Line], span: Span) -> Document {
-    let doc = DocumentText(bytes: bytes, lines: lines)
+  static func parseDocument(bytes: [UInt8], lines: [Line], info: [LineInfo], span: Span) -> Document {
+    let doc = DocumentText(bytes: bytes, lines: lines, info: info)
     let kind = DocumentClassifier.classify(doc)
     let blocks = BlockBuilder(doc: doc).build()
     let segments = Segmenter(doc: doc, kind: kind, blocks: blocks, span: span).segments()

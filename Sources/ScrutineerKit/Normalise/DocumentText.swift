@@ -12,10 +12,10 @@ struct DocumentText {
   /// Whether the text is one paragraph a line (web pages, Markdown) rather than hard-wrapped.
   let unwrapped: Bool
 
-  init(bytes: [UInt8], lines: [Line]) {
+  init(bytes: [UInt8], lines: [Line], info analysed: [LineInfo]? = nil) {
     self.bytes = bytes
     self.lines = lines
-    var info = lines.map { LineInfo.analyse($0, bytes) }
+    var info = analysed ?? lines.map { LineInfo.analyse($0, bytes) }
     let lengths = lines.compactMap { $0.isBlank ? nil : $0.length }.sorted()
     let p = { (q: Double) -> Int in lengths.isEmpty ? 0 : lengths[min(lengths.count - 1, Int(Double(lengths.count) * q))] }
     let median = p(0.5)

@@ -4,6 +4,22 @@ enum InlineMarkup {
   /// The line's text without Markdown emphasis, `<sup>` footnote markers, link targets,
   /// heading hashes or stray bullet glyphs; inner white space collapsed.
   static func clean(_ raw: Substring) -> String {
+    // Most lines hold no markup: copy them as they are.
+    var plain = true
+    var previousSpace = false
+    for b in raw.utf8 {
+      switch b {
+      case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "<"), UInt8(ascii: "["), UInt8(ascii: "#"), 0x09, 0x0C, 0xC2:
+        plain = false
+      case 0x20:
+        if previousSpace { plain = false }
+      default:
+        break
+      }
+      previousSpace = b == 0x20
+      if !plain { break }
+    }
+    if plain, raw.utf8.first != 0x20, raw.utf8.last != 0x20 { return String(raw) }
     var out = ""
     out.reserveCapacity(raw.utf8.count)
     var s = raw[...]

@@ -92,6 +92,10 @@ enum RecommendationCue {
 
   /// The length in characters of a leading response label ("Our response:"), or `nil`.
   static func responseLabel(_ text: String) -> Int? {
+    // Labels are short and end with a colon or dash within the first words.
+    guard text.utf8.prefix(32).contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "-") }) else {
+      return nil
+    }
     let lower = text.lowercased().replacingOccurrences(of: "’", with: "").replacingOccurrences(of: "'", with: "")
     for l in labels where lower.hasPrefix(l) {
       // Map back to the original text length: count characters up to the label's colon.
@@ -117,7 +121,7 @@ enum ScopeCue {
   ]
 
   static func matches(_ text: String) -> Bool {
-    let t = text.lowercased().replacingOccurrences(of: "’", with: "'")
+    let t = text.prefix(60).lowercased().replacingOccurrences(of: "’", with: "'")
     return starts.contains { t.hasPrefix($0) }
   }
 
@@ -157,7 +161,7 @@ enum ClosingCue {
   ]
 
   static func matches(_ text: String, documentKind: DocumentKind) -> Bool {
-    let t = text.lowercased().replacingOccurrences(of: "’", with: "'")
+    let t = text.prefix(100).lowercased().replacingOccurrences(of: "’", with: "'")
     switch documentKind {
     case .inspectionReport:
       return report.contains { t.hasPrefix($0) }
