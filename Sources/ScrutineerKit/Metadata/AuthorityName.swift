@@ -2,7 +2,7 @@
 enum AuthorityName {
   private static let prefixes = [
     "the london borough of ", "london borough of ", "royal borough of ", "the royal borough of ",
-    "city of ", "the city of ", "council of the ", "metropolitan borough of ", "borough of ", "county of ",
+    "city of ", "the city of ", "council of the ", "the ", "metropolitan borough of ", "borough of ", "county of ",
     "inspection of ", "focused visit to ", "focused visit of ", "monitoring visit to ", "monitoring visit of ",
     "joint targeted area inspection of ", "joint targeted area inspection in ",
   ]
@@ -12,7 +12,7 @@ enum AuthorityName {
     " local authority", " metropolitan borough council", " metropolitan district council",
     " borough council", " district council", " county council", " city council", " county borough council",
     " council", " children's trust", " childrens trust", " children's services trust", " city",
-    " unitary authority", " mbc",
+    " unitary authority", " mbc", " metropolitan district", " metropolitan borough", " metropolitan", " borough", " district",
   ]
 
   /// The short name: "Birmingham City Council" → "Birmingham",
@@ -44,13 +44,34 @@ enum AuthorityName {
     let words = s.split(separator: " ")
     guard words.count <= 5 else { return nil }
     // Every word capitalised except joining words.
-    for w in words where !["and", "of", "upon", "on", "the", "in", "under", "le"].contains(w.lowercased()) {
+    for w in words where !["and", "of", "upon", "on", "the", "in", "under", "le", "with", "&"].contains(w.lowercased()) {
       guard w.first?.isUppercase == true else { return nil }
     }
     return s
   }
 
+  /// Official names for the short forms letters use.
+  private static let aliases: [String: String] = [
+    "newcastle": "Newcastle upon Tyne", "hull": "Kingston upon Hull", "east riding": "East Riding of Yorkshire",
+    "bristol city of": "Bristol", "london": "City of London", "city of london corporation": "City of London",
+    "london corporation": "City of London", "bournemouth": "Bournemouth, Christchurch and Poole",
+    "bcp": "Bournemouth, Christchurch and Poole", "hammersmith & fulham": "Hammersmith and Fulham",
+    "brighton & hove": "Brighton and Hove", "telford & wrekin": "Telford and Wrekin",
+    "richmond": "Richmond upon Thames", "kingston": "Kingston upon Thames", "southend": "Southend-on-Sea",
+    "stoke": "Stoke-on-Trent", "herefordshire council": "Herefordshire",
+  ]
+
+  static func canonical(_ name: String?) -> String? {
+    guard let name else { return nil }
+    return aliases[name.lowercased()] ?? name
+  }
+
   static func find(doc: DocumentText, blocks: [Block], title: String?) -> String? {
+    canonical(findRaw(doc: doc, blocks: blocks, title: title))
+  }
+
+  static func findRaw(doc: DocumentText, blocks: [Block], title: String?) -> String? {
+    if let name = reportTitleName(doc) { return name }
     if let title {
       let lower = title.lowercased()
       for key in ["focused visit to ", "focused visit of ", "monitoring visit to ", "monitoring visit of ", "inspection of "] {
@@ -63,12 +84,10 @@ enum AuthorityName {
         if let name = shortName(rest) { return name }
       }
     }
-    // A report's first line names the council ("London Borough of Barnet").
-    if let first = doc.info.first(where: { $0.kind == .text })?.text, first.count <= 60,
-      isCouncilName(first), let name = shortName(first)
-    {
-      return name
-    }
+    // A report's opening lines name the council, before or inside its title:
+    // "Bath and North East Somerset / Inspection of services for children …",
+    // "Inspection of Bath and North East / Somerset local authority children's services".
+    if let name = reportTitleName(doc) { return name }
     // Otherwise the most frequent "X City Council", "X Children's Trust", "X children's services".
     var counts: [String: Int] = [:]
     var order: [String] = []
@@ -94,6 +113,43 @@ enum AuthorityName {
       }
     }
     return best
+  }
+
+  static func reportTitleName(_ doc: DocumentText) -> String? {
+    var lines: [String] = []
+    for li in doc.info where li.kind == .text {
+      let lower = li.text.lowercased()
+      if lower.hasPrefix("inspection date") || lower.hasPrefix("report published") || lower.hasPrefix("lead inspector")
+        || lower.hasPrefix("dear ") || lines.count >= 5
+      {
+        break
+      }
+      lines.append(li.text)
+    }
+    guard !lines.isEmpty else { return nil }
+    let joined = lines.joined(separator: " ").replacingOccurrences(of: "’", with: "'")
+    let lower = joined.lowercased()
+    for key in ["re-inspection of ", "inspection of "] {
+      guard let r = lower.range(of: key) else { continue }
+      let offset = lower.distance(from: lower.startIndex, to: r.lowerBound)
+      if offset > 0 {
+        // The name stands before the title.
+        var before = String(joined.prefix(offset))
+        for tail in ["Re-", "Re–", "re-", "Re"] where before.hasSuffix(tail) { before = String(before.dropLast(tail.count)) }
+        if let name = shortName(before) { return name }
+      }
+      let afterOffset = lower.distance(from: lower.startIndex, to: r.upperBound)
+      var rest = String(joined.dropFirst(afterOffset))
+      for stop in [" local authority", " children's", " children", " services for", " Children's", " Local"] {
+        if let s = rest.range(of: stop) { rest = String(rest[..<s.lowerBound]) }
+      }
+      if !rest.lowercased().hasPrefix("services"), let name = shortName(rest) { return name }
+      return nil
+    }
+    if lines.count <= 2, isCouncilName(lines[0]) || lines[0].split(separator: " ").count <= 4, let name = shortName(lines[0]) {
+      return name
+    }
+    return nil
   }
 
   static func isCouncilName(_ t: String) -> Bool {
@@ -136,7 +192,13 @@ enum AuthorityName {
         }
       }
       while let f = words.first, ["and", "upon", "on"].contains(f.lowercased()) { words.removeFirst() }
-      let stop: Set<String> = ["The", "By", "To", "Of", "In", "For", "Our", "This", "A", "And", "Ofsted", "Cabinet", "Interim", "Director", "Chief", "Executive"]
+      let stop: Set<String> = [
+        "The", "By", "To", "Of", "In", "For", "Our", "This", "A", "And", "Ofsted", "Cabinet", "Interim", "Director", "Chief",
+        "Executive", "Local", "Care", "Senior", "Corporate", "Family", "Justice", "Health", "Leaders", "Members", "Member",
+        "Councillor", "County", "City", "Borough", "Children", "Children's", "Young", "People", "Head", "Lead", "Service",
+        "Services", "Social", "Education", "Improvement", "Partnership", "Trust", "NHS", "Adoption", "Regional",
+        "Safeguarding", "Multi-Agency", "Designated", "Whole", "Each", "Every", "Neighbouring", "Other", "Unitary",
+      ]
       while let f = words.first, stop.contains(String(f)) { words.removeFirst() }
       if !words.isEmpty, let name = shortName(words.joined(separator: " ")) { out.append(name) }
       searchStart = r.upperBound

@@ -139,10 +139,12 @@ enum RunningFurniture {
     for (i, li) in info.enumerated() where li.kind == .text && li.marker == nil && li.text.utf8.count >= 12 {
       counts[li.text, default: []].append(i)
     }
-    for (_, indices) in counts where indices.count >= 3 {
+    for (text, indices) in counts where indices.count >= 3 {
+      // A heading repeated in a contents list is not a running header.
+      if HeadingVocabulary.kind(of: text) != nil || Grade.exact(text) != nil { continue }
       var nearBreak = 0
       for i in indices where isNearPageBoundary(i, lines: lines, info: info) { nearBreak += 1 }
-      if nearBreak >= 2, nearBreak * 2 >= indices.count {
+      if nearBreak >= 3, nearBreak * 2 >= indices.count {
         for i in indices { info[i].kind = .furniture }
       }
     }

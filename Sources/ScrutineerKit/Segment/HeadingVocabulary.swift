@@ -160,6 +160,10 @@ enum HeadingVocabulary {
     if words.first == "section", words.count > 1, words[1].allSatisfy(\.isNumber) {
       words.removeFirst(2)
     }
+    // A footnote number glued to the last word ("area2").
+    if let last = words.last, last.count > 2, last.last!.isNumber, last.first!.isLetter {
+      words[words.count - 1] = last.prefix { !$0.isNumber }
+    }
     return words.joined(separator: " ")
   }
 
