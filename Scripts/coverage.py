@@ -8,6 +8,7 @@ import sys
 from collections import defaultdict
 
 data = json.load(open(sys.argv[1], encoding="utf-8"))
+corpus_dir = sys.argv[2].rsplit("/", 1)[0]
 manifest = {}
 with open(sys.argv[2], encoding="utf-8") as f:
     for row in csv.DictReader(f, delimiter="\t"):
@@ -62,7 +63,15 @@ for rel, d, m in rows:
     kinds = {s["kind"] for s in d["segments"] if s["items"]}
     lists = kinds & {"areas-for-improvement", "priority-actions", "recommendations"}
     name = "improvement list (focused visits)" if m["kind"] == "focused-visit" else "improvement list (inspections)"
-    check(name, bool(lists), rel, "no areas for improvement / priority actions / recommendations")
+    # Does the text print such a list at all? A heading line of the domain's wording.
+    text = open(corpus_dir + "/" + rel, encoding="utf-8").read()
+    printed = re.search(r"(?im)^\f?\s*(what needs to improve|what does the (local authority|lscb) need to improve|"
+                        r"areas? for (improvement|development|priority action)|priority and immediate action|recommendations)",
+                        text) is not None
+    if printed:
+        check(name, bool(lists), rel, "the text has a list heading but no list was found")
+    else:
+        check(name + ", none printed", not lists, rel, "a list was found although the text prints no list heading")
     if d["kind"] == "inspection-report":
         check("judgements (overall)", "overallEffectiveness" in d["judgements"], rel, f"found {sorted(d['judgements'])}")
 

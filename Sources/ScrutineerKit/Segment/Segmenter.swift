@@ -205,7 +205,16 @@ struct Segmenter {
         return .questions
       }
       return bodyKind
-    case .areasForImprovement, .priorityActions, .recommendations, .kpis, .scope, .boilerplate, .quotes:
+    case .areasForImprovement, .priorityActions, .recommendations:
+      // Theme sub-headings ("Workforce", "Quality of practice") inside a list keep it going
+      // when a numbered item, a bullet or an instruction follows.
+      if let next = blocks[(index + 1)...].first(where: { $0.kind != .heading }),
+        next.kind == .item || RecommendationCue.isImperative(next.text)
+      {
+        return current
+      }
+      return bodyKind
+    case .kpis, .scope, .boilerplate, .quotes:
       return bodyKind
     case .overview:
       return kind == .inspectionReport || kind.isInspectorate ? bodyKind : .overview
