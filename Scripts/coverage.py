@@ -20,7 +20,16 @@ def norm(name):
     for w in ["city of ", "the "]:
         if name.startswith(w):
             name = name[len(w):]
+    name = {"london corporation": "london"}.get(name, name)
     return name.replace(" and ", " & ").replace("&", "and").replace("st. ", "st ").strip()
+
+import datetime
+
+
+def day(s):
+    parts = [int(x) for x in s.split("-")] + [1]
+    return datetime.date(parts[0], parts[1], parts[2])
+
 
 rows = []
 for f in data["files"]:
@@ -54,12 +63,21 @@ for rel, d, m in rows:
     check("date", d["date"] is not None, rel, "none")
     if d["date"]:
         pub = m["published"]
-        # A printed letter date is the publication date or a few days before; a visit
-        # date precedes publication by weeks.
-        ok = d["date"] <= pub and d["date"] >= str(int(pub[:4]) - 1) + pub[4:]
+        # A printed letter date is near the publication date (a letter may be dated a
+        # few days after the site's publication date); a visit precedes it by weeks.
+        gap = (day(pub) - day(d["date"])).days
+        ok = -14 <= gap <= 366
         check("date plausible", ok, rel, f"{d['date']} ({d['dateBasis']}) vs published {pub}")
     check("visit dates", len(d["visitDates"]) > 0, rel, "none")
+    if d["visitDates"]:
+        first, last = d["visitDates"][0], d["visitDates"][-1]
+        span = (day(last) - day(first)).days + 1
+        before = (day(m["published"]) - day(last)).days
+        check("visit dates plausible", 1 <= span <= 35 and -7 <= before <= 240, rel, f"{first}..{last} vs published {m['published']}")
     check("inspectors", len(d["inspectors"]) > 0, rel, "none")
+    if d["inspectors"]:
+        odd = [n for n in d["inspectors"] if not re.fullmatch(r"[A-Z][\w'’.-]+( [A-Za-z][\w'’.-]+){1,3}", n)]
+        check("inspectors look like names", not odd, rel, f"{odd}")
     kinds = {s["kind"] for s in d["segments"] if s["items"]}
     lists = kinds & {"areas-for-improvement", "priority-actions", "recommendations"}
     name = "improvement list (focused visits)" if m["kind"] == "focused-visit" else "improvement list (inspections)"

@@ -60,6 +60,8 @@ public enum Grade: String, CaseIterable, Sendable {
   case outstanding
   case good
   case requiresImprovement = "requires-improvement"
+  /// The grade below good before 2014.
+  case adequate
   case inadequate
 }
 

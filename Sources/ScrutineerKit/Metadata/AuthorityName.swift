@@ -12,7 +12,7 @@ enum AuthorityName {
     " local authority", " metropolitan borough council", " metropolitan district council",
     " borough council", " district council", " county council", " city council", " county borough council",
     " council", " children's trust", " childrens trust", " children's services trust", " city",
-    " unitary authority", " mbc", " metropolitan district", " metropolitan borough", " metropolitan", " borough", " district",
+    " unitary authority", " mbc", " metropolitan district", " metropolitan borough", " metropolitan", " borough", " district", " children and families trust", " childrens trust",
   ]
 
   /// The short name: "Birmingham City Council" → "Birmingham",
@@ -88,6 +88,20 @@ enum AuthorityName {
     // "Bath and North East Somerset / Inspection of services for children …",
     // "Inspection of Bath and North East / Somerset local authority children's services".
     if let name = reportTitleName(doc) { return name }
+    // A letter's opening sentence: "the findings of a focused visit to X children's services".
+    for b in blocks.prefix(25) {
+      let text = b.text.replacingOccurrences(of: "’", with: "'")
+      let lower = text.lowercased()
+      for key in ["focused visit to ", "monitoring visit to ", "monitoring visit of ", "inspection of "] {
+        guard let r = lower.range(of: key) else { continue }
+        let offset = lower.distance(from: lower.startIndex, to: r.upperBound)
+        var rest = String(text.dropFirst(offset).prefix(90))
+        for stop in [" children", " local authority", " Children", " Local Authority", " on ", " between ", ","] {
+          if let s = rest.range(of: stop) { rest = String(rest[..<s.lowerBound]) }
+        }
+        if let name = shortName(rest) { return name }
+      }
+    }
     // Otherwise the most frequent "X City Council", "X Children's Trust", "X children's services".
     var counts: [String: Int] = [:]
     var order: [String] = []

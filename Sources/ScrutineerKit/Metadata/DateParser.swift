@@ -37,6 +37,10 @@ enum DateParser {
         out.append(.and)
         return
       }
+      if lower == "the" || lower == "of" {
+        // "on the 15 and 16 of May 2018": no meaning, no break.
+        return
+      }
       if lower == "to" || lower == "until" || lower == "till" {
         out.append(.through)
         return
@@ -121,7 +125,7 @@ enum DateParser {
 
   /// The days of the first visit-like date expression: a list or range of days ending
   /// in a month and year ("19 and 20 February 2020", "20 February to 3 March 2023").
-  static func dayRun(in text: Substring) -> [ISODate] {
+  static func dayRun(in text: Substring, defaultYear: Int? = nil) -> [ISODate] {
     let t = tokens(text)
     var i = 0
     while i < t.count {
@@ -141,7 +145,13 @@ enum DateParser {
         j += 1
       }
       let run = Array(t[i..<j])
-      let days = resolve(run)
+      var days = resolve(run)
+      if days.isEmpty, let y = defaultYear, !run.contains(where: { if case .year = $0 { true } else { false } }),
+        run.contains(where: { if case .month = $0 { true } else { false } })
+      {
+        // "on 30 and 31 January": the letter's own year.
+        days = resolve(run + [.year(y)])
+      }
       if !days.isEmpty { return days }
       i = max(j, i + 1)
     }
@@ -176,7 +186,12 @@ enum DateParser {
     var out: [ISODate] = []
     for (k, day) in days.enumerated() {
       guard let date = valid(day.y!, day.m!, day.d) else { return [] }
-      if k > 0, days[k - 1].rangeToNext, let prev = out.last {
+      if k > 0, days[k - 1].rangeToNext, var prev = out.last {
+        // "24 October 2022 to 25 October 2023": a slip of the year.
+        if date.dayNumber - prev.dayNumber > 62, prev.month == date.month, prev.year + 1 == date.year {
+          prev.year = date.year
+          out[out.count - 1] = prev
+        }
         let a = prev.dayNumber
         let b = date.dayNumber
         guard b > a, b - a <= 62 else { return [] }

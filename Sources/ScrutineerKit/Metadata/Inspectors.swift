@@ -11,26 +11,39 @@ enum Inspectors {
   static func find(doc: DocumentText, blocks: [Block]) -> [String] {
     var names: [String] = []
     var lead: String?
-    for b in blocks.prefix(60) {
-      for line in b.lines {
-        let t = doc.info[line].text
-        let lower = t.lowercased()
-        if lower.hasPrefix("lead inspector:") || lower.hasPrefix("lead inspector ") && lower.contains(":") {
-          let rest = t[t.index(after: t.firstIndex(of: ":")!)...]
-          if let n = Self.names(in: String(rest)).first { lead = n }
-        } else if lower.hasPrefix("team inspectors:") || lower.hasPrefix("deputy lead inspector:") || lower.hasPrefix("inspectors:") {
-          let rest = t[t.index(after: t.firstIndex(of: ":")!)...]
-          var list = String(rest)
-          // The list may wrap onto following lines.
-          if let idx = b.lines.firstIndex(of: line) {
-            for next in b.lines[(idx + 1)...] {
-              let nt = doc.info[next].text
-              if nt.contains(":") { break }
-              list += " " + nt
-            }
-          }
-          names += Self.names(in: list)
+    // "Lead inspector: …", "Deputy lead inspector: …", "Team inspectors: …", anywhere (older
+    // reports list the team at the end); the names may follow on the next lines.
+    let info = doc.info
+    var i = 0
+    while i < info.count {
+      defer { i += 1 }
+      guard info[i].kind == .text else { continue }
+      let t = info[i].text
+      let lower = t.lowercased()
+      let isLead = lower.hasPrefix("lead inspector")
+      let isTeam = lower.hasPrefix("team inspectors") || lower.hasPrefix("deputy lead inspector") || lower.hasPrefix("inspectors:")
+        || lower.hasPrefix("team inspector:")
+      guard isLead || isTeam, let colon = t.firstIndex(of: ":"), t.distance(from: t.startIndex, to: colon) < 30 else { continue }
+      var list = String(t[t.index(after: colon)...])
+      // Continuation lines: up to the next labelled line.
+      var k = i + 1
+      while k < info.count, k <= i + 4 {
+        if info[k].kind == .blank || info[k].kind == .furniture {
+          k += 1
+          continue
         }
+        let next = info[k].text
+        if next.contains(":") || next.count > 90 { break }
+        if isLead && !list.trimmingCharacters(in: " ").isEmpty { break }
+        list += (list.hasSuffix(",") || list.trimmingCharacters(in: " ").isEmpty ? " " : ", ") + next
+        k += 1
+        if isLead { break }
+      }
+      let found = Self.names(in: list)
+      if isLead {
+        if lead == nil { lead = found.first }
+      } else {
+        names += found
       }
     }
     if names.isEmpty || lead == nil {

@@ -3,37 +3,52 @@
 enum Judgements {
   static func find(doc: DocumentText) -> [JudgementArea: Grade] {
     var out: [JudgementArea: Grade] = [:]
-    var label = ""
-    var seen = 0
+    // The first pages' content lines, normalised.
+    var texts: [String] = []
+    var norms: [String] = []
+    var lengths: [Int] = []
     for i in doc.info.indices where doc.info[i].kind == .text {
-      seen += 1
-      if seen > 140 { break }
-      let t = doc.info[i].text
-      let n = HeadingVocabulary.normalise(t)
+      texts.append(doc.info[i].text)
+      // Footnote numbers after a sentence ("… inadequate.2") are not words.
+      var n = HeadingVocabulary.normalise(doc.info[i].text)
+      while let space = n.lastIndex(of: " "), n[n.index(after: space)...].allSatisfy(\.isNumber) { n = String(n[..<space]) }
+      if n.hasPrefix("grade "), let open = n.firstIndex(of: " ") { n = String(n[n.index(after: open)...]) }
+      while let f = n.first, f.isNumber || f == " " { n.removeFirst() }
+      norms.append(n)
+      lengths.append(doc.lines[i].length)
+      if texts.count >= 160 { break }
+    }
+    var label = ""
+    var k = 0
+    while k < norms.count {
+      let n = norms[k]
+      let next = k + 1 < norms.count ? norms[k + 1] : ""
+      defer { k += 1 }
       if n == "judgement" || n == "grade" || n == "to be good" || n == "judgement grade" || n == "key judgement" {
         continue
       }
-      if let g = Grade.exact(t) ?? (n == "requires" ? .requiresImprovement : nil) {
-        if n == "requires" { continue }
+      // A grade alone, or split over two lines ("Requires" / "Improvement").
+      var grade = Grade.exact(n)
+      if grade == nil, n == "requires" || n == "requires improvement to", next.hasPrefix("improvement") || next.hasPrefix("be good") {
+        grade = .requiresImprovement
+        k += 1
+      }
+      if let g = grade {
         assign(label, g, &out)
         label = ""
         continue
       }
-      if n == "improvement" { continue }
-      // A label and its grade on one line, or a sentence ending with a grade.
-      if n.hasPrefix("the overall judgement is ") || n.hasPrefix("overall effectiveness "),
-        let g = Grade.trailing(in: n)
-      {
-        out[.overallEffectiveness] = out[.overallEffectiveness] ?? g
-        label = ""
-        continue
+      // Sentences that give the overall judgement, possibly over two lines.
+      let pair = n + " " + next
+      for sentence in [n, pair] where overallSentence(sentence) {
+        if let g = Grade.trailing(in: sentence) ?? Grade.trailing(in: sentence.replacingOccurrences(of: " require improvement", with: " requires improvement")) {
+          if out[.overallEffectiveness] == nil { out[.overallEffectiveness] = g }
+          label = ""
+          break
+        }
       }
-      if n.hasPrefix("childrens services in "), n.contains(" are "), let g = Grade.trailing(in: n) {
-        out[.overallEffectiveness] = out[.overallEffectiveness] ?? g
-        label = ""
-        continue
-      }
-      if JudgementHeading.startsJudgement(t) || n.hasPrefix("overall effectiveness") || isAreaLabel(n) {
+      if overallSentence(n) { continue }
+      if JudgementHeading.startsJudgement(texts[k]) || n.hasPrefix("overall effectiveness") || isAreaLabel(n) {
         label = n
         if let g = Grade.trailing(in: n), n.split(separator: " ").count > 2 {
           assign(label, g, &out)
@@ -41,14 +56,22 @@ enum Judgements {
         }
         continue
       }
-      if !label.isEmpty, t.count < 80, doc.info[i].startsLowercase || label.split(separator: " ").count < 12 {
-        // A label wrapped onto a second line.
+      if !label.isEmpty, texts[k].count < 80 {
+        // A label wrapped onto a further line.
         label += " " + n
         continue
       }
-      if doc.lines[i].length > 75 && !out.isEmpty && out[.overallEffectiveness] != nil { break }
+      if lengths[k] > 75, out[.overallEffectiveness] != nil, out.count >= 4 { break }
     }
     return out
+  }
+
+  /// "The overall judgement is inadequate", "Children's services in X are inadequate",
+  /// "Overall effectiveness: good".
+  private static func overallSentence(_ n: String) -> Bool {
+    n.hasPrefix("the overall judgement is") || n.hasPrefix("overall effectiveness ")
+      || n.hasPrefix("childrens services in ") && (n.contains(" are ") || n.contains(" require"))
+      || n.hasPrefix("overall judgement ") || n.hasPrefix("the judgement for overall effectiveness is")
   }
 
   private static func isAreaLabel(_ n: String) -> Bool {

@@ -9,13 +9,14 @@ struct MetadataExtractor {
     var m = Metadata()
     m.title = title()
     m.localAuthority = AuthorityName.find(doc: doc, blocks: blocks, title: m.title)
-    m.visitDates = visitDates()
+    let printed = printedDate()
+    m.visitDates = visitDates(year: printed?.year)
     m.visitNumber = visitNumber()
     m.previousJudgement = previousJudgement()
     if kind.isInspectorate { m.inspectors = Inspectors.find(doc: doc, blocks: blocks) }
     if kind.isInspectorate || kind == .other { m.recipient = RecipientFinder.find(doc: doc) }
     if kind == .inspectionReport { m.judgements = Judgements.find(doc: doc) }
-    if let printed = printedDate() {
+    if let printed {
       m.date = printed
       m.dateBasis = .printed
     } else if let last = m.visitDates.last {
@@ -65,9 +66,16 @@ struct MetadataExtractor {
       let lower = t.lowercased()
       if lower.hasPrefix("report published") || lower.hasPrefix("publication date") || lower.hasPrefix("date of publication")
         || lower.hasPrefix("published:") || lower.hasPrefix("date published") || lower.hasPrefix("date:")
-        || lower.hasPrefix("date of meeting") || lower.hasPrefix("meeting date")
+        || lower.hasPrefix("date of meeting") || lower.hasPrefix("meeting date") || lower == "published"
       {
         if let d = DateParser.fullDate(in: t[...]) { return d }
+        // "Published:" with its value a few lines on (older report covers).
+        if let k = lines.firstIndex(of: i) {
+          for j in lines[(k + 1)...].prefix(4) {
+            let v = doc.info[j].text
+            if v.count <= 30, let d = DateParser.fullDate(in: v[...]) { return d }
+          }
+        }
       }
     }
     // A date alone on a line near the top (letters), or a dateline ("By on 19/10/2012 in News").
@@ -84,14 +92,18 @@ struct MetadataExtractor {
     return nil
   }
 
-  func visitDates() -> [ISODate] {
-    for i in contentLines.prefix(20) {
+  func visitDates(year: Int?) -> [ISODate] {
+    let lines = contentLines.prefix(24)
+    for (k, i) in lines.enumerated() {
       let t = doc.info[i].text
       let lower = t.lowercased()
       if lower.hasPrefix("inspection date") || lower.hasPrefix("dates of inspection") || lower.hasPrefix("visit date")
         || lower.hasPrefix("date of visit") || lower.hasPrefix("dates of visit")
       {
-        let days = DateParser.dayRun(in: t[...])
+        // The dates may stand on the following lines of an older cover page.
+        var text = t
+        for j in lines.dropFirst(k + 1).prefix(3) { text += " " + doc.info[j].text }
+        let days = DateParser.dayRun(in: text[...], defaultYear: year)
         if !days.isEmpty { return days }
       }
     }
@@ -103,7 +115,7 @@ struct MetadataExtractor {
         let after = lower[r.upperBound...]
         // Only within the same sentence or the next few words.
         let window = after.prefix(160)
-        let days = DateParser.dayRun(in: window)
+        let days = DateParser.dayRun(in: window, defaultYear: year)
         if !days.isEmpty { return days }
       }
     }

@@ -145,7 +145,9 @@ enum RunningFurniture {
       var nearBreak = 0
       for i in indices where isNearPageBoundary(i, lines: lines, info: info) { nearBreak += 1 }
       if nearBreak >= 3, nearBreak * 2 >= indices.count {
-        for i in indices { info[i].kind = .furniture }
+        // The title on the first page is the document's, not a running header.
+        let firstContent = info.firstIndex { $0.kind == .text } ?? 0
+        for i in indices where i > firstContent + 4 { info[i].kind = .furniture }
       }
     }
   }

@@ -35,7 +35,11 @@ enum JudgementHeading {
 extension Grade {
   /// A grade at the end of normalised text ("… requires improvement to be good").
   static func trailing(in t: String) -> Grade? {
-    if t.hasSuffix("requires improvement to be good") || t.hasSuffix("requires improvement") { return .requiresImprovement }
+    if t.hasSuffix("requires improvement to be good") || t.hasSuffix("requires improvement")
+      || t.hasSuffix("require improvement to be good") || t.hasSuffix("require improvement")
+    {
+      return .requiresImprovement
+    }
     if t.hasSuffix("inadequate") { return .inadequate }
     if t.hasSuffix("outstanding") { return .outstanding }
     if t.hasSuffix(" good") || t == "good" { return .good }
@@ -49,6 +53,7 @@ extension Grade {
     case "good": .good
     case "requires improvement", "requires improvement to be good": .requiresImprovement
     case "inadequate": .inadequate
+    case "adequate": .adequate
     default: nil
     }
   }
