@@ -20,11 +20,18 @@ enum Inspectors {
       guard info[i].kind == .text else { continue }
       let t = info[i].text
       let lower = t.lowercased()
-      let isLead = lower.hasPrefix("lead inspector")
+      let isLead = lower.hasPrefix("lead inspector") || lower.hasPrefix("reporting inspector")
       let isTeam = lower.hasPrefix("team inspectors") || lower.hasPrefix("deputy lead inspector") || lower.hasPrefix("inspectors:")
         || lower.hasPrefix("team inspector:")
-      guard isLead || isTeam, let colon = t.firstIndex(of: ":"), t.distance(from: t.startIndex, to: colon) < 30 else { continue }
-      var list = String(t[t.index(after: colon)...])
+      guard isLead || isTeam else { continue }
+      var list: String
+      if let colon = t.firstIndex(of: ":"), t.distance(from: t.startIndex, to: colon) < 30 {
+        list = String(t[t.index(after: colon)...])
+      } else if lower.hasPrefix("reporting inspector ") {
+        list = String(t.dropFirst("reporting inspector ".count))
+      } else {
+        continue
+      }
       // Continuation lines: up to the next labelled line.
       var k = i + 1
       while k < info.count, k <= i + 4 {

@@ -94,7 +94,9 @@ struct LineInfo {
     let textStart = line.contentStart + (marker?.width ?? 0)
     let text = InlineMarkup.clean(Substring(rest))
     if tabs >= 2 {
-      return LineInfo(kind: .tableRow, marker: nil, text: InlineMarkup.clean(sub), textStart: line.contentStart)
+      // Keep the cells apart: each cleaned, joined by tabs.
+      let cells = sub.split(separator: "\t", omittingEmptySubsequences: false).map { InlineMarkup.clean($0) }
+      return LineInfo(kind: .tableRow, marker: nil, text: cells.joined(separator: "\t"), textStart: line.contentStart)
     }
     if text.isEmpty, marker == nil {
       // A line of markup only (`**`, `#`).

@@ -158,6 +158,10 @@ enum GoldComparison {
             continue
           }
         }
+        if kind == "kpis", item.target != nil || item.actual != nil, found.kpi == nil {
+          score.failures.append("\(label): KPI '\(item.words)' has no parsed cells")
+          continue
+        }
         if kind == "kpis", let kpi = found.kpi {
           if let t = item.target, kpi.target?.text != t { score.failures.append("\(label): KPI '\(item.words)' target \(kpi.target?.text ?? "nil"), gold \(t)"); continue }
           if let t = item.tolerance, kpi.tolerance?.text != t { score.failures.append("\(label): KPI '\(item.words)' tolerance \(kpi.tolerance?.text ?? "nil"), gold \(t)"); continue }
