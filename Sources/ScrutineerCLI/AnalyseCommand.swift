@@ -36,12 +36,14 @@ enum AnalyseCommand {
     }
     let format = args.value("format") ?? "text"
     guard ["text", "json"].contains(format) else {
-      return CLI.usageError("Unknown format '\(format)' (expected text or json)", usage: usage, sub: "analyse", console)
+      return CLI.usageError(
+        "Unknown format '\(format)' (expected text or json)", usage: usage, sub: "analyse", console)
     }
     var reader = InputReader()
     if let mb = args.value("max-bytes") {
       guard let n = Int(mb), n > 0 else {
-        return CLI.usageError("'--max-bytes' takes a positive whole number", usage: usage, sub: "analyse", console)
+        return CLI.usageError(
+          "'--max-bytes' takes a positive whole number", usage: usage, sub: "analyse", console)
       }
       reader.maxBytes = n
     }

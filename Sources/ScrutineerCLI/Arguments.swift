@@ -15,7 +15,10 @@ struct Arguments {
   ///   - valued: option names that take a value.
   ///   - flags: option names that take none.
   ///   - short: single-letter aliases (`h` → `help`).
-  init(_ args: [String], valued: Set<String>, flags allowed: Set<String>, short: [Character: String] = ["h": "help"])
+  init(
+    _ args: [String], valued: Set<String>, flags allowed: Set<String>,
+    short: [Character: String] = ["h": "help"]
+  )
     throws(UsageError)
   {
     var i = 0
@@ -60,7 +63,9 @@ struct Arguments {
         flags.insert(name)
       } else {
         var message = "Unknown option '--\(name)'"
-        if let near = Self.closest(to: name, in: valued.union(allowed)) { message += ". Did you mean '--\(near)'?" }
+        if let near = Self.closest(to: name, in: valued.union(allowed)) {
+          message += ". Did you mean '--\(near)'?"
+        }
         throw UsageError(message: message)
       }
     }

@@ -47,7 +47,8 @@ public enum CLI {
         return ExitCode.success
       }
       guard let help = help(for: sub) else {
-        return usageError("Unknown subcommand '\(sub)'", usage: "scrutineer help <subcommand>", sub: nil, console)
+        return usageError(
+          "Unknown subcommand '\(sub)'", usage: "scrutineer help <subcommand>", sub: nil, console)
       }
       console.out(help)
       return ExitCode.success
@@ -55,7 +56,9 @@ public enum CLI {
       return AnalyseCommand.run(rest, console: console)
     default:
       var message = "Unknown subcommand '\(first)'"
-      if let near = Arguments.closest(to: first, in: ["analyse", "help"]) { message += ". Did you mean '\(near)'?" }
+      if let near = Arguments.closest(to: first, in: ["analyse", "help"]) {
+        message += ". Did you mean '\(near)'?"
+      }
       return usageError(message, usage: "scrutineer <subcommand> [options] <arguments>", sub: nil, console)
     }
   }

@@ -12,7 +12,9 @@ struct AnalyseCommandTests {
     #expect(r.status == 0)
     #expect(r.stderr.isEmpty)
     #expect(r.stdout.contains("Focused visit letter · Wyverley · 2020-11-27 (printed)"))
-    #expect(r.stdout.contains("== areas-for-improvement: What needs to improve in this area of social work practice"))
+    #expect(
+      r.stdout.contains(
+        "== areas-for-improvement: What needs to improve in this area of social work practice"))
   }
 
   @Test func jsonHasTheSchemaVersionAndEveryDocument() throws {
@@ -53,7 +55,8 @@ struct AnalyseCommandTests {
   }
 
   @Test func readsStandardInput() throws {
-    let r = try Binary.run(["analyse", "-"], stdin: Data("Dear Sir\nFocused visit to Anytown children’s services\n".utf8))
+    let r = try Binary.run(
+      ["analyse", "-"], stdin: Data("Dear Sir\nFocused visit to Anytown children’s services\n".utf8))
     #expect(r.status == 0)
     #expect(r.stdout.hasPrefix("<stdin>"))
   }
@@ -67,7 +70,8 @@ struct AnalyseCommandTests {
     let good = dir.appendingPathComponent("good.txt")
     try Data().write(to: empty)
     try Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x10]).write(to: binary)
-    try Data([0x43, 0x61, 0x66, 0xE9, 0x0A, 0x0A, 0x41, 0x20, 0x6C, 0x65, 0x74, 0x74, 0x65, 0x72]).write(to: latin1)
+    try Data([0x43, 0x61, 0x66, 0xE9, 0x0A, 0x0A, 0x41, 0x20, 0x6C, 0x65, 0x74, 0x74, 0x65, 0x72]).write(
+      to: latin1)
     try Data("Findings\n\nInspectors found that thresholds are applied well.\n".utf8).write(to: good)
     let missing = dir.appendingPathComponent("missing.txt").path
     let r = try Binary.run(["analyse", empty.path, binary.path, latin1.path, missing, dir.path, good.path])
@@ -98,7 +102,9 @@ struct AnalyseCommandTests {
   @Test func usageErrorsExit64WithAHint() throws {
     let r = try Binary.run(["analyse", "--fromat", "json", "x.txt"])
     #expect(r.status == 64)
-    #expect(r.stderr.hasPrefix("Error: Unknown option '--fromat'. Did you mean '--format'?\nUsage: scrutineer analyse"))
+    #expect(
+      r.stderr.hasPrefix(
+        "Error: Unknown option '--fromat'. Did you mean '--format'?\nUsage: scrutineer analyse"))
     let none = try Binary.run(["analyse"])
     #expect(none.status == 64)
     let format = try Binary.run(["analyse", "--format", "yaml", "x.txt"])

@@ -5,7 +5,9 @@ import Testing
 @Suite("The hand-written argument parser")
 struct ArgumentsTests {
   @Test func optionsFlagsAndPositionals() throws {
-    let a = try Arguments(["a.txt", "--format", "json", "--quiet", "--max-bytes=10", "b.txt"], valued: ["format", "max-bytes"], flags: ["quiet"])
+    let a = try Arguments(
+      ["a.txt", "--format", "json", "--quiet", "--max-bytes=10", "b.txt"], valued: ["format", "max-bytes"],
+      flags: ["quiet"])
     #expect(a.positionals == ["a.txt", "b.txt"])
     #expect(a.value("format") == "json")
     #expect(a.value("max-bytes") == "10")

@@ -16,12 +16,21 @@ struct DateParserTests {
 
   @Test func monthDatesAreFound() {
     #expect(DateParser.allDates(in: "judged inadequate in march 2017"[...]).map(\.description) == ["2017-03"])
-    #expect(DateParser.allDates(in: "inadequate in November 2016 and 3 May 2018"[...]).map(\.description) == ["2016-11", "2018-05-03"])
+    #expect(
+      DateParser.allDates(in: "inadequate in November 2016 and 3 May 2018"[...]).map(\.description) == [
+        "2016-11", "2018-05-03",
+      ])
   }
 
   @Test(arguments: [
     ("on 19 and 20 February 2020.", ["2020-02-19", "2020-02-20"]),
-    ("Inspection dates: 20 February to 3 March 2023", ["2023-02-20", "2023-02-21", "2023-02-22", "2023-02-23", "2023-02-24", "2023-02-25", "2023-02-26", "2023-02-27", "2023-02-28", "2023-03-01", "2023-03-02", "2023-03-03"]),
+    (
+      "Inspection dates: 20 February to 3 March 2023",
+      [
+        "2023-02-20", "2023-02-21", "2023-02-22", "2023-02-23", "2023-02-24", "2023-02-25", "2023-02-26",
+        "2023-02-27", "2023-02-28", "2023-03-01", "2023-03-02", "2023-03-03",
+      ]
+    ),
     ("Inspection date: 18 March 2014 – 20 March 2014", ["2014-03-18", "2014-03-19", "2014-03-20"]),
     ("on 24, 25 and 26 June 2019", ["2019-06-24", "2019-06-25", "2019-06-26"]),
     ("on 30 September and 1 October 2020", ["2020-09-30", "2020-10-01"]),

@@ -4,7 +4,9 @@ import Testing
 
 @Suite("Parser against gold annotations")
 struct GoldTests {
-  @Test("the five shared seed documents", .enabled(if: Paths.sharedAvailable, "../shared/corpus is absent: seed gold skipped"))
+  @Test(
+    "the five shared seed documents",
+    .enabled(if: Paths.sharedAvailable, "../shared/corpus is absent: seed gold skipped"))
   func seeds() throws {
     let score = try run(goldDir: Paths.gold.appendingPathComponent("seeds"), sourceDir: Paths.shared)
     print(score.table(title: "Seed documents (../shared/corpus/seeds): items by segment kind"))
@@ -32,7 +34,9 @@ struct GoldTests {
 
   private func assertThresholds(_ score: Score) {
     // Metadata (kinds, dates, authorities, people) must all be right.
-    let metadata = score.failures.filter { !$0.contains(" item at ") && !$0.contains("response at") && !$0.contains("KPI '") }
+    let metadata = score.failures.filter {
+      !$0.contains(" item at ") && !$0.contains("response at") && !$0.contains("KPI '")
+    }
     #expect(metadata.isEmpty, "metadata mismatches: \(metadata)")
     for kind in Score.measured where score.gold[kind, default: 0] > 0 {
       #expect(score.precision(kind) >= 0.95, "\(kind) precision \(score.precision(kind))")

@@ -27,14 +27,17 @@ struct ParserInvariantTests {
           }
         }
       }
-      if segmentEnd != d.span.end { problems.append("segments end at \(segmentEnd), document at \(d.span.end)") }
+      if segmentEnd != d.span.end {
+        problems.append("segments end at \(segmentEnd), document at \(d.span.end)")
+      }
     }
     if count > 0, previous != count { problems.append("documents end at \(previous) of \(count)") }
     return problems
   }
 
   @Test(arguments: [
-    "", "\n", "\u{0C}", "Dear Sir\nFocused visit to Anytown children’s services\n", "1.\n", "- \n-\n•", "**\n**",
+    "", "\n", "\u{0C}", "Dear Sir\nFocused visit to Anytown children’s services\n", "1.\n", "- \n-\n•",
+    "**\n**",
     "Recommendations\n", "What needs to improve?\n◼\n◼ \n", "KPI 1\t\t\t\n\t\t", "Yours sincerely\n",
     "Inspection dates: 31 February to 40 March 2020\n", "Lead inspector:\n", "Judgement\nGrade\nRequires\n",
     "Dear\n", "\r\n\r\n\r", "a\u{0301}\u{0301}\n\u{1F600}", String(repeating: "word ", count: 5000),
@@ -56,7 +59,8 @@ struct ParserInvariantTests {
           let pos = Int(rng.next() % UInt64(max(m.count, 1)))
           switch rng.next() % 4 {
           case 0 where !m.isEmpty: m.remove(at: pos)
-          case 1: m.insert([0x0A, 0x0C, 0x09, 0x2D, 0x20, 0x2E, 0x3A][Int(rng.next() % 7)], at: min(pos, m.count))
+          case 1:
+            m.insert([0x0A, 0x0C, 0x09, 0x2D, 0x20, 0x2E, 0x3A][Int(rng.next() % 7)], at: min(pos, m.count))
           case 2 where !m.isEmpty:
             // Cut a slice out.
             let end = min(m.count, pos + Int(rng.next() % 400))

@@ -17,7 +17,9 @@ public struct AnalysedFile: Sendable {
 
   /// Reads, decodes and parses the file at `path`.
   /// - Throws: `ScrutineerError` when the file cannot be read as text.
-  public static func analyse(path: String, reader: InputReader = InputReader()) throws(ScrutineerError) -> AnalysedFile {
+  public static func analyse(path: String, reader: InputReader = InputReader()) throws(ScrutineerError)
+    -> AnalysedFile
+  {
     let source = try reader.read(path: path)
     return AnalysedFile(
       path: path, encoding: source.encoding, byteCount: source.text.utf8.count,

@@ -21,7 +21,9 @@ public enum DocumentParser {
       let start = k == 0 ? 0 : lines[first].start
       let end = k + 1 < starts.count ? lines[starts[k + 1]].start : bytes.count
       documents.append(
-        parseDocument(bytes: bytes, lines: docLines, info: Array(whole[first..<last]), span: Span(start: start, end: end)))
+        parseDocument(
+          bytes: bytes, lines: docLines, info: Array(whole[first..<last]), span: Span(start: start, end: end))
+      )
     }
     return documents
   }

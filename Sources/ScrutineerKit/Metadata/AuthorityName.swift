@@ -2,8 +2,10 @@
 enum AuthorityName {
   private static let prefixes = [
     "the london borough of ", "london borough of ", "royal borough of ", "the royal borough of ",
-    "city of ", "the city of ", "council of the ", "the ", "metropolitan borough of ", "borough of ", "county of ",
-    "inspection of ", "focused visit to ", "focused visit of ", "monitoring visit to ", "monitoring visit of ",
+    "city of ", "the city of ", "council of the ", "the ", "metropolitan borough of ", "borough of ",
+    "county of ",
+    "inspection of ", "focused visit to ", "focused visit of ", "monitoring visit to ",
+    "monitoring visit of ",
     "joint targeted area inspection of ", "joint targeted area inspection in ",
   ]
   private static let suffixes = [
@@ -12,7 +14,8 @@ enum AuthorityName {
     " local authority", " metropolitan borough council", " metropolitan district council",
     " borough council", " district council", " county council", " city council", " county borough council",
     " council", " children's trust", " childrens trust", " children's services trust", " city",
-    " unitary authority", " mbc", " metropolitan district", " metropolitan borough", " metropolitan", " borough", " district", " children and families trust", " childrens trust",
+    " unitary authority", " mbc", " metropolitan district", " metropolitan borough", " metropolitan",
+    " borough", " district", " children and families trust", " childrens trust",
   ]
 
   /// The short name: "Birmingham City Council" → "Birmingham",
@@ -44,7 +47,8 @@ enum AuthorityName {
     let words = s.split(separator: " ")
     guard words.count <= 5 else { return nil }
     // Every word capitalised except joining words.
-    for w in words where !["and", "of", "upon", "on", "the", "in", "under", "le", "with", "&"].contains(w.lowercased()) {
+    for w in words
+    where !["and", "of", "upon", "on", "the", "in", "under", "le", "with", "&"].contains(w.lowercased()) {
       guard w.first?.isUppercase == true else { return nil }
     }
     return s
@@ -52,7 +56,8 @@ enum AuthorityName {
 
   /// Official names for the short forms letters use.
   private static let aliases: [String: String] = [
-    "newcastle": "Newcastle upon Tyne", "hull": "Kingston upon Hull", "east riding": "East Riding of Yorkshire",
+    "newcastle": "Newcastle upon Tyne", "hull": "Kingston upon Hull",
+    "east riding": "East Riding of Yorkshire",
     "bristol city of": "Bristol", "london": "City of London", "city of london corporation": "City of London",
     "london corporation": "City of London", "bournemouth": "Bournemouth, Christchurch and Poole",
     "bcp": "Bournemouth, Christchurch and Poole", "hammersmith & fulham": "Hammersmith and Fulham",
@@ -74,7 +79,10 @@ enum AuthorityName {
     if let name = reportTitleName(doc) { return name }
     if let title {
       let lower = title.lowercased()
-      for key in ["focused visit to ", "focused visit of ", "monitoring visit to ", "monitoring visit of ", "inspection of "] {
+      for key in [
+        "focused visit to ", "focused visit of ", "monitoring visit to ", "monitoring visit of ",
+        "inspection of ",
+      ] {
         guard let r = lower.range(of: key) else { continue }
         let offset = lower.distance(from: lower.startIndex, to: r.upperBound)
         var rest = String(title.dropFirst(offset))
@@ -96,7 +104,9 @@ enum AuthorityName {
         guard let r = lower.range(of: key) else { continue }
         let offset = lower.distance(from: lower.startIndex, to: r.upperBound)
         var rest = String(text.dropFirst(offset).prefix(90))
-        for stop in [" children", " local authority", " Children", " Local Authority", " on ", " between ", ","] {
+        for stop in [
+          " children", " local authority", " Children", " Local Authority", " on ", " between ", ",",
+        ] {
           if let s = rest.range(of: stop) { rest = String(rest[..<s.lowerBound]) }
         }
         if let name = shortName(rest) { return name }
@@ -133,7 +143,8 @@ enum AuthorityName {
     var lines: [String] = []
     for li in doc.info where li.kind == .text {
       let lower = li.text.lowercased()
-      if lower.hasPrefix("inspection date") || lower.hasPrefix("report published") || lower.hasPrefix("lead inspector")
+      if lower.hasPrefix("inspection date") || lower.hasPrefix("report published")
+        || lower.hasPrefix("lead inspector")
         || lower.hasPrefix("dear ") || lines.count >= 5
       {
         break
@@ -149,7 +160,9 @@ enum AuthorityName {
       if offset > 0 {
         // The name stands before the title.
         var before = String(joined.prefix(offset))
-        for tail in ["Re-", "Re–", "re-", "Re"] where before.hasSuffix(tail) { before = String(before.dropLast(tail.count)) }
+        for tail in ["Re-", "Re–", "re-", "Re"] where before.hasSuffix(tail) {
+          before = String(before.dropLast(tail.count))
+        }
         if let name = shortName(before) { return name }
       }
       let afterOffset = lower.distance(from: lower.startIndex, to: r.upperBound)
@@ -160,7 +173,9 @@ enum AuthorityName {
       if !rest.lowercased().hasPrefix("services"), let name = shortName(rest) { return name }
       return nil
     }
-    if lines.count <= 2, isCouncilName(lines[0]) || lines[0].split(separator: " ").count <= 4, let name = shortName(lines[0]) {
+    if lines.count <= 2, isCouncilName(lines[0]) || lines[0].split(separator: " ").count <= 4,
+      let name = shortName(lines[0])
+    {
       return name
     }
     return nil
@@ -173,7 +188,8 @@ enum AuthorityName {
   }
 
   private static let anchors = [
-    " city council", " county council", " borough council", " metropolitan borough council", " district council",
+    " city council", " county council", " borough council", " metropolitan borough council",
+    " district council",
     " children's trust", " childrens trust", " children's services", " council", " children's social care",
     " safeguarding children board", " safeguarding children partnership",
   ]
@@ -187,7 +203,9 @@ enum AuthorityName {
     while searchStart < lower.endIndex {
       var best: Range<String.Index>?
       for a in anchors {
-        if let r = lower.range(of: a, range: searchStart..<lower.endIndex), best == nil || r.lowerBound < best!.lowerBound {
+        if let r = lower.range(of: a, range: searchStart..<lower.endIndex),
+          best == nil || r.lowerBound < best!.lowerBound
+        {
           best = r
         }
       }
@@ -207,11 +225,16 @@ enum AuthorityName {
       }
       while let f = words.first, ["and", "upon", "on"].contains(f.lowercased()) { words.removeFirst() }
       let stop: Set<String> = [
-        "The", "By", "To", "Of", "In", "For", "Our", "This", "A", "And", "Ofsted", "Cabinet", "Interim", "Director", "Chief",
-        "Executive", "Local", "Care", "Senior", "Corporate", "Family", "Justice", "Health", "Leaders", "Members", "Member",
-        "Councillor", "County", "City", "Borough", "Children", "Children's", "Young", "People", "Head", "Lead", "Service",
-        "Services", "Social", "Education", "Improvement", "Partnership", "Trust", "NHS", "Adoption", "Regional",
-        "Safeguarding", "Multi-Agency", "Designated", "Whole", "Each", "Every", "Neighbouring", "Other", "Unitary",
+        "The", "By", "To", "Of", "In", "For", "Our", "This", "A", "And", "Ofsted", "Cabinet", "Interim",
+        "Director", "Chief",
+        "Executive", "Local", "Care", "Senior", "Corporate", "Family", "Justice", "Health", "Leaders",
+        "Members", "Member",
+        "Councillor", "County", "City", "Borough", "Children", "Children's", "Young", "People", "Head",
+        "Lead", "Service",
+        "Services", "Social", "Education", "Improvement", "Partnership", "Trust", "NHS", "Adoption",
+        "Regional",
+        "Safeguarding", "Multi-Agency", "Designated", "Whole", "Each", "Every", "Neighbouring", "Other",
+        "Unitary",
       ]
       while let f = words.first, stop.contains(String(f)) { words.removeFirst() }
       if !words.isEmpty, let name = shortName(words.joined(separator: " ")) { out.append(name) }

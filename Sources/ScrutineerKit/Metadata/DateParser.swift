@@ -108,7 +108,9 @@ enum DateParser {
     var out: [ISODate] = []
     var i = 0
     while i < t.count {
-      if i + 2 < t.count, case .number(let d) = t[i], case .month(let m) = t[i + 1], case .year(let y) = t[i + 2] {
+      if i + 2 < t.count, case .number(let d) = t[i], case .month(let m) = t[i + 1],
+        case .year(let y) = t[i + 2]
+      {
         if let date = valid(y, m, d) { out.append(date) }
         i += 3
         continue
@@ -146,7 +148,8 @@ enum DateParser {
       }
       let run = Array(t[i..<j])
       var days = resolve(run)
-      if days.isEmpty, let y = defaultYear, !run.contains(where: { if case .year = $0 { true } else { false } }),
+      if days.isEmpty, let y = defaultYear,
+        !run.contains(where: { if case .year = $0 { true } else { false } }),
         run.contains(where: { if case .month = $0 { true } else { false } })
       {
         // "on 30 and 31 January": the letter's own year.
@@ -205,7 +208,9 @@ enum DateParser {
   }
 
   static func valid(_ y: Int, _ m: Int, _ d: Int) -> ISODate? {
-    let lengths = [31, (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    let lengths = [
+      31, (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
+    ]
     guard (1...12).contains(m), (1...lengths[m - 1]).contains(d) else { return nil }
     return ISODate(year: y, month: m, day: d)
   }

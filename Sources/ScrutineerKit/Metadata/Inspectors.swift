@@ -1,10 +1,12 @@
 /// Finds the inspectors named in a letter or report, lead inspector first.
 enum Inspectors {
   private static let roles: [String] = [
-    "her majesty's inspectors", "his majesty's inspectors", "her majesty's inspector", "his majesty's inspector",
+    "her majesty's inspectors", "his majesty's inspectors", "her majesty's inspector",
+    "his majesty's inspector",
     "senior hmi", "hmi", "ofsted inspectors", "ofsted inspector", "social care regulatory inspector",
     "regulatory inspector", "lead inspector", "deputy lead inspector", "team inspector", "oi", "sci", "scri",
-    "shmi", "(lead)", "(lead inspector)", "lead", "senior her majesty's inspector", "senior his majesty's inspector",
+    "shmi", "(lead)", "(lead inspector)", "lead", "senior her majesty's inspector",
+    "senior his majesty's inspector",
     "inspector", "inspectors",
   ]
 
@@ -21,7 +23,9 @@ enum Inspectors {
       let t = info[i].text
       let lower = t.lowercased()
       let isLead = lower.hasPrefix("lead inspector") || lower.hasPrefix("reporting inspector")
-      let isTeam = lower.hasPrefix("team inspectors") || lower.hasPrefix("deputy lead inspector") || lower.hasPrefix("inspectors:")
+      let isTeam =
+        lower.hasPrefix("team inspectors") || lower.hasPrefix("deputy lead inspector")
+        || lower.hasPrefix("inspectors:")
         || lower.hasPrefix("team inspector:")
       guard isLead || isTeam else { continue }
       var list: String
@@ -57,10 +61,13 @@ enum Inspectors {
       for b in blocks.prefix(40) {
         let text = b.text.replacingOccurrences(of: "’", with: "'")
         let lower = text.lowercased()
-        for key in ["inspectors were ", "inspectors for this visit were ", "inspector was ", "inspectors for this inspection were ",
-          "visit was carried out by ", "visit was led by ", "inspection was carried out by ", "inspectors on this visit were ",
-          "the lead inspector was ", "inspectors who carried out this visit were "]
-        {
+        for key in [
+          "inspectors were ", "inspectors for this visit were ", "inspector was ",
+          "inspectors for this inspection were ",
+          "visit was carried out by ", "visit was led by ", "inspection was carried out by ",
+          "inspectors on this visit were ",
+          "the lead inspector was ", "inspectors who carried out this visit were ",
+        ] {
           guard let r = lower.range(of: key) else { continue }
           let offset = lower.distance(from: lower.startIndex, to: r.upperBound)
           let rest = text.dropFirst(offset)
@@ -108,7 +115,9 @@ enum Inspectors {
   static func names(in list: String) -> [String] {
     var cleaned = list
     for open in ["(", "["] {
-      while let r = cleaned.range(of: open), let close = cleaned[r.upperBound...].firstIndex(where: { $0 == ")" || $0 == "]" }) {
+      while let r = cleaned.range(of: open),
+        let close = cleaned[r.upperBound...].firstIndex(where: { $0 == ")" || $0 == "]" })
+      {
         cleaned.replaceSubrange(r.lowerBound...close, with: ",")
       }
     }
@@ -127,14 +136,20 @@ enum Inspectors {
   static func personName(_ t: String) -> String? {
     var words = t.split(separator: " ").map(String.init)
     // Drop trailing role words ("John Roughton HMI").
-    while let last = words.last, ["HMI", "SHMI", "OI", "Inspector", "inspector", "(lead)"].contains(last) { words.removeLast() }
+    while let last = words.last, ["HMI", "SHMI", "OI", "Inspector", "inspector", "(lead)"].contains(last) {
+      words.removeLast()
+    }
     guard (2...4).contains(words.count) else { return nil }
     for w in words {
       guard let f = w.first, f.isUppercase else { return nil }
-      guard w.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "." }) else { return nil }
+      guard w.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "." }) else {
+        return nil
+      }
     }
     let lower = words.map { $0.lowercased() }
-    if lower.contains(where: { ["majesty's", "ofsted", "council", "children's", "services", "inspection"].contains($0) }) {
+    if lower.contains(where: {
+      ["majesty's", "ofsted", "council", "children's", "services", "inspection"].contains($0)
+    }) {
       return nil
     }
     return words.joined(separator: " ")

@@ -11,7 +11,9 @@ enum Judgements {
       texts.append(doc.info[i].text)
       // Footnote numbers after a sentence ("… inadequate.2") are not words.
       var n = HeadingVocabulary.normalise(doc.info[i].text)
-      while let space = n.lastIndex(of: " "), n[n.index(after: space)...].allSatisfy(\.isNumber) { n = String(n[..<space]) }
+      while let space = n.lastIndex(of: " "), n[n.index(after: space)...].allSatisfy(\.isNumber) {
+        n = String(n[..<space])
+      }
       if n.hasPrefix("grade "), let open = n.firstIndex(of: " ") { n = String(n[n.index(after: open)...]) }
       while let f = n.first, f.isNumber || f == " " { n.removeFirst() }
       norms.append(n)
@@ -24,12 +26,16 @@ enum Judgements {
       let n = norms[k]
       let next = k + 1 < norms.count ? norms[k + 1] : ""
       defer { k += 1 }
-      if n == "judgement" || n == "grade" || n == "to be good" || n == "judgement grade" || n == "key judgement" {
+      if n == "judgement" || n == "grade" || n == "to be good" || n == "judgement grade"
+        || n == "key judgement"
+      {
         continue
       }
       // A grade alone, or split over two lines ("Requires" / "Improvement").
       var grade = Grade.exact(n)
-      if grade == nil, n == "requires" || n == "requires improvement to", next.hasPrefix("improvement") || next.hasPrefix("be good") {
+      if grade == nil, n == "requires" || n == "requires improvement to",
+        next.hasPrefix("improvement") || next.hasPrefix("be good")
+      {
         grade = .requiresImprovement
         k += 1
       }
@@ -41,14 +47,18 @@ enum Judgements {
       // Sentences that give the overall judgement, possibly over two lines.
       let pair = n + " " + next
       for sentence in [n, pair] where overallSentence(sentence) {
-        if let g = Grade.trailing(in: sentence) ?? Grade.trailing(in: sentence.replacingOccurrences(of: " require improvement", with: " requires improvement")) {
+        if let g = Grade.trailing(in: sentence)
+          ?? Grade.trailing(
+            in: sentence.replacingOccurrences(of: " require improvement", with: " requires improvement"))
+        {
           if out[.overallEffectiveness] == nil { out[.overallEffectiveness] = g }
           label = ""
           break
         }
       }
       if overallSentence(n) { continue }
-      if JudgementHeading.startsJudgement(texts[k]) || n.hasPrefix("overall effectiveness") || isAreaLabel(n) {
+      if JudgementHeading.startsJudgement(texts[k]) || n.hasPrefix("overall effectiveness") || isAreaLabel(n)
+      {
         label = n
         if let g = Grade.trailing(in: n), n.split(separator: " ").count > 2 {
           assign(label, g, &out)
@@ -77,9 +87,11 @@ enum Judgements {
   private static func isAreaLabel(_ n: String) -> Bool {
     var m = n
     while let f = m.first, f.isNumber || f == " " { m.removeFirst() }
-    return m.hasPrefix("children who need help") || m.hasPrefix("children looked after") || m.hasPrefix("adoption performance")
+    return m.hasPrefix("children who need help") || m.hasPrefix("children looked after")
+      || m.hasPrefix("adoption performance")
       || m.hasPrefix("experiences and progress of care leavers") || m.hasPrefix("leadership management")
-      || m.hasPrefix("the effectiveness of the local safeguarding") || m.hasPrefix("the experiences and progress")
+      || m.hasPrefix("the effectiveness of the local safeguarding")
+      || m.hasPrefix("the experiences and progress")
       || m.hasPrefix("the impact of leaders")
   }
 
@@ -89,7 +101,9 @@ enum Judgements {
     if l.contains("safeguarding children board") || l.contains("lscb") { return }
     if l.contains("overall") {
       set(.overallEffectiveness)
-    } else if l.contains("impact of leaders") || l.contains("leadership") || l.contains("effectiveness of leaders") {
+    } else if l.contains("impact of leaders") || l.contains("leadership")
+      || l.contains("effectiveness of leaders")
+    {
       set(.leaders)
     } else if l.contains("help and protection") {
       set(.helpAndProtection)

@@ -42,7 +42,9 @@ struct MetadataExtractor {
       var parts: [String] = []
       for i in contentLines.prefix(6) {
         let t = doc.info[i].text
-        if t.lowercased().hasPrefix("inspection date") || t.lowercased().hasPrefix("report published") { break }
+        if t.lowercased().hasPrefix("inspection date") || t.lowercased().hasPrefix("report published") {
+          break
+        }
         parts.append(t)
       }
       if !parts.isEmpty { return parts.joined(separator: " ") }
@@ -64,7 +66,8 @@ struct MetadataExtractor {
     for i in lines {
       let t = doc.info[i].text
       let lower = t.lowercased()
-      if lower.hasPrefix("report published") || lower.hasPrefix("publication date") || lower.hasPrefix("date of publication")
+      if lower.hasPrefix("report published") || lower.hasPrefix("publication date")
+        || lower.hasPrefix("date of publication")
         || lower.hasPrefix("published:") || lower.hasPrefix("date published") || lower.hasPrefix("date:")
         || lower.hasPrefix("date of meeting") || lower.hasPrefix("meeting date") || lower == "published"
       {
@@ -97,7 +100,8 @@ struct MetadataExtractor {
     for (k, i) in lines.enumerated() {
       let t = doc.info[i].text
       let lower = t.lowercased()
-      if lower.hasPrefix("inspection date") || lower.hasPrefix("dates of inspection") || lower.hasPrefix("visit date")
+      if lower.hasPrefix("inspection date") || lower.hasPrefix("dates of inspection")
+        || lower.hasPrefix("visit date")
         || lower.hasPrefix("date of visit") || lower.hasPrefix("dates of visit")
       {
         // The dates may stand on the following lines of an older cover page.
@@ -110,7 +114,10 @@ struct MetadataExtractor {
     guard kind.isInspectorate || kind == .newsRelease else { return [] }
     for b in blocks.prefix(40) {
       let lower = b.text.lowercased()
-      for key in ["visit to", "visit of", "inspection of", "visit on", "visit took place", "inspection took place", "visit"] {
+      for key in [
+        "visit to", "visit of", "inspection of", "visit on", "visit took place", "inspection took place",
+        "visit",
+      ] {
         guard let r = lower.range(of: key) else { continue }
         let after = lower[r.upperBound...]
         // Only within the same sentence or the next few words.
@@ -157,7 +164,8 @@ struct MetadataExtractor {
           let words = parts[k].split(separator: " ")
           guard let (grade, used) = Self.grade(in: words.prefix(12)) else { continue }
           let following = words.dropFirst(used).prefix(6).joined(separator: " ")
-          let date = DateParser.allDates(in: following[...]).first ?? DateParser.allDates(in: parts[k - 1][...]).last
+          let date =
+            DateParser.allDates(in: following[...]).first ?? DateParser.allDates(in: parts[k - 1][...]).last
           let candidate = PreviousJudgement(grade: grade, date: date)
           if best == nil || (date != nil && (best!.date == nil || date! > best!.date!)) { best = candidate }
         }
@@ -178,7 +186,9 @@ struct MetadataExtractor {
       case "require", "requires", "required", "requiring":
         if next.hasPrefix("improvement") {
           var end = k + 2
-          if end + 2 < list.count, list[end] == "to", list[end + 1] == "be", list[end + 2].hasPrefix("good") { end += 3 }
+          if end + 2 < list.count, list[end] == "to", list[end + 1] == "be", list[end + 2].hasPrefix("good") {
+            end += 3
+          }
           return (.requiresImprovement, end)
         }
       case "good", "good,":

@@ -1,17 +1,21 @@
 /// Finds the addressee of a letter: the name and role between the date and "Dear".
 enum RecipientFinder {
   private static let roleStarts: Set<String> = [
-    "Director", "Chief", "Executive", "Strategic", "Corporate", "Interim", "Acting", "Assistant", "Deputy", "Head",
+    "Director", "Chief", "Executive", "Strategic", "Corporate", "Interim", "Acting", "Assistant", "Deputy",
+    "Head",
     "Cabinet", "Leader", "Service", "Managing", "Lead", "Commissioner", "Children's", "Children’s", "DCS",
   ]
   private static let roleWords: Set<String> = [
     "director", "for", "of", "and", "education", "skills", "children's", "children’s", "services", "chief",
-    "executive", "strategic", "corporate", "interim", "acting", "assistant", "deputy", "head", "people", "families",
+    "executive", "strategic", "corporate", "interim", "acting", "assistant", "deputy", "head", "people",
+    "families",
     "family", "care", "social", "learning", "young", "adults", "adult", "health", "wellbeing", "operational",
     "service", "lead", "member", "cabinet", "commissioner", "safeguarding", "early", "help", "community",
     "communities", "&", "(dcs)", "dcs", "the", "children", "schools", "officer",
   ]
-  private static let honorifics: Set<String> = ["Mr", "Mrs", "Ms", "Miss", "Dr", "Cllr", "Councillor", "Professor", "Sir", "Dame"]
+  private static let honorifics: Set<String> = [
+    "Mr", "Mrs", "Ms", "Miss", "Dr", "Cllr", "Councillor", "Professor", "Sir", "Dame",
+  ]
 
   static func find(doc: DocumentText) -> Recipient? {
     let info = doc.info
@@ -28,10 +32,14 @@ enum RecipientFinder {
     guard let dear else { return nil }
     let from = (dateLine ?? max(0, dear - 9)) + 1
     guard from <= dear else { return nil }
-    let lines = (from..<dear).filter { info[$0].kind == .text }.map { info[$0].text.replacingOccurrences(of: "  ", with: " ") }
+    let lines = (from..<dear).filter { info[$0].kind == .text }.map {
+      info[$0].text.replacingOccurrences(of: "  ", with: " ")
+    }
     // The date and the address may share one line (web copies): split it.
     var candidates = lines
-    if let dl = dateLine, candidates.isEmpty || candidates.count == 1 && candidates[0].split(separator: " ").count > 8 {
+    if let dl = dateLine,
+      candidates.isEmpty || candidates.count == 1 && candidates[0].split(separator: " ").count > 8
+    {
       let t = info[dl].text
       if candidates.isEmpty, t.split(separator: " ").count > 5 { candidates = [t] }
     }
@@ -43,23 +51,31 @@ enum RecipientFinder {
         nameWords.removeFirst()
       }
       let bare = nameWords.joined(separator: " ")
-      guard let name = Inspectors.personName(bare.filter { $0 != "," }) ?? titledName(words) else { return nil }
+      guard let name = Inspectors.personName(bare.filter { $0 != "," }) ?? titledName(words) else {
+        return nil
+      }
       var role = candidates[1].trimmingCharacters(in: " ,")
       if role.contains("@") || role.contains(where: \.isNumber) { role = "" }
       return Recipient(name: name.replacingOccurrences(of: "’", with: "'"), role: role.isEmpty ? nil : role)
     }
     // One line: "Tim O'Neill Director for Education and Skills Birmingham City Council …".
-    guard let roleIndex = words.firstIndex(where: { roleStarts.contains($0) }), roleIndex >= 2 else { return nil }
+    guard let roleIndex = words.firstIndex(where: { roleStarts.contains($0) }), roleIndex >= 2 else {
+      return nil
+    }
     let name = words[0..<roleIndex].joined(separator: " ")
     var end = roleIndex + 1
     while end < words.count, roleWords.contains(words[end].lowercased()) { end += 1 }
-    while end > roleIndex + 1, ["and", "of", "for", "the", "&"].contains(words[end - 1].lowercased()) { end -= 1 }
+    while end > roleIndex + 1, ["and", "of", "for", "the", "&"].contains(words[end - 1].lowercased()) {
+      end -= 1
+    }
     let role = words[roleIndex..<end].joined(separator: " ")
     return Recipient(name: name, role: role)
   }
 
   private static func titledName(_ words: [String]) -> String? {
-    guard let f = words.first, honorifics.contains(f.trimmingCharacters(in: ".")), words.count >= 2 else { return nil }
+    guard let f = words.first, honorifics.contains(f.trimmingCharacters(in: ".")), words.count >= 2 else {
+      return nil
+    }
     return words.joined(separator: " ")
   }
 }

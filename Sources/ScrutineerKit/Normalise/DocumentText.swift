@@ -17,7 +17,9 @@ struct DocumentText {
     self.lines = lines
     var info = analysed ?? lines.map { LineInfo.analyse($0, bytes) }
     let lengths = lines.compactMap { $0.isBlank ? nil : $0.length }.sorted()
-    let p = { (q: Double) -> Int in lengths.isEmpty ? 0 : lengths[min(lengths.count - 1, Int(Double(lengths.count) * q))] }
+    let p = { (q: Double) -> Int in
+      lengths.isEmpty ? 0 : lengths[min(lengths.count - 1, Int(Double(lengths.count) * q))]
+    }
     let median = p(0.5)
     unwrapped = median > 130 || p(0.75) > 170
     wrapWidth = max(40, p(0.9))
@@ -96,7 +98,8 @@ struct LineInfo {
     if tabs >= 2 {
       // Keep the cells apart: each cleaned, joined by tabs.
       let cells = sub.split(separator: "\t", omittingEmptySubsequences: false).map { InlineMarkup.clean($0) }
-      return LineInfo(kind: .tableRow, marker: nil, text: cells.joined(separator: "\t"), textStart: line.contentStart)
+      return LineInfo(
+        kind: .tableRow, marker: nil, text: cells.joined(separator: "\t"), textStart: line.contentStart)
     }
     if text.isEmpty, marker == nil {
       // A line of markup only (`**`, `#`).
@@ -109,7 +112,8 @@ struct LineInfo {
   static func isFurniture(_ s: Substring) -> Bool {
     let u = s.utf8
     if u.count <= 3, u.allSatisfy({ (0x30...0x39).contains($0) }) { return true }
-    if u.count >= 3, let f = u.first, f == UInt8(ascii: "-") || f == UInt8(ascii: "*") || f == UInt8(ascii: "_"),
+    if u.count >= 3, let f = u.first,
+      f == UInt8(ascii: "-") || f == UInt8(ascii: "*") || f == UInt8(ascii: "_"),
       u.allSatisfy({ $0 == f || $0 == 0x20 })
     {
       return true

@@ -9,7 +9,8 @@ enum InlineMarkup {
     var previousSpace = false
     for b in raw.utf8 {
       switch b {
-      case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "<"), UInt8(ascii: "["), UInt8(ascii: "#"), 0x09, 0x0C, 0xC2:
+      case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "<"), UInt8(ascii: "["), UInt8(ascii: "#"),
+        0x09, 0x0C, 0xC2:
         plain = false
       case 0x20:
         if previousSpace { plain = false }
@@ -89,7 +90,9 @@ enum InlineMarkup {
       let keep = content.allSatisfy(\.isNumber) ? "" : String(content)
       return (keep, close.upperBound)
     }
-    if lower.hasPrefix("<br") || lower.hasPrefix("</sup") || lower.hasPrefix("<sub") || lower.hasPrefix("</sub") {
+    if lower.hasPrefix("<br") || lower.hasPrefix("</sup") || lower.hasPrefix("<sub")
+      || lower.hasPrefix("</sub")
+    {
       guard let close = rest.firstIndex(of: ">") else { return nil }
       return (lower.hasPrefix("<br") ? " " : "", s.index(after: close))
     }

@@ -21,7 +21,10 @@ struct JSONWriter {
   }
 
   private mutating func valuePrefix() {
-    if !isAfterKey { separator(); if needsComma.count > 1 { newline() } }
+    if !isAfterKey {
+      separator()
+      if needsComma.count > 1 { newline() }
+    }
     isAfterKey = false
   }
 

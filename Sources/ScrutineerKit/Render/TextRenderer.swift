@@ -29,7 +29,9 @@ public enum TextRenderer {
       out += "Previously judged: \(p.grade.rawValue)" + (p.date.map { " (\($0))" } ?? "") + "\n"
     }
     if !m.inspectors.isEmpty {
-      out += "Inspectors: " + m.inspectors.enumerated().map { $0.offset == 0 ? "\($0.element) (lead)" : $0.element }
+      out +=
+        "Inspectors: "
+        + m.inspectors.enumerated().map { $0.offset == 0 ? "\($0.element) (lead)" : $0.element }
         .joined(separator: ", ") + "\n"
     }
     if let r = m.recipient { out += "Recipient: \(r.name)" + (r.role.map { ", \($0)" } ?? "") + "\n" }

@@ -96,7 +96,8 @@ struct BlockBuilder {
             let numberedCarriesOn =
               pageGap && c.kind == .item && c.marker?.labelKind == .number && !doc.unwrapped
               && !wouldHaveFitted(p, i)
-            if numberedCarriesOn || !prevEnded && (li.startsLowercase || endsWithHyphen(p)) && !isDateLine(p) {
+            if numberedCarriesOn || !prevEnded && (li.startsLowercase || endsWithHyphen(p)) && !isDateLine(p)
+            {
               c.lines.append(i)
               cur = c
               i += 1
@@ -125,7 +126,8 @@ struct BlockBuilder {
           doc.endsSentence($0.lastLine) || $0.kind != .paragraph && $0.kind != .item
             || isSalutationOrSignOff($0.lastLine) || isDateLine($0.lastLine)
         } ?? true
-      if li.marker == nil || li.marker?.hasGlyph == false && li.marker?.labelKind == .number && li.text.count > 3,
+      if li.marker == nil
+        || li.marker?.hasGlyph == false && li.marker?.labelKind == .number && li.text.count > 3,
         let end = headingEnd(i, prevEnded: prevEnded || gap)
       {
         close(finish(Block(kind: .heading, lines: Array(i...end), marker: li.marker, text: "")))
@@ -197,7 +199,9 @@ struct BlockBuilder {
   func isTitle(_ i: Int) -> Bool {
     guard doc.info[i].marker == nil else { return false }
     let t = doc.info[i].text
-    guard t.count <= 120, !t.hasSuffix("."), doc.info[i].first?.properties.isUppercase == true else { return false }
+    guard t.count <= 120, !t.hasSuffix("."), doc.info[i].first?.properties.isUppercase == true else {
+      return false
+    }
     if let w = t.split(separator: " ").last, Self.weakEndings.contains(w.lowercased()) { return false }
     return TitlePatterns.isTitle(t)
   }
@@ -220,7 +224,9 @@ struct BlockBuilder {
     let stars = body.prefix { $0 == "*" || $0 == "_" }
     guard stars.count >= 1 else { return nil }
     let closing = String(stars)
-    if body.count > stars.count * 2, body.hasSuffix(closing), !body.dropFirst(stars.count).dropLast(stars.count).contains(closing) {
+    if body.count > stars.count * 2, body.hasSuffix(closing),
+      !body.dropFirst(stars.count).dropLast(stars.count).contains(closing)
+    {
       let words = doc.info[i].text
       guard !words.isEmpty, words.count <= 160 else { return nil }
       return i

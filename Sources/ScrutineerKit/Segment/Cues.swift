@@ -83,7 +83,9 @@ enum RecommendationCue {
         words[0].first?.isUppercase == true || text.first?.isUppercase == true
       {
         // Only short subjects: "BSCB to review", "The council to ensure".
-        return !words[0..<k].contains { ["is", "are", "was", "were", "has", "have", "need", "needs"].contains($0) }
+        return !words[0..<k].contains {
+          ["is", "are", "was", "were", "has", "have", "need", "needs"].contains($0)
+        }
       }
     }
     return false
@@ -101,7 +103,8 @@ enum RecommendationCue {
     guard text.utf8.prefix(32).contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "-") }) else {
       return nil
     }
-    let lower = text.lowercased().replacingOccurrences(of: "’", with: "").replacingOccurrences(of: "'", with: "")
+    let lower = text.lowercased().replacingOccurrences(of: "’", with: "").replacingOccurrences(
+      of: "'", with: "")
     for l in labels where lower.hasPrefix(l) {
       // Map back to the original text length: count characters up to the label's colon.
       let target = l.last!
@@ -119,10 +122,13 @@ enum RecommendationCue {
 enum ScopeCue {
   private static let starts = [
     "this letter summarises", "inspectors looked at", "inspectors considered", "inspectors reviewed",
-    "the visit considered", "the visit looked at", "during the course of this visit", "during this visit, inspectors",
-    "a range of evidence", "this visit was carried out", "the methodology for this visit", "this visit was conducted",
+    "the visit considered", "the visit looked at", "during the course of this visit",
+    "during this visit, inspectors",
+    "a range of evidence", "this visit was carried out", "the methodology for this visit",
+    "this visit was conducted",
     "her majesty's chief inspector", "his majesty's chief inspector", "inspectors evaluated",
-    "areas covered by the visit", "the lead inspector and the director", "inspectors spoke to", "inspectors met",
+    "areas covered by the visit", "the lead inspector and the director", "inspectors spoke to",
+    "inspectors met",
   ]
 
   static func matches(_ text: String) -> Bool {
@@ -143,7 +149,9 @@ enum QuoteCue {
   static func isQuote(_ text: String) -> Bool {
     if let f = text.first, f == "\u{201C}" || f == "\"" { return true }
     let lower = text.lowercased()
-    for cue in [" said: ", " said:“", " said: “", " said:\"", " added: ", " commented: ", " said, “", " said, \""]
+    for cue in [
+      " said: ", " said:“", " said: “", " said:\"", " added: ", " commented: ", " said, “", " said, \"",
+    ]
     where lower.contains(cue) {
       return true
     }
@@ -156,7 +164,8 @@ enum ClosingCue {
   private static let letter = [
     "yours sincerely", "yours faithfully", "ofsted will take the findings", "ofsted will take into account",
     "i would like to thank", "i am copying this letter", "this letter will be published",
-    "we would like to thank", "i am grateful", "we are grateful", "inspectors are grateful", "inspectors would like to thank",
+    "we would like to thank", "i am grateful", "we are grateful", "inspectors are grateful",
+    "inspectors would like to thank",
     "ofsted will use", "thank you to",
   ]
   private static let report = [

@@ -44,7 +44,9 @@ enum KPITable {
 
   /// "KPI 4", "4", or the row's first cell when it is a short code.
   static func label(_ text: String) -> String? {
-    guard let first = cells(text).first, first.count <= 10, first.contains(where: \.isNumber) else { return nil }
+    guard let first = cells(text).first, first.count <= 10, first.contains(where: \.isNumber) else {
+      return nil
+    }
     return first
   }
 

@@ -69,7 +69,9 @@ struct Segmenter {
         var k: SegmentKind
         if TitlePatterns.isTitle(text) && !headingSeen && kind != .inspectionReport {
           k = kind.isInspectorate ? .scope : bodyKind
-        } else if let known = HeadingVocabulary.kind(of: text) ?? (JudgementHeading.matches(text) ? .findings : nil) {
+        } else if let known = HeadingVocabulary.kind(of: text)
+          ?? (JudgementHeading.matches(text) ? .findings : nil)
+        {
           k = known
           headingSeen = true
         } else {
@@ -143,7 +145,8 @@ struct Segmenter {
       let start = k == 0 ? span.start : d.start
       let end = k + 1 < drafts.count ? drafts[k + 1].start : span.end
       guard end > start || (drafts.count == 1) else { continue }
-      out.append(Segment(kind: d.kind, heading: d.heading, span: Span(start: start, end: end), items: d.items))
+      out.append(
+        Segment(kind: d.kind, heading: d.heading, span: Span(start: start, end: end), items: d.items))
     }
     if out.isEmpty {
       out.append(Segment(kind: .other, heading: nil, span: span, items: []))
@@ -156,7 +159,9 @@ struct Segmenter {
   // MARK: - Decisions
 
   /// The kind of segment an untitled paragraph or bullet belongs to.
-  private func paragraphKind(_ b: Block, current: SegmentKind, headingSeen: Bool, drafts: [Draft]) -> SegmentKind {
+  private func paragraphKind(_ b: Block, current: SegmentKind, headingSeen: Bool, drafts: [Draft])
+    -> SegmentKind
+  {
     let text = b.text
     switch kind {
     case .focusedVisitLetter, .monitoringVisitLetter, .jtaiLetter:
@@ -251,14 +256,21 @@ struct Segmenter {
       var sawGrade = false
       for k in 0..<limit {
         let t = blocks[k].text
-        let isGrade = Grade.exact(t) != nil || t == "to be good" || t.lowercased().hasPrefix("the overall judgement is")
+        let isGrade =
+          Grade.exact(t) != nil || t == "to be good" || t.lowercased().hasPrefix("the overall judgement is")
         if isGrade {
           sawGrade = true
           last = k
           continue
         }
-        let label = JudgementHeading.startsJudgement(t) || HeadingVocabulary.normalise(t).hasPrefix("overall effectiveness")
-        if sawGrade && !label && (t.count > 200 || blocks[k].kind == .heading && HeadingVocabulary.kind(of: t) != nil) { break }
+        let label =
+          JudgementHeading.startsJudgement(t)
+          || HeadingVocabulary.normalise(t).hasPrefix("overall effectiveness")
+        if sawGrade && !label
+          && (t.count > 200 || blocks[k].kind == .heading && HeadingVocabulary.kind(of: t) != nil)
+        {
+          break
+        }
         if !sawGrade && t.count > 300 { break }
       }
       if last >= 0 {
@@ -271,7 +283,9 @@ struct Segmenter {
       }
       // A title block: lines before the first paragraph that are short.
       var k = 0
-      while k < limit, blocks[k].kind == .heading || blocks[k].text.count < 90 && !doc.endsSentence(blocks[k].lastLine) {
+      while k < limit,
+        blocks[k].kind == .heading || blocks[k].text.count < 90 && !doc.endsSentence(blocks[k].lastLine)
+      {
         k += 1
       }
       return k

@@ -34,14 +34,18 @@ enum DocumentClassifier {
       if responses >= 2 { return .councilResponse }
     }
     let titleLines = head.prefix(3).map { HeadingVocabulary.normalise($0) }
-    let reportTitle = titleLines.contains { $0.hasPrefix("inspection of") || $0.hasPrefix("review of the effectiveness") }
+    let reportTitle = titleLines.contains {
+      $0.hasPrefix("inspection of") || $0.hasPrefix("review of the effectiveness")
+    }
     if reportTitle || top.contains("inspection dates:") || top.contains("inspection date:")
       || top.contains("lead inspector:")
     {
       return .inspectionReport
     }
     let title = head.prefix(4).joined(separator: " ").lowercased()
-    if head.prefix(8).joined(separator: " ").lowercased().contains("improvement plan") { return .improvementPlan }
+    if head.prefix(8).joined(separator: " ").lowercased().contains("improvement plan") {
+      return .improvementPlan
+    }
     if title.contains("background paper") || title.contains("scrutiny") || title.contains("committee")
       || title.contains("report to") || title.contains("report of the") || title.contains("purpose of report")
       || title.contains("purpose of the report") || title.contains("cabinet")

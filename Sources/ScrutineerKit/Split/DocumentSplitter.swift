@@ -24,7 +24,9 @@ enum DocumentSplitter {
         continue
       }
       contentSinceStart += 1
-      if contentSinceStart > 10, isLetterhead(li.text), let dear = salutation(after: i, lines: lines, info: info) {
+      if contentSinceStart > 10, isLetterhead(li.text),
+        let dear = salutation(after: i, lines: lines, info: info)
+      {
         // Walk back over the rest of the letterhead.
         var k = i
         var steps = 0
