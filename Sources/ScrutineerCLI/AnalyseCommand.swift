@@ -1,15 +1,16 @@
 import Foundation
 import ScrutineerKit
 
-/// `scrutineer analyse FILE…`: the structure of each file, as text or JSON.
+/// `scrutineer analyse FILE…`: the structure and themes of each file.
 enum AnalyseCommand {
-  static let usage = "scrutineer analyse <file> ... [--format text|json] [--max-bytes N]"
+  static let usage = "scrutineer analyse <file> ... [--format text|json] [--theme <id>] [--segment <kind>] [--rules <file>] [--explain]"
 
   static let help = """
-    OVERVIEW: Show the documents, metadata, segments and items of files.
+    OVERVIEW: Show the documents, metadata, segments and tagged items of files.
 
     Reads each FILE (UTF-8 text; '-' reads standard input), finds the documents it
-    holds, and prints each document's kind, metadata and segments with numbered items.
+    holds, and prints each document's kind, metadata and segments with numbered items,
+    each with its themes, polarity and quantifier.
 
     USAGE: \(usage)
 
@@ -18,6 +19,10 @@ enum AnalyseCommand {
 
     OPTIONS:
       --format <format>       Output format: text or json. (default: text)
+      --theme <id>            Show only items with this theme.
+      --segment <kind>        Show only segments of this kind (findings, areas-for-improvement, …).
+      --explain               Show which rules fired on each item, where, and why.
+    \(RuleOptions.help)
       --max-bytes <n>         Refuse files larger than this many bytes. (default: 67108864)
       -h, --help              Show help information.
 
@@ -26,7 +31,9 @@ enum AnalyseCommand {
   static func run(_ raw: [String], console: Console) -> Int32 {
     let args: Arguments
     do {
-      args = try Arguments(raw, valued: ["format", "max-bytes"], flags: ["help"])
+      args = try Arguments(
+        raw, valued: Set(["format", "max-bytes", "theme", "segment"]).union(RuleOptions.valued),
+        flags: Set(["help", "explain"]).union(RuleOptions.flags))
     } catch {
       return CLI.usageError(error.message, usage: usage, sub: "analyse", console)
     }
@@ -36,20 +43,38 @@ enum AnalyseCommand {
     }
     let format = args.value("format") ?? "text"
     guard ["text", "json"].contains(format) else {
-      return CLI.usageError(
-        "Unknown format '\(format)' (expected text or json)", usage: usage, sub: "analyse", console)
+      return CLI.usageError("Unknown format '\(format)' (expected text or json)", usage: usage, sub: "analyse", console)
+    }
+    var segment: SegmentKind?
+    if let s = args.value("segment") {
+      guard let kind = SegmentKind(rawValue: s) else {
+        let kinds = SegmentKind.allCases.map(\.rawValue).joined(separator: ", ")
+        return CLI.usageError("Unknown segment kind '\(s)' (expected one of \(kinds))", usage: usage, sub: "analyse", console)
+      }
+      segment = kind
     }
     var reader = InputReader()
     if let mb = args.value("max-bytes") {
       guard let n = Int(mb), n > 0 else {
-        return CLI.usageError(
-          "'--max-bytes' takes a positive whole number", usage: usage, sub: "analyse", console)
+        return CLI.usageError("'--max-bytes' takes a positive whole number", usage: usage, sub: "analyse", console)
       }
       reader.maxBytes = n
     }
     guard !args.positionals.isEmpty else {
       return CLI.usageError("Missing expected argument '<file>'", usage: usage, sub: "analyse", console)
     }
+    let rules: RuleSet
+    switch RuleOptions.load(args) {
+    case .success(let r): rules = r
+    case .failure(let e):
+      if e.usage { return CLI.usageError(e.message, usage: usage, sub: "analyse", console) }
+      console.err("Error: \(e.message)\n")
+      return CLI.ExitCode.failure
+    }
+    if let theme = args.value("theme"), !rules.themes.contains(where: { $0.id == theme }) {
+      return CLI.usageError("Unknown theme '\(theme)'; 'scrutineer rules list' shows them", usage: usage, sub: "analyse", console)
+    }
+    let analyser = Analyser(reader: reader, rules: rules)
     var files: [AnalysedFile] = []
     var failed = 0
     for path in args.positionals {
@@ -57,22 +82,20 @@ enum AnalyseCommand {
         if path == "-" {
           let data = FileHandle.standardInput.readDataToEndOfFile()
           let source = try reader.decode([UInt8](data), path: "<stdin>")
-          files.append(
-            AnalysedFile(
-              path: "<stdin>", encoding: source.encoding, byteCount: source.text.utf8.count,
-              documents: DocumentParser.parse(source.text)))
+          files.append(analyser.analyse(source, path: "<stdin>"))
         } else {
-          files.append(try AnalysedFile.analyse(path: path, reader: reader))
+          files.append(try analyser.analyse(path: path))
         }
       } catch {
         console.err("Error: \(error.description)\n")
         failed += 1
       }
     }
+    files = files.map { $0.filtered(theme: args.value("theme"), segment: segment) }
     if !files.isEmpty {
       switch format {
       case "json": console.out(JSONRenderer.render(files))
-      default: console.out(TextRenderer.render(files))
+      default: console.out(TextRenderer.render(files, explain: args.has("explain")))
       }
     }
     return failed > 0 ? CLI.ExitCode.failure : CLI.ExitCode.success

@@ -21,7 +21,9 @@ public enum CLI {
       -h, --help              Show help information.
 
     SUBCOMMANDS:
-      analyse                 Show the documents, metadata, segments and items of files.
+      analyse                 Show the documents, metadata, segments and tagged items of files.
+      explain                 Show which rules fire on a piece of text, and why.
+      rules                   List the themes, check rule files, print the default rules.
 
       See 'scrutineer help <subcommand>' for detailed help.
 
@@ -54,6 +56,10 @@ public enum CLI {
       return ExitCode.success
     case "analyse", "analyze":
       return AnalyseCommand.run(rest, console: console)
+    case "rules":
+      return RulesCommand.run(rest, console: console)
+    case "explain":
+      return ExplainCommand.run(rest, console: console)
     default:
       var message = "Unknown subcommand '\(first)'"
       if let near = Arguments.closest(to: first, in: ["analyse", "help"]) {
@@ -66,6 +72,8 @@ public enum CLI {
   static func help(for sub: String) -> String? {
     switch sub {
     case "analyse", "analyze": AnalyseCommand.help
+    case "rules": RulesCommand.help
+    case "explain": ExplainCommand.help
     default: nil
     }
   }

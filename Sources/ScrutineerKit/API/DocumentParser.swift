@@ -32,7 +32,14 @@ public enum DocumentParser {
     let doc = DocumentText(bytes: bytes, lines: lines, info: info)
     let kind = DocumentClassifier.classify(doc)
     let blocks = BlockBuilder(doc: doc).build()
-    let segments = Segmenter(doc: doc, kind: kind, blocks: blocks, span: span).segments()
+    var segments = Segmenter(doc: doc, kind: kind, blocks: blocks, span: span).segments()
+    var number = 0
+    for s in segments.indices {
+      for i in segments[s].items.indices {
+        number += 1
+        segments[s].items[i].number = number
+      }
+    }
     let metadata = MetadataExtractor(doc: doc, kind: kind, blocks: blocks).extract()
     return Document(kind: kind, span: span, metadata: metadata, segments: segments)
   }

@@ -22,12 +22,18 @@ public struct Item: Hashable, Sendable {
   public var text: String
   /// The item's source in the text, bullet or number included.
   public var span: Span
+  /// The item's number within its document, from 1, in reading order.
+  public var number: Int = 0
   /// The label the text gives the item ("3.21", "a", "KPI 4"), if any.
   public var label: String?
   /// The document's answer to this item (a council's response to a recommendation).
   public var response: Response?
   /// The parsed row, for items of a KPI table.
   public var kpi: KPIRow?
+  /// Themes, polarity and quantifier, once a `Tagger` has run.
+  public var analysis: ItemAnalysis?
+  /// The byte ranges of the item's own words, line by line, without page furniture.
+  var sourceRanges: [Range<Int>] = []
 
   public init(text: String, span: Span, label: String? = nil) {
     self.text = text

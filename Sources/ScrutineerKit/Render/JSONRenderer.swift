@@ -83,7 +83,6 @@ public enum JSONRenderer {
     w.endObject()
     w.key("segments")
     w.beginArray()
-    var number = 0
     for s in d.segments {
       w.beginObject()
       w.field("kind", s.kind.rawValue)
@@ -93,8 +92,7 @@ public enum JSONRenderer {
       w.key("items")
       w.beginArray()
       for item in s.items {
-        number += 1
-        writeItem(item, number: number, into: &w)
+        writeItem(item, number: item.number, into: &w)
       }
       w.endArray()
       w.endObject()
@@ -130,6 +128,29 @@ public enum JSONRenderer {
       w.field("start", r.span.start)
       w.field("end", r.span.end)
       w.endObject()
+    }
+    if let a = item.analysis {
+      w.key("themes")
+      w.beginArray()
+      for t in a.themes {
+        w.beginObject()
+        w.field("id", t.id)
+        w.key("evidence")
+        w.beginArray()
+        for e in t.evidence {
+          w.beginObject()
+          w.field("rule", e.rule)
+          w.field("start", e.span.start)
+          w.field("end", e.span.end)
+          w.field("text", e.text)
+          w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+      }
+      w.endArray()
+      w.field("polarity", a.polarity.rawValue)
+      w.field("quantifier", a.quantifier?.rawValue)
     }
     if let k = item.kpi {
       w.key("kpi")

@@ -24,4 +24,13 @@ extension Block {
   func span(in doc: DocumentText) -> Span {
     Span(start: doc.lines[firstLine].contentStart, end: doc.lines[lastLine].contentEnd)
   }
+
+  /// The byte ranges of the block's own words, line by line: after the first line's
+  /// marker, without the blank lines and page furniture between them.
+  func sourceRanges(in doc: DocumentText) -> [Range<Int>] {
+    lines.map { i in
+      let start = i == firstLine ? doc.info[i].textStart : doc.lines[i].contentStart
+      return min(start, doc.lines[i].contentEnd)..<doc.lines[i].contentEnd
+    }
+  }
 }

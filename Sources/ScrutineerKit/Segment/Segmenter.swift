@@ -95,13 +95,16 @@ struct Segmenter {
             continue
           }
           var item = Item(text: b.text, span: b.span(in: doc), label: KPITable.label(b.text))
+          item.sourceRanges = b.sourceRanges(in: doc)
           item.kpi = KPITable.row(b.text, columns: cur.kpiColumns)
           if let kpi = item.kpi {
             item.text = ([item.label, kpi.indicator].compactMap { $0 }).joined(separator: " ")
           }
           cur.items.append(item)
         } else {
-          cur.items.append(Item(text: b.text, span: b.span(in: doc), label: nil))
+          var item = Item(text: b.text, span: b.span(in: doc), label: nil)
+          item.sourceRanges = b.sourceRanges(in: doc)
+          cur.items.append(item)
         }
       case .paragraph, .item:
         let wanted = paragraphKind(b, current: cur.kind, headingSeen: headingSeen, drafts: drafts)
@@ -134,7 +137,9 @@ struct Segmenter {
           cur.items.append(last)
           startSegment(bodyKind, heading: nil, at: start)
         }
-        cur.items.append(Item(text: b.text, span: b.span(in: doc), label: b.marker?.label))
+        var item = Item(text: b.text, span: b.span(in: doc), label: b.marker?.label)
+        item.sourceRanges = b.sourceRanges(in: doc)
+        cur.items.append(item)
       }
     }
     drafts.append(cur)

@@ -1,0 +1,334 @@
+/// The rules Scrutineer ships with. `scrutineer rules show` prints them; copy them to a
+/// file, edit, and pass it with `--rules FILE` (adding to these) or with
+/// `--rules FILE --no-default-rules` (instead of these).
+enum DefaultRules {
+  static let text = #"""
+# Scrutineer default rules.
+#
+# A theme is given to an item when one of its rules matches and no 'unless' rule does.
+# Words match whole words after folding (case, curly quotes, hyphens, plurals and
+# possessives do not matter); 'refer*' matches any word starting with 'refer'.
+# Operators: a | b (either), a & b (both in the item), not a, a near/N b (within N
+# words), a except b (occurrences of a that are not part of b). [in KIND, …] limits a
+# rule to segment kinds; [min N] needs N occurrences.
+
+theme front-door
+  label: Front door
+  description: How contacts and referrals are received, screened and decided: MASH, triage, first decisions, re-referrals.
+  rule door: "front door" | mash | "multi agency safeguarding hub" | "safeguarding hub" | "first response"
+    | "single point of contact" | "integrated front door" | "advice and support service" | "duty and advice"
+    | "contact centre" | "initial response team*" | "referral and assessment team*"
+  rule contacts: "contact* and referral*" | "referral* and contact*" | "new contact*" | "re referral*" | rereferral*
+  rule screening: (screen* | triag*) near/8 (contact* | referral* | notification* | decision* | concern* | "front door")
+  rule triage: triag* | "screening team*" | "screening process*" | screened | "agency checks" | "information gathering"
+  rule decisions: ("initial decision*" | "first decision*" | "decision* about next step*" | "next step*")
+    near/10 (contact* | referral* | "front door")
+
+theme thresholds
+  label: Thresholds
+  description: Whether the levels of need for help and protection are understood and applied, including decisions to step cases up or down.
+  rule threshold: threshold* except (threshold* near/6 (camhs | "mental health" | housing | "adult social care" | specialist | "secure accommodation" | "youth offending" | "court"))
+  rule levels: "level* of need" | "right help right time" | "right service right time" | "continuum of need"
+    | "windscreen of need" | "thresholds document" | "threshold guidance"
+  rule stepping: "step* up" | "step* down" | "stepped up" | "stepped down" | escalat* near/4 (case* | concern* | decision*)
+
+theme early-help
+  label: Early help
+  description: Help for families before statutory social work: the early help offer and assessments, family support, prevention, Think Family.
+  rule offer: "early help" | "early intervention" | "troubled famil*" | "think family" | "supporting families"
+    | "families first" | "early support" | "team around the family" | "common assessment framework"
+    | "targeted family support" | "family support service*" | "family support worker*" | "family support team*"
+    | "prevention service*" | "preventative service*" | "family hub*" | "early years" near/3 (support | service*)
+
+theme partner-attendance
+  label: Partner attendance
+  description: Whether police, health, schools and other agencies attend and contribute to conferences, core groups, strategy meetings and reviews.
+  rule attend: (attend* | attendance | contribut* | participat* | "take part" | "took part" | represent* | present)
+      except ("child* attend*" | "child* who attend*" | "young people attend*" | "young person attend*" | "parent* attend*"
+        | "famil* attend*" | "carer* attend*" | "child* participat*" | "young people participat*" | "parent* participat*"
+        | "attendance of children" | "attendance of young people" | "attendance of parent*")
+    near/10 (conference* | "core group*" | "strategy meeting*" | "strategy discussion*" | "child in need meeting*"
+      | "cin meeting*" | "review meeting*" | "professionals meeting*" | marac | "multi agency meeting*" | "network meeting*")
+  rule involve: (involv* | engag* | contribut* | attend* | "working at" | "improve working")
+      near/8 (conference* | "core group*" | "strategy meeting*" | "strategy discussion*" | "child in need meeting*")
+    & (partner* | agenc* | police | health | school* | gp | gps | professional* | "multi agency")
+  unless: "school attendance" | "attendance at school" | "attending school"
+
+theme multi-agency-working
+  label: Multi-agency working
+  description: How agencies work together: information sharing, the quality of partners' referrals, consent, joint work, the safeguarding partnership or board.
+  rule together: "multi agency" | multiagency | "inter agency" | interagency | "partner agenc*" | "partner organisation*"
+    | partnership* | "joint work*" | "work* together" | "working with partner*" | "key agenc*" | "other agenc*"
+    | "statutory partner*" | "partners understanding"
+  rule partners: partner* except ((her | his | their | mother* | father* | new | abusive | violent | "birth" | intimate) near/1 partner*)
+  rule sharing: "information sharing" | "share* information" | "sharing of information" | "information is shared" | consent
+    | "quality of referral*" | referrer* | "referring agenc*"
+  rule board: "safeguarding board" | "safeguarding children board" | "safeguarding partnership" | "safeguarding children partnership"
+    | lscb | bscb | lscp | "safeguarding arrangement*" | "safeguarding partner*" | "section 11" | "all agencies"
+    | board near/4 (agenc* | partner* | safeguard* | statutory) | "escalation process*" | "escalation protocol*"
+    | "joint planning" | "agency checks" | "information held by" | "professional disagreement*"
+
+theme strategy-meetings
+  label: Strategy meetings and enquiries
+  description: Strategy meetings and discussions, section 47 and child protection enquiries, immediate protection.
+  rule meetings: "strategy meeting*" | "strategy discussion*" | "section 47" | s47 | "s 47" | "child protection enquir*"
+    | "child protection investigation*" | "joint investigation*" | "immediate protection" | "protection enquir*"
+
+theme assessment
+  label: Assessment
+  description: The quality, timeliness and analysis of assessments of children and families, including risk and pre-birth assessments.
+  rule assessments: assessment* except ((health | "early help" | self | common | age | "return" | "needs" | "sufficiency") near/1 assess*
+    | "assessment and short term intervention" | "assessment and intervention team*" | "joint strategic needs assessment" | "self assessment*")
+  rule analysis: "analysis of risk" | "risk analysis" | "analyse risk" | "pre birth" | "parenting assessment*" | "single assessment*"
+    | "child and family assessment*" | "analysis of need*" | "understanding of risk"
+
+theme planning
+  label: Plans and planning
+  description: Child in need, child protection, safety, contingency and care plans: whether they are specific, measurable and reviewed.
+  rule smart: smart | "contingency plan*" | "plans are" | "plans were" | "plans do not" | "plans lack*" | "plans need"
+  rule plans [min 2]: (plan | planning) except ("pathway plan*" | "improvement plan*" | "business plan*" | "action plan*"
+    | "strategic plan*" | "personal education plan*" | "sufficiency plan*" | "workforce plan*" | "permanence plan*"
+    | "plan for permanence" | "transition* plan*" | "service plan*" | "development plan*" | "strategy and plan*" | "audit plan*"
+    | "plan* for adoption" | "adoption plan*" | "early permanence" | "concurrent planning" | "legal planning" | "pathway planning"
+    | "strategic planning" | "workforce planning" | "financial plan*" | "recovery plan*" | "education health and care plan*")
+  rule named: "child in need plan*" | "child protection plan*" | "cin plan*" | "cp plan*" | "safety plan*" | "contingency plan*" | "care plan*"
+
+theme management-oversight
+  label: Management oversight
+  description: How managers oversee, direct and challenge casework and record their decisions.
+  rule oversight: "management oversight" | "managerial oversight" | "management direction*" | "management grip"
+    | "management decision*" | "managerial decision*" | "management challenge" | "manager* oversight"
+  rule managers: (oversight | direction* | grip | challenge* | "decision* making" | decision* | scrutin* | "sign off" | "signed off" | authoris*)
+    near/5 (manager* | managerial | management)
+  unless: "performance management" near/3 (system* | information | data)
+
+theme supervision
+  label: Supervision
+  description: The regularity, quality, reflectiveness and recording of staff supervision.
+  rule supervision: supervis* except ("supervision order*" | "supervised contact" | (supervis* near/2 (contact | order*)))
+
+theme quality-assurance
+  label: Quality assurance
+  description: Audits and case file audits, practice evaluation, quality assurance frameworks and learning from them.
+  rule audits: audit* | "quality assur*" | "practice evaluation*" | "case file audit*" | "dip sampl*" | moderation
+    | "practice review*" | "learning review*" | "quality of practice" near/4 (understand* | know* | evaluat* | monitor*)
+    | "self evaluation" | "quality and performance" | "learning and improvement framework" | "evaluate the effectiveness"
+    | "evaluate the quality" | "monitor and evaluate"
+
+theme performance-information
+  label: Performance information
+  description: Performance data and its use: KPIs, scorecards, management information, data quality.
+  rule data: "performance information" | "performance data" | "performance management" | "performance monitor*"
+    | "performance report*" | kpi* | "key performance indicator*" | scorecard* | dashboard* | "data quality"
+    | "management information" | "quality of data" | "use of data" | "performance framework*"
+    | data near/3 (accurate | reliable | understand* | use | used | quality | analysis | performance | monitor*)
+
+theme workforce
+  label: Workforce
+  description: Recruitment and retention, agency staff, vacancies, turnover, caseloads, morale, training and stability of social workers.
+  rule staffing: recruit* | retention | retain* | "agency staff" | "agency social worker*" | "agency worker*" | "interim staff"
+    | vacanc* | turnover | caseload* | morale | workforce | "newly qualified" | asye | "social work academy"
+    | "stability of social worker*" | "change* of social worker*" | "change* in social worker*" | "change* of worker*"
+    | "permanent staff" | "staff stability" | "stable staff*" | "workload*"
+  rule training: (training | "learning and development" | "professional development")
+    near/6 (staff | "social worker*" | practitioner* | manager* | workforce | professional* | team*)
+  rule capacity: capacity near/6 (staff | team* | "social worker*" | iro | iros | manager* | practitioner* | worker*)
+    | (staff | "social worker*" | practitioner*) near/3 ("well supported" | "feel supported" | "felt supported" | wellbeing | "well being")
+
+theme voice-of-child
+  label: Voice of the child
+  description: Children's views, wishes and feelings, direct work, being seen alone, participation and life-story work.
+  rule voice: "voice of the child" | "voice of children" | "child* voice" | "wishes and feelings" | "views of children"
+    | "views of the child" | "child* view*" | "young people* view*" | "their views" | "views and experiences" | "direct work"
+    | "seen alone" | "life story" | "later life letter*" | participat* | "children in care council" | "child in care council"
+    | advoca* | "listened to" | "lived experience*" | "independent visitor*" | "mind of my own"
+    | "what children say" | "told inspectors" | "written to the child" | "written to children" | consult*
+    | (involv* | engag* | "involvement of") near/3 (child* | "young people" | "young person" | "care leaver*")
+    | "co produc*" | coproduc* | "wishes and needs" | "their wishes"
+  unless: participat* near/3 (partner* | agenc* | police | health | school*) & not (child* | "young people")
+
+theme children-in-care
+  label: Children in care
+  description: Children in care: placements, their stability and sufficiency, family time, reviews and IROs, health, fostering.
+  rule cohort [min 2]: "children in care" | "child in care" | "looked after" | "children we look after" | "in care"
+  rule care: fostering | "foster carer*"
+    | "foster care" | "foster placement*" | "children's home*" | "residential care" | "residential home*"
+    | "independent reviewing officer*" | iro | iros | "lac review*" | "cla review*" | "looked after review*" | "family time"
+    | "unregistered" | "placement stability" | "placement move*" | "placement breakdown*" | sufficiency | "corporate parent*"
+    | "health assessment*" | "connected carer*" | "kinship care" | "carers and providers" | "children placed"
+  rule placements: placement* except ("work placement*" | "educational placement*" | "school placement*")
+
+theme permanence
+  label: Permanence
+  description: Planning for permanence: adoption, special guardianship, long-term fostering, reunification, legal security.
+  rule permanence: permanen* | "special guardian*" | sgo | sgos | adopt* | "long term foster*" | "long term plan*" | "legal security"
+    | "legally secure" | reunification | "return* home" near/4 (plan* | assess*) | "placement order*" | "matching" | "matched"
+    | "early permanence" | "fostering for adoption" | "concurrent planning" | "later life letter*" | "legal status"
+
+theme care-leavers
+  label: Care leavers
+  description: Care leavers and care-experienced young people: pathway plans, personal advisers, education and work, staying put, accommodation.
+  rule leavers: "care leaver*" | "leaving care" | "pathway plan*" | "pathway planning" | "personal adviser*" | "personal advisor*"
+    | neet | eet | "staying put" | "staying close" | "care experienced" | "leave care" | "left care" | "18 plus" | "local offer"
+    | "independent living" | "semi independent" | "young adult*" | "care leavers"
+
+theme exploitation-missing
+  label: Exploitation and missing children
+  description: Sexual and criminal exploitation, county lines, contextual safeguarding, children missing from home or care, return home interviews, trafficking.
+  rule exploitation: exploit* | cse | cce | "county lines" | "contextual safeguarding" | trafficking | traffick* | "modern slavery"
+    | "gang*" | "serious youth violence" | "extra familial" | "adolescent risk*" | "criminal exploitation" | radicalis*
+  rule missing: (missing near/3 (home | care | episode* | child* | "young people" | "young person" | "go" | "went" | "gone" | report*))
+      except (missing near/3 education | "missing out" | "missing information")
+    | "return home interview*" | "return interview*" | "return to home interview*"
+
+theme domestic-abuse
+  label: Domestic abuse
+  description: Domestic abuse and violence, MARAC, and notifications from the police about it.
+  rule abuse: "domestic abuse" | "domestic violence" | marac | idva* | "coercive control" | "operation encompass"
+    | "intimate partner" | "domestic incident*"
+
+theme neglect
+  label: Neglect
+  description: Neglect and cumulative harm, including over-optimism about change in neglectful families.
+  rule neglect: neglect* | "cumulative harm" | "graded care profile" | "over optimism" | "over optimistic" | overoptimis*
+    | "cumulative impact"
+
+theme mental-health
+  label: Mental health
+  description: Mental health services, CAMHS, emotional wellbeing and therapeutic support.
+  rule health: "mental health" | camhs | "emotional wellbeing" | "emotional well being" | "emotional health" | therapeutic
+    | therap* | psycholog* | "self harm*" | "emotional needs" | "strengths and difficulties"
+
+theme education
+  label: Education
+  description: Schools and education settings as partners or provision: PEPs, the virtual school, exclusions, attendance, children missing education.
+  rule schools: school* | "virtual school" | "personal education plan*" | pep | peps | exclusion* | "missing education"
+    | "missing from education" | attainment | "education setting*" | "designated safeguarding lead*" | "educational progress"
+    | "home education" | "alternative provision" | college* | "school attendance"
+  rule education: education* except ("education employment and training" | "employment education and training"
+    | "education employment or training" | "education training or employment" | "education and employment" | "education or employment"
+    | "education or training" | "education and training" | "education health and care" | "further education" | "higher education"
+    | "not in education" | "department for education" | "education and skills")
+
+theme out-of-hours
+  label: Out of hours
+  description: The out-of-hours and emergency duty service, and screening at evenings and weekends.
+  rule hours: "out of hours" | "emergency duty" | edt | "evening* and weekend*" | weekend* near/6 (screen* | contact* | duty | service* | cover)
+    | "overnight" near/4 (service* | cover | duty)
+
+theme recording
+  label: Case recording
+  description: Case records and recording systems: chronologies, genograms, case summaries, the quality of recording.
+  rule records: "case record*" | recording | "record keeping" | chronolog* | genogram* | "case summar*" | "case note*"
+    | "case management system*" | "recording system*" | "electronic record*" | "child* record*" | "records are"
+    | "written record*" | "records of" | "records do not" | "records did not" | "records were"
+
+theme leadership-governance
+  label: Leadership and governance
+  description: Senior and political leadership, governance and accountability, corporate parenting, improvement plans and boards, resources and commissioning.
+  rule leaders: "senior leader*" | leadership | governance | "corporate parent*" | "political leader*"
+    | "elected member*" | "lead member" | "lead councillor" | councillor* | "chief executive" | "director of children* service*"
+    | dcs | "improvement plan*" | "improvement board*" | accountab* | budget* | commissioning | "political" | "whole council"
+    | "corporate support" | "strategic leader*" | "leaders know" | "leaders have" | "leaders understand" | "leaders are"
+  rule many-leaders [min 2]: leader* | "senior manager*"
+
+theme timeliness
+  label: Timeliness
+  description: Delay and drift, timescales, and the timeliness of visits, assessments, conferences and decisions.
+  rule time: delay* | drift | timeliness | timescale* | "too long" | "without delay" | overdue | backlog* | "waiting list*"
+    | "statutory visit*" | "working day*" | "within time*" | "out of time" | "too late" | "too slow" | "not timely"
+    | "not always timely" | untimely | "in a timely" | "timely manner" | "long time" | "waiting" | "waited" | "wait"
+  rule quick [min 2]: timely | prompt* | swift* | quickly | pace | late | slow | speed* | "straight away" | "same day"
+
+theme disabled-children
+  label: Disabled children
+  description: Disabled children and children with special educational needs and disabilities as a social care group.
+  rule disability: disab* | "special educational need*" | "short break*" | ehcp* | "education health and care plan*"
+    | "send" near/1 (team* | service* | children | pupil* | need*) | "complex health" | "complex needs"
+
+theme youth-justice
+  label: Youth justice
+  description: Youth offending and youth justice services, and reoffending.
+  rule justice: "youth offending" | "youth justice" | "re offend*" | reoffend* | yot | yjs | "young offender*"
+    | "criminal justice" | remand* | custody | "out of court"
+
+theme court-proceedings
+  label: Court and proceedings
+  description: Care proceedings, pre-proceedings and the Public Law Outline, legal planning, the courts and Cafcass.
+  rule court: "care proceedings" | "pre proceedings" | proceedings | plo | "public law outline" | court | courts | cafcass
+    | "legal planning" | "legal gateway" | "legal meeting*" | "legal planning meeting*" | judicia* | judiciary | "care order*"
+    | "supervision order*" | "placement order*" | judge | judges | "letter* before proceedings"
+
+theme private-fostering
+  label: Private fostering
+  description: Children in private fostering arrangements and how they are found and assessed.
+  rule private: "private fostering" | "privately fostered" | "private foster*" | "privately arranged fostering"
+
+theme uasc
+  label: Unaccompanied children
+  description: Unaccompanied asylum-seeking children and separated migrant children.
+  rule asylum: unaccompanied | uasc | "asylum seeking" | asylum | "separated children" | "separated migrant" | "national transfer scheme"
+
+# Polarity cues: what praise and criticism sound like. An item with both is mixed
+# unless one side outweighs the other threefold; cues in a concessive clause
+# ("although …") weigh half, cues after "however" more.
+
+polarity strength
+  rule good: good | strong* | effective* | thorough* | robust | comprehensive | impressive | excellent | outstanding
+    | "high quality" | "high standard" | "good quality" | positive* | successful* | innovative | creative | skilled | committed
+    | passionate | dedicated | "child centred" | "well established" | "well embedded" | "well managed" | "well supported"
+    | "well attended" | "well recorded" | "well coordinated" | "well placed" | "well understood" | "well organised"
+    | "well matched" | "well written" | "well used" | "well prepared" | "well trained" | "well led" | "well targeted"
+    | benefit* | improved | "has improved" | "have improved" | improving | strength* | stable | sustained | proportionate
+    | appropriate* | timely | prompt* | swift* | clear* | consistent* | sensitive* | meaningful | purposeful | regular*
+    | know* near/3 well | "make* a difference" | "made a difference" | progress* | "good practice" | valued
+    | secure | safe | focused | detailed | ambitious | "in place" | enhanced | strengthened | embedded | responsive
+    | correct* | "well"
+    except ("not good" | "not strong" | "not effective" | "not always effective" | "less effective" | "not yet effective"
+      | "not appropriate*" | "not always appropriate*" | "not timely" | "not always timely" | "not consistent*" | "not clear"
+      | "not always clear" | "not sufficiently" near/2 (clear* | robust | effective* | thorough*) | "not regular*"
+      | "not routinely" | "no clear" | "not yet" near/3 (embedded | established | secure | consistent*)
+      | "need* to be more" near/3 (effective* | robust | timely | consistent*) | "more effective" | "more robust" | "more timely"
+      | "more consistent*" | "too early" | "progress* is slow" | "slow progress" | "limited progress" | "insufficient progress"
+      | "good enough" | "not good enough" | "requires improvement to be good" | "to be good" | "as well" | "well being")
+
+polarity concern
+  rule critical: inconsistent* | "not always" | "not consistently" | delay* | drift | "too many" | "too few" | "too long"
+    | "too slow" | "too late" | weak* | poor* | lack* | insufficient* | inadequate | "not yet" | "does not" | "do not" | "did not"
+    | "is not" | "are not" | "was not" | "were not" | "has not" | "have not" | "not enough" | "not sufficiently" | "not been"
+    | variable | variabl* | "limited" | gap* | "needs to" | "need to" | "requires improvement" | "require improvement"
+    | "required improvement" | fail* | deficien* | shortfall* | ineffective | "less effective" | "not effective" | concern*
+    | "more work" | "further work" | "not all" | unclear | "not clear" | "absence of" | slow | backlog* | unmet | unassessed
+    | remain* near/3 (inconsistent* | weak* | poor* | high | low | variable | insufficient* | underdeveloped | limited | "a concern")
+    | "still" near/3 ("not" | too | need* | require* | inconsistent* | weak* | poor*) | underdeveloped | "under developed" | "not routinely"
+    | "not robust" | "not timely" | "not all" | "not always" | "too early" | overreliance | "over reliance" | "over reliant"
+    | "less than" | "not fully" | "not well" | "no evidence" | "little evidence" | "only just" | "not been" | "yet to"
+    | "has yet" | "have yet" | unable | "cannot" | "too high" | "too low" | "high caseload*" | vacanc* | "not routinely"
+    | "not in place" | "not effective*" | "not understood" | inappropriat* | "unsafe" | harm near/3 (left | risk) | "at risk of"
+
+# Quantifiers, Ofsted's scale from all to none. The first one in an item is its quantifier.
+
+quantifier all
+  rule all: all except ("at all" | "above all" | "after all" | "all age*" | "first of all" | "all the time" | "all aspects"
+    | "almost all" | "nearly all" | "virtually all" | "not all" | "all of whom" | "all of which") | "in every case" | "every child" | "each child"
+quantifier almost-all
+  rule: "almost all" | "nearly all" | "virtually all"
+quantifier vast-majority
+  rule: "vast majority" | "large majority" | "great majority" | "overwhelming majority"
+quantifier most
+  rule: most except ("the most" | "most recent*" | "most important" | "most significant" | "most likely" | "most vulnerable"
+    | "at most" | "most effective*" | "most appropriate" | "most complex" | "most serious") | majority except ("vast majority"
+    | "large majority" | "great majority" | "overwhelming majority" | "small majority")
+quantifier many
+  rule: many except ("how many" | "as many")
+quantifier some
+  rule: some except ("some time" | "for some time" | "some way" | "some years") | "a number of" | several | "not all"
+quantifier a-small-number
+  rule: "a small number" | "small number*" | "a very small number" | "a small minority" | "a minority" | "a few"
+    | "small minority" | "a handful" | "a very few" | "a limited number"
+quantifier few
+  rule: few except ("a few" | "a very few") | "too few" | "very few"
+quantifier none
+  rule: none | "no child*" | "no young people" | "no young person" | "no evidence" | "not any"
+"""#
+}

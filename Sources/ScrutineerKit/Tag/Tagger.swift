@@ -1,0 +1,212 @@
+/// Applies a rule set to items: themes with evidence, polarity and quantifier.
+public struct Tagger: Sendable {
+  public let rules: RuleSet
+  private let matcher: PhraseMatcher
+  /// For each phrase, the rules that mention it positively.
+  private let rulesByPhrase: [[Int]]
+
+  public init(rules: RuleSet) {
+    self.rules = rules
+    matcher = PhraseMatcher(phrases: rules.phrases)
+    var byPhrase = Array(repeating: [Int](), count: rules.phrases.count)
+    for (k, r) in rules.rules.enumerated() {
+      for p in Set(r.expression.positivePhrases()) { byPhrase[p].append(k) }
+    }
+    rulesByPhrase = byPhrase
+  }
+
+  /// Tags every item of every document in place.
+  public func tag(_ documents: inout [Document], text: String) {
+    let bytes = Array(text.utf8)
+    for d in documents.indices {
+      for s in documents[d].segments.indices {
+        let kind = documents[d].segments[s].kind
+        for i in documents[d].segments[s].items.indices {
+          let item = documents[d].segments[s].items[i]
+          let a = analyse(bytes: bytes, ranges: item.sourceRanges.isEmpty ? [item.span.start..<item.span.end] : item.sourceRanges, segment: kind)
+          documents[d].segments[s].items[i].analysis = a
+        }
+      }
+    }
+  }
+
+  /// Analyses a piece of text as one item of the given segment kind.
+  public func analyse(text: String, segment: SegmentKind = .findings) -> ItemAnalysis {
+    let bytes = Array(text.utf8)
+    return analyse(bytes: bytes, ranges: [0..<bytes.count], segment: segment)
+  }
+
+  func analyse(bytes: [UInt8], ranges: [Range<Int>], segment: SegmentKind) -> ItemAnalysis {
+    var tokens: [WordToken] = []
+    WordTokenizer.tokens(bytes, ranges: ranges, into: &tokens)
+    let occurrences = matcher.occurrences(in: tokens)
+    var byPhrase: [Int: [PhraseMatcher.Occurrence]] = [:]
+    var candidates = Set<Int>()
+    for o in occurrences {
+      byPhrase[o.phrase, default: []].append(o)
+      for r in rulesByPhrase[o.phrase] { candidates.insert(r) }
+    }
+    var analysis = ItemAnalysis()
+    var themeEvidence: [String: [Evidence]] = [:]
+    var exclusions: [String: String] = [:]
+    var strength: [(Int, Int)] = []
+    var concern: [(Int, Int)] = []
+    var quantifiers: [(Quantifier, Int)] = []
+    for r in candidates.sorted() {
+      let rule = rules.rules[r]
+      if let kinds = rule.segments, !kinds.contains(segment) { continue }
+      let result = evaluate(rule.expression, byPhrase)
+      guard result.matched, Self.distinct(result.evidence) >= rule.minimum, let first = result.evidence.first else { continue }
+      let evidence = result.evidence.map {
+        let span = Span(start: tokens[$0.first].start, end: tokens[$0.last].end)
+        return Evidence(rule: rule.id, span: span, text: Self.words(bytes, span))
+      }
+      analysis.fired += evidence
+      switch rule.group {
+      case .theme(let id): themeEvidence[id, default: []] += evidence
+      case .exclusion(let id): exclusions[id] = exclusions[id] ?? rule.id
+      case .polarity(.strength): strength += result.evidence.map { ($0.first, $0.last) }
+      case .polarity(_): concern += result.evidence.map { ($0.first, $0.last) }
+      case .quantifier(let q): quantifiers.append((q, first.first))
+      }
+    }
+    // Themes in the order the rule files declare them.
+    for theme in rules.themes {
+      guard let evidence = themeEvidence[theme.id] else { continue }
+      if let rule = exclusions[theme.id] {
+        analysis.excluded.append((theme.id, rule))
+        continue
+      }
+      analysis.themes.append(ThemeTag(id: theme.id, evidence: evidence.sorted { $0.span < $1.span }))
+    }
+    analysis.fired.sort { $0.span < $1.span || $0.span == $1.span && $0.rule < $1.rule }
+    analysis.quantifier = quantifiers.min { $0.1 < $1.1 || $0.1 == $1.1 && $0.0.rawValue < $1.0.rawValue }?.0
+    (analysis.polarity, analysis.strengthScore, analysis.concernScore) = PolarityJudge.judge(
+      tokens: tokens, strength: strength, concern: concern, segment: segment)
+    return analysis
+  }
+
+  /// The truth of an expression and the occurrences that make it true.
+  private struct Result {
+    var matched: Bool
+    var evidence: [PhraseMatcher.Occurrence]
+  }
+
+  private func evaluate(_ e: RuleExpression, _ found: [Int: [PhraseMatcher.Occurrence]]) -> Result {
+    switch e {
+    case .phrase(let p):
+      let o = found[p] ?? []
+      return Result(matched: !o.isEmpty, evidence: o)
+    case .any(let xs):
+      var ev: [PhraseMatcher.Occurrence] = []
+      var any = false
+      for x in xs {
+        let r = evaluate(x, found)
+        if r.matched {
+          any = true
+          ev += r.evidence
+        }
+      }
+      return Result(matched: any, evidence: unique(ev))
+    case .all(let xs):
+      var ev: [PhraseMatcher.Occurrence] = []
+      for x in xs {
+        let r = evaluate(x, found)
+        if !r.matched { return Result(matched: false, evidence: []) }
+        ev += r.evidence
+      }
+      return Result(matched: true, evidence: unique(ev))
+    case .not(let x):
+      return Result(matched: !evaluate(x, found).matched, evidence: [])
+    case .near(let a, let b, let n):
+      let ra = evaluate(a, found)
+      let rb = evaluate(b, found)
+      guard ra.matched, rb.matched else { return Result(matched: false, evidence: []) }
+      var ev: [PhraseMatcher.Occurrence] = []
+      for x in ra.evidence {
+        for y in rb.evidence {
+          let gap = x.last < y.first ? y.first - x.last - 1 : (y.last < x.first ? x.first - y.last - 1 : 0)
+          if gap < n {
+            ev.append(x)
+            ev.append(y)
+          }
+        }
+      }
+      return Result(matched: !ev.isEmpty, evidence: unique(ev))
+    case .except(let a, let b):
+      let ra = evaluate(a, found)
+      guard ra.matched else { return ra }
+      let rb = evaluate(b, found)
+      let kept = ra.evidence.filter { x in !rb.evidence.contains { y in x.first <= y.last && y.first <= x.last } }
+      return Result(matched: !kept.isEmpty, evidence: kept)
+    }
+  }
+
+  /// The source text of a span with its line breaks folded to spaces.
+  static func words(_ bytes: [UInt8], _ span: Span) -> String {
+    InlineMarkup.collapseSpaces(String(decoding: bytes[span.start..<span.end], as: UTF8.self).replacingOccurrences(of: "\n", with: " "))
+  }
+
+  /// How many separate places the occurrences cover ("children in care" and "in care"
+  /// at the same place count once).
+  static func distinct(_ xs: [PhraseMatcher.Occurrence]) -> Int {
+    var count = 0
+    var end = -1
+    for o in xs.sorted(by: { $0.first < $1.first }) {
+      if o.first > end { count += 1 }
+      end = max(end, o.last)
+    }
+    return count
+  }
+
+  private func unique(_ xs: [PhraseMatcher.Occurrence]) -> [PhraseMatcher.Occurrence] {
+    var seen = Set<PhraseMatcher.Occurrence>()
+    return xs.filter { seen.insert($0).inserted }.sorted { $0.first < $1.first || $0.first == $1.first && $0.last < $1.last }
+  }
+}
+
+/// Weighs strength and concern cues into a polarity.
+enum PolarityJudge {
+  /// Words that open a concessive clause: cues inside it weigh half ("Although plans
+  /// are in place, they are not always SMART" is a concern).
+  private static let concessive: Set<[UInt8]> = Set(["although", "though", "while", "whilst", "despite", "notwithstanding", "albeit"].map { Array($0.utf8) })
+  /// Words that turn a sentence: what follows weighs more.
+  private static let turning: Set<[UInt8]> = Set(["however", "but", "nevertheless", "yet"].map { Array($0.utf8) })
+
+  static func judge(tokens: [WordToken], strength: [(Int, Int)], concern: [(Int, Int)], segment: SegmentKind)
+    -> (Polarity, Double, Double)
+  {
+    // Weight of each word: half inside a concessive clause, more after a turn.
+    var weight = Array(repeating: 1.0, count: tokens.count)
+    var inConcession = false
+    var turned = false
+    var sentence = -1
+    for (k, t) in tokens.enumerated() {
+      if t.sentence != sentence {
+        sentence = t.sentence
+        inConcession = false
+        turned = false
+      }
+      if concessive.contains(t.lower) { inConcession = true }
+      if turning.contains(t.lower) { turned = true }
+      weight[k] = inConcession ? 0.5 : (turned ? 1.25 : 1.0)
+      if t.clauseEnd { inConcession = false }
+    }
+    func score(_ xs: [(Int, Int)]) -> Double {
+      var seen = Set<Int>()
+      var s = 0.0
+      for (a, _) in xs where seen.insert(a).inserted { s += weight[a] }
+      return s
+    }
+    let s = score(strength)
+    let c = score(concern)
+    if segment.isImprovementList { return (.concern, s, c) }
+    if s == 0 && c == 0 { return (.neutral, s, c) }
+    if c == 0 { return (.strength, s, c) }
+    if s == 0 { return (.concern, s, c) }
+    // Both: one side must clearly outweigh the other, or it is mixed.
+    if s >= 3 * c { return (.strength, s, c) }
+    if c >= 3 * s { return (.concern, s, c) }
+    return (.mixed, s, c)
+  }
+}
