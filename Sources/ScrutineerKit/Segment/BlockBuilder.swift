@@ -250,20 +250,32 @@ struct BlockBuilder {
     let li = doc.info[i]
     let text = li.text
     guard !text.isEmpty, text.count <= 130 else { return nil }
+    // "(Recommendation)" closes a paragraph; it is not a heading.
+    if text.hasPrefix("(") || text.hasPrefix("[") { return nil }
     if isTitle(i) { return i }
+    // Older reports: a section title on one or two lines, then "Grade 4 (inadequate)".
+    if let f = li.first, f.properties.isUppercase, !doc.endsSentence(i) {
+      var k = i
+      for _ in 0..<2 {
+        guard let n = nextContent(after: k) else { break }
+        if Self.isGradeLine(doc.info[n].text) { return n }
+        guard doc.info[n].startsLowercase, doc.info[n].text.count < 60 else { break }
+        k = n
+      }
+    }
     if let last = text.unicodeScalars.last, last == "." || last == "," || last == ";" {
       // "… are inadequate." closes a judgement heading in older reports.
       if JudgementHeading.matches(text) { return i }
       return nil
     }
     let nextIndex = nextContent(after: i)
-    // A judgement heading over two or three lines.
+    // A judgement heading over two to four lines, the grade perhaps on a line of its own.
     if JudgementHeading.startsJudgement(text) {
       var joined = text
       var k = i
-      for _ in 0..<3 {
+      for _ in 0..<4 {
         if JudgementHeading.matches(joined) { return k }
-        guard let n = nextContent(after: k), doc.info[n].marker == nil, n == k + 1 else { break }
+        guard let n = nextContent(after: k), doc.info[n].marker == nil, n <= k + 3, doc.info[n].text.count < 90 else { break }
         joined += " " + doc.info[n].text
         k = n
       }
@@ -313,6 +325,13 @@ struct BlockBuilder {
     // Lines that look like address lines (short, many capitals, digits) are not headings.
     if words.count <= 4, text.contains(where: \.isNumber) { return false }
     return true
+  }
+
+  /// "Grade 4 (inadequate)", "Grade 2 (good)".
+  static func isGradeLine(_ t: String) -> Bool {
+    guard t.hasPrefix("Grade "), t.count <= 40 else { return false }
+    let rest = t.dropFirst(6)
+    return rest.first.map { ("1"..."4").contains($0) } ?? false
   }
 
   func nextContent(after i: Int) -> Int? {

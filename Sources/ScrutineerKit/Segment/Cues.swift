@@ -30,6 +30,14 @@ enum JudgementHeading {
     guard startsJudgement(text), text.count <= 220 else { return false }
     return Grade.trailing(in: HeadingVocabulary.normalise(text)) != nil
   }
+
+  /// Whether a heading ends with a grade ("Quality of provision Grade 4 (inadequate)",
+  /// "Adoption performance Good"): a judged section of a report.
+  static func carriesGrade(_ text: String) -> Bool {
+    let n = HeadingVocabulary.normalise(text)
+    guard n.split(separator: " ").count >= 3, Grade.trailing(in: n) != nil || n.hasSuffix(" adequate") else { return false }
+    return n.contains(" grade ") || startsJudgement(text) || n.split(separator: " ").count <= 12
+  }
 }
 
 extension Grade {

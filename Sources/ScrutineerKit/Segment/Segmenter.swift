@@ -69,8 +69,8 @@ struct Segmenter {
         var k: SegmentKind
         if TitlePatterns.isTitle(text) && !headingSeen && kind != .inspectionReport {
           k = kind.isInspectorate ? .scope : bodyKind
-        } else if let known = HeadingVocabulary.kind(of: text)
-          ?? (JudgementHeading.matches(text) ? .findings : nil)
+        } else if let known = JudgementHeading.carriesGrade(text)
+          ? .findings : HeadingVocabulary.kind(of: text) ?? (JudgementHeading.matches(text) ? .findings : nil)
         {
           k = known
           headingSeen = true
@@ -263,6 +263,7 @@ struct Segmenter {
         let t = blocks[k].text
         let isGrade =
           Grade.exact(t) != nil || t == "to be good" || t.lowercased().hasPrefix("the overall judgement is")
+          || blocks[k].kind == .heading && k < 40 && JudgementHeading.carriesGrade(headingText(blocks[k]))
         if isGrade {
           sawGrade = true
           last = k
