@@ -86,6 +86,12 @@ struct ThemeGoldTests {
       for t in tagged.intersection(row.themes) { tally.tp[t, default: 0] += 1 }
       for t in tagged.subtracting(row.themes) { tally.fp[t, default: 0] += 1 }
       for t in row.themes.subtracting(tagged) { tally.fn[t, default: 0] += 1 }
+      if ProcessInfo.processInfo.environment["SCRUTINEER_DEBUG"] != nil {
+        for t in a.themes {
+          let ok = row.themes.contains(t.id) ? "TP" : "FP"
+          for e in t.evidence { print("EVID\t\(t.id)\t\(ok)\t\(e.text.lowercased())") }
+        }
+      }
       if ProcessInfo.processInfo.environment["SCRUTINEER_DEBUG"] != nil, tagged != row.themes {
         let extra = tagged.subtracting(row.themes).sorted().map { t in
           t + "(" + a.themes.first { $0.id == t }!.evidence.map { e in

@@ -66,7 +66,7 @@ theme multi-agency-working
   rule board: "safeguarding board" | "safeguarding children board" | "safeguarding partnership" | "safeguarding children partnership"
     | lscb | bscb | lscp | "safeguarding arrangement*" | "safeguarding partner*" | "section 11" | "all agencies"
     | board near/4 (agenc* | partner* | safeguard* | statutory) | "escalation process*" | "escalation protocol*"
-    | "joint planning" | "agency checks" | "information held by" | "professional disagreement*"
+    | "joint planning" | "information held by" | "professional disagreement*"
 
 theme strategy-meetings
   label: Strategy meetings and enquiries
@@ -91,7 +91,8 @@ theme planning
     | "plan for permanence" | "transition* plan*" | "service plan*" | "development plan*" | "strategy and plan*" | "audit plan*"
     | "plan* for adoption" | "adoption plan*" | "early permanence" | "concurrent planning" | "legal planning" | "pathway planning"
     | "strategic planning" | "workforce planning" | "financial plan*" | "recovery plan*" | "education health and care plan*")
-  rule named: "child in need plan*" | "child protection plan*" | "cin plan*" | "cp plan*" | "safety plan*" | "contingency plan*" | "care plan*"
+  rule named: ("child in need plan*" | "child protection plan*" | "cin plan*" | "cp plan*" | "safety plan*" | "contingency plan*" | "care plan*")
+    except ((subject | "on a" | "on" | "who have" | "with a") near/3 ("child protection plan*" | "child in need plan*"))
 
 theme management-oversight
   label: Management oversight
@@ -161,9 +162,12 @@ theme children-in-care
 theme permanence
   label: Permanence
   description: Planning for permanence: adoption, special guardianship, long-term fostering, reunification, legal security.
-  rule permanence: permanen* | "special guardian*" | sgo | sgos | adopt* | "long term foster*" | "long term plan*" | "legal security"
+  rule permanence: permanen* except ("permanent staff" | "permanent social worker*" | "permanent appointment*"
+      | "permanent post*" | "permanent manager*" | "permanent workforce" | "permanent member*" | "permanent team*"
+      | "permanent basis" | "permanently appointed" | "permanent head*" | "permanent director*")
+    | "special guardian*" | sgo | sgos | adopt* | "long term foster*" | "long term plan*" | "legal security"
     | "legally secure" | reunification | "return* home" near/4 (plan* | assess*) | "placement order*" | "matching" | "matched"
-    | "early permanence" | "fostering for adoption" | "concurrent planning" | "later life letter*" | "legal status"
+    | "early permanence" | "fostering for adoption" | "concurrent planning" | "later life letter*"
 
 theme care-leavers
   label: Care leavers
@@ -226,11 +230,10 @@ theme recording
 theme leadership-governance
   label: Leadership and governance
   description: Senior and political leadership, governance and accountability, corporate parenting, improvement plans and boards, resources and commissioning.
-  rule leaders: "senior leader*" | leadership | governance | "corporate parent*" | "political leader*"
+  rule leaders: leadership | governance | "corporate parent*" | "political leader*"
     | "elected member*" | "lead member" | "lead councillor" | councillor* | "chief executive" | "director of children* service*"
     | dcs | "improvement plan*" | "improvement board*" | accountab* | budget* | commissioning | "political" | "whole council"
-    | "corporate support" | "strategic leader*" | "leaders know" | "leaders have" | "leaders understand" | "leaders are"
-  rule many-leaders [min 2]: leader* | "senior manager*"
+    | "corporate support" | "strategic leader*" | "leaders and managers" | "senior leadership team"
 
 theme timeliness
   label: Timeliness
@@ -238,13 +241,14 @@ theme timeliness
   rule time: delay* | drift | timeliness | timescale* | "too long" | "without delay" | overdue | backlog* | "waiting list*"
     | "statutory visit*" | "working day*" | "within time*" | "out of time" | "too late" | "too slow" | "not timely"
     | "not always timely" | untimely | "in a timely" | "timely manner" | "long time" | "waiting" | "waited" | "wait"
-  rule quick [min 2]: timely | prompt* | swift* | quickly | pace | late | slow | speed* | "straight away" | "same day"
+    | timely | prompt* | swift* | quickly | "same day" | "straight away" | "more timely" | "quicker"
+  rule quick [min 2]: pace | late | slow | speed* | regular*
 
 theme disabled-children
   label: Disabled children
   description: Disabled children and children with special educational needs and disabilities as a social care group.
   rule disability: disab* | "special educational need*" | "short break*" | ehcp* | "education health and care plan*"
-    | "send" near/1 (team* | service* | children | pupil* | need*) | "complex health" | "complex needs"
+    | "send" near/1 (team* | service* | children | pupil* | need*) | "complex health"
 
 theme youth-justice
   label: Youth justice
