@@ -1,0 +1,267 @@
+/// Renders a comparison as text for a terminal, Markdown for a committee paper, or JSON.
+public enum ComparisonRenderer {
+  public static func text(_ c: Comparison) -> String { render(c, markdown: false) }
+  public static func markdown(_ c: Comparison) -> String { render(c, markdown: true) }
+
+  static func render(_ c: Comparison, markdown md: Bool) -> String {
+    var out = ""
+    func heading(_ level: Int, _ s: String) {
+      if md {
+        out += String(repeating: "#", count: level) + " " + s + "\n\n"
+      } else {
+        out += s + "\n" + String(repeating: level == 1 ? "=" : "-", count: min(s.count, 80)) + "\n"
+      }
+    }
+    func line(_ s: String = "") { out += s + "\n" }
+    if c.authorities.isEmpty { line("No documents to compare.") }
+    for a in c.authorities {
+      let dates = a.documents.compactMap(\.date)
+      let span = dates.isEmpty ? "" : ", \(dates.first!.year)–\(dates.last!.year)"
+      heading(1, "\(a.authority) (\(a.documents.count) document\(a.documents.count == 1 ? "" : "s")\(span))")
+      heading(2, "Documents")
+      for (k, d) in a.documents.enumerated() {
+        let voice = d.isInspectorate ? "" : " (the authority's own)"
+        line("\(md ? "\(k + 1)." : "  [\(k + 1)]") \(d.label)\(voice): \(escape(d.title ?? "untitled", md)) — \(escape(d.path, md))")
+      }
+      line()
+      heading(2, "Theme timeline")
+      line(md ? "Concerns/strengths per document; statuses from the inspectorate's words." : "Concerns/strengths per document [1], [2], …; statuses from the inspectorate's words.")
+      line()
+      let mentioned = a.timeline.filter { $0.status != .notMentioned || $0.cells.contains { $0.mentions > 0 } }
+      if md {
+        line("| theme | status | " + a.documents.indices.map { "[\($0 + 1)]" }.joined(separator: " | ") + " |")
+        line("|---|---|" + String(repeating: "---|", count: a.documents.count))
+      }
+      for t in mentioned {
+        let cells = t.cells.map { $0.mentions == 0 ? "·" : "\($0.concerns)/\($0.strengths)" }
+        if md {
+          line("| \(t.label) | \(t.status.rawValue) | " + cells.joined(separator: " | ") + " |")
+        } else {
+          line("  " + t.label.padding(toLength: 34, withPad: " ", startingAt: 0) + t.status.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0) + cells.map { $0.padding(toLength: 5, withPad: " ", startingAt: 0) }.joined())
+        }
+      }
+      line()
+      heading(2, "Recurring concerns")
+      if a.chains.isEmpty { line("None: no theme was a concern in more than one inspectorate document.\n") }
+      for ch in a.chains {
+        let first = ch.firstRaised.map(\.description) ?? "undated"
+        line((md ? "**" : "") + "\(ch.label)" + (md ? "**" : "") + ": raised in \(ch.timesRaised) documents since \(first); status \(ch.status.rawValue) (linked by \(ch.linkedBy)).")
+        for q in ch.quotes { line(quoteLine(q, a, md)) }
+        if let l = ch.latest { line(quoteLine(l, a, md, prefix: "latest")) }
+        line()
+      }
+      heading(2, "Follow-up of recommendations")
+      if a.followUps.isEmpty { line("No recommendations or areas for improvement in these documents.\n") }
+      for f in a.followUps {
+        let d = a.documents[f.recommendation.document]
+        line((md ? "- " : "  * ") + "“\(escape(f.recommendation.text, md))” (\(d.label), item \(f.recommendation.item); \(f.themes.joined(separator: ", ")))")
+        if f.later.isEmpty { line(md ? "  - not taken up by a later inspectorate document" : "      not taken up by a later inspectorate document") }
+        for q in f.later {
+          let ld = a.documents[q.document]
+          line((md ? "  - " : "      ") + "\(ld.label): \(q.polarity.rawValue) — “\(escape(excerpt(q.text), md))” [\(q.span.start)–\(q.span.end)]")
+        }
+      }
+      line()
+      heading(2, "Promises against findings")
+      if a.promises.isEmpty { line("No promises in the authority's documents with a later inspection to set them against.\n") }
+      for p in a.promises {
+        let d = a.documents[p.promise.document]
+        line((md ? "- " : "  * ") + "\(d.label) promised (\(p.theme)): “\(escape(excerpt(p.promise.text), md))”")
+        for q in p.findings.prefix(3) {
+          let fd = a.documents[q.document]
+          line((md ? "  - " : "      ") + "\(fd.label) found: \(q.polarity.rawValue) — “\(escape(excerpt(q.text), md))”")
+        }
+      }
+      line()
+      if !a.kpis.isEmpty {
+        heading(2, "KPIs over time")
+        for k in a.kpis {
+          let readings = k.readings.map { r -> String in
+            let flag = r.outsideTolerance == true ? " (outside tolerance \(r.tolerance ?? "?"))" : ""
+            return "\(a.documents[r.document].date?.description ?? "undated"): \(r.actual ?? "–") against \(r.target ?? "–")\(flag)"
+          }
+          line((md ? "- " : "  * ") + "\(escape(k.indicator, md)): " + readings.joined(separator: "; "))
+        }
+        line()
+      }
+      heading(2, "Questions for members")
+      if a.questions.isEmpty { line("No persistent or worsening concerns to ask about.\n") }
+      for (n, q) in a.questions.enumerated() {
+        line("\(n + 1). \(escape(q.text, md))")
+        let sources = q.evidence.map { "\(a.documents[$0.document].label), item \($0.item)" }.joined(separator: "; ")
+        line((md ? "   " : "     ") + "Evidence: \(sources)")
+      }
+      line()
+    }
+    return out
+  }
+
+  static func quoteLine(_ q: Quote, _ a: AuthorityComparison, _ md: Bool, prefix: String? = nil) -> String {
+    let d = a.documents[q.document]
+    let lead = prefix.map { "\($0): " } ?? ""
+    return (md ? "- " : "  - ") + "\(lead)\(d.label), item \(q.item) (\(q.polarity.rawValue)) [\(q.span.start)–\(q.span.end)]: “\(escape(excerpt(q.text), md))”"
+  }
+
+  static func excerpt(_ text: String) -> String {
+    let words = text.split(separator: " ")
+    return words.count > 60 ? words.prefix(60).joined(separator: " ") + " …" : text
+  }
+
+  /// Markdown's active characters in quoted text are escaped; plain text is left alone.
+  static func escape(_ s: String, _ md: Bool) -> String {
+    guard md else { return s }
+    var out = ""
+    for c in s {
+      if "\\`*_[]<>#|".contains(c) { out.append("\\") }
+      out.append(c)
+    }
+    return out
+  }
+
+  public static func json(_ c: Comparison, pretty: Bool = true) -> String {
+    var w = JSONWriter(pretty: pretty)
+    w.beginObject()
+    w.key("schemaVersion")
+    w.int(JSONRenderer.schemaVersion)
+    w.key("authorities")
+    w.beginArray()
+    for a in c.authorities {
+      w.beginObject()
+      w.field("authority", a.authority)
+      w.key("documents")
+      w.beginArray()
+      for d in a.documents {
+        w.beginObject()
+        w.field("path", d.path)
+        w.field("kind", d.kind.rawValue)
+        w.field("date", d.date?.description)
+        w.field("title", d.title)
+        w.key("inspectorate")
+        w.bool(d.isInspectorate)
+        w.endObject()
+      }
+      w.endArray()
+      w.key("timeline")
+      w.beginArray()
+      for t in a.timeline where t.cells.contains(where: { $0.mentions > 0 }) {
+        w.beginObject()
+        w.field("theme", t.theme)
+        w.field("status", t.status.rawValue)
+        w.key("documents")
+        w.beginArray()
+        for cell in t.cells {
+          w.beginObject()
+          w.field("concerns", cell.concerns)
+          w.field("strengths", cell.strengths)
+          w.field("mentions", cell.mentions)
+          w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+      }
+      w.endArray()
+      w.key("recurringConcerns")
+      w.beginArray()
+      for ch in a.chains {
+        w.beginObject()
+        w.field("theme", ch.theme)
+        w.field("firstRaised", ch.firstRaised?.description)
+        w.field("timesRaised", ch.timesRaised)
+        w.field("status", ch.status.rawValue)
+        w.field("linkedBy", ch.linkedBy)
+        w.key("quotes")
+        writeQuotes(ch.quotes, a, &w)
+        w.key("latest")
+        if let l = ch.latest { writeQuote(l, a, &w) } else { w.null() }
+        w.endObject()
+      }
+      w.endArray()
+      w.key("followUps")
+      w.beginArray()
+      for f in a.followUps {
+        w.beginObject()
+        w.key("recommendation")
+        writeQuote(f.recommendation, a, &w)
+        w.field("themes", f.themes)
+        w.key("later")
+        writeQuotes(f.later, a, &w)
+        w.endObject()
+      }
+      w.endArray()
+      w.key("promises")
+      w.beginArray()
+      for p in a.promises {
+        w.beginObject()
+        w.field("theme", p.theme)
+        w.key("promise")
+        writeQuote(p.promise, a, &w)
+        w.key("findings")
+        writeQuotes(p.findings, a, &w)
+        w.endObject()
+      }
+      w.endArray()
+      w.key("kpis")
+      w.beginArray()
+      for k in a.kpis {
+        w.beginObject()
+        w.field("indicator", k.indicator)
+        w.key("readings")
+        w.beginArray()
+        for r in k.readings {
+          w.beginObject()
+          w.field("date", a.documents[r.document].date?.description)
+          w.field("path", a.documents[r.document].path)
+          w.field("actual", r.actual)
+          w.field("target", r.target)
+          w.field("tolerance", r.tolerance)
+          w.key("outsideTolerance")
+          if let o = r.outsideTolerance { w.bool(o) } else { w.null() }
+          w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+      }
+      w.endArray()
+      w.key("questions")
+      w.beginArray()
+      for q in a.questions {
+        w.beginObject()
+        w.field("theme", q.theme)
+        w.field("text", q.text)
+        w.key("evidence")
+        writeQuotes(q.evidence, a, &w)
+        w.endObject()
+      }
+      w.endArray()
+      w.endObject()
+    }
+    w.endArray()
+    w.endObject()
+    return w.output + (pretty ? "\n" : "")
+  }
+
+  static func writeQuotes(_ qs: [Quote], _ a: AuthorityComparison, _ w: inout JSONWriter) {
+    w.beginArray()
+    for q in qs { writeQuote(q, a, &w) }
+    w.endArray()
+  }
+
+  static func writeQuote(_ q: Quote, _ a: AuthorityComparison, _ w: inout JSONWriter) {
+    let d = a.documents[q.document]
+    w.beginObject()
+    w.field("path", d.path)
+    w.field("date", d.date?.description)
+    w.field("kind", d.kind.rawValue)
+    w.field("item", q.item)
+    w.field("segment", q.segment.rawValue)
+    w.field("polarity", q.polarity.rawValue)
+    w.field("start", q.span.start)
+    w.field("end", q.span.end)
+    if let s = q.similarity {
+      w.key("similarity")
+      w.double((s * 1000).rounded() / 1000)
+    }
+    w.field("text", q.text)
+    w.endObject()
+  }
+}
