@@ -19,26 +19,50 @@ theme front-door
     | "single point of contact" | "integrated front door" | "advice and support service" | "duty and advice"
     | "contact centre" | "initial response team*" | "referral and assessment team*"
   rule contacts: "contact* and referral*" | "referral* and contact*" | "new contact*" | "re referral*" | rereferral*
-  rule screening: (screen* | triag*) near/8 (contact* | referral* | notification* | decision* | concern* | "front door")
-  rule triage: triag* | "screening team*" | "screening process*" | screened | "agency checks" | "information gathering"
+  rule screening: (screen* | triag*) near/8 (contact* | referral* | notification* | decision* | concern* | "front door"
+      | risk* | need*)
+  # Gathering information and agency checks are front-door steps only where contacts or referrals are in view;
+  # "over-long periods of information-gathering and assessment" is about assessment.
+  rule triage: triag* | "screening team*" | "screening process*" | screened | "agency checks"
+    | "information gathering" near/10 (contact* | referral* | mash | screen* | "front door")
+  rule referrals: "point of referral" | "point of contact" | "referral* to children* social care" | "referral* to social care"
   rule decisions: ("initial decision*" | "first decision*" | "decision* about next step*" | "next step*")
     near/10 (contact* | referral* | "front door")
 
 theme thresholds
   label: Thresholds
   description: Whether the levels of need for help and protection are understood and applied, including decisions to step cases up or down.
-  rule threshold: threshold* except (threshold* near/6 (camhs | "mental health" | housing | "adult social care" | specialist | "secure accommodation" | "youth offending" | "court"))
-  rule levels: "level* of need" | "right help right time" | "right service right time" | "continuum of need"
-    | "windscreen of need" | "thresholds document" | "threshold guidance"
-  rule stepping: "step* up" | "step* down" | "stepped up" | "stepped down" | escalat* near/4 (case* | concern* | decision*)
+  # Other services' access criteria are not social-care thresholds ("a high threshold for access to CAMHS").
+  rule threshold: threshold* except (threshold* near/10 (camhs | "mental health" | housing | "adult social care" | specialist
+    | "secure accommodation" | "youth offending" | "court"))
+  # "Their assessed level of need" describes one child; levels of need as a framework, and moving between
+  # levels of intervention or disputing the level of support, are the threshold subject.
+  rule levels: "level* of need" except ((assessed | their | his | her | "child*") near/1 "level* of need")
+    | "right help right time" | "right help at the right time" | "right service right time" | "continuum of need"
+    | "windscreen of need" | "thresholds document" | "threshold guidance" | "level* of intervention*"
+    | "level* of support" near/6 (disagree* | dispute* | escalat* | step* | between)
+  # Escalating concerns (professional challenge) is not a threshold decision, so escalation is not a cue here.
+  rule stepping: "step* up" | "step* down" | "stepped up" | "stepped down"
+  # When an item is about a mental health service's threshold, later mentions ("when the threshold is met")
+  # still mean that service's threshold, unless social-care thresholds are named too.
+  unless: (threshold* near/10 (camhs | "mental health")) & not ("levels of need" | "threshold* document" | "social care threshold*"
+    | "statutory threshold*" | "threshold* for intervention" | "threshold* for social care" | "right help right time")
 
 theme early-help
   label: Early help
   description: Help for families before statutory social work: the early help offer and assessments, family support, prevention, Think Family.
   rule offer: "early help" | "early intervention" | "troubled famil*" | "think family" | "supporting families"
     | "families first" | "early support" | "team around the family" | "common assessment framework"
-    | "targeted family support" | "family support service*" | "family support worker*" | "family support team*"
-    | "prevention service*" | "preventative service*" | "family hub*" | "early years" near/3 (support | service*)
+    | "targeted family support" | "prevention service*" | "preventative service*" | "family hub*"
+    | "early years" near/3 (support | service*)
+  # Family support teams also work with children on child in need and child protection plans; there they are
+  # statutory-level support, not early help.
+  rule family-support: ("family support service*" | "family support worker*" | "family support team*")
+    & not ("child protection plan*" | "child in need plan*" | "children in need plan*" | "child protection and child* in need plan*")
+  rule lead-professional: "lead professional*"
+  # "Oversight for the early help service, assessment teams and emergency duty team": early help named in a
+  # list of service areas is a passing word.
+  unless: "early help" near/8 ("assessment team*" | "emergency duty" | "duty team*")
 
 theme partner-attendance
   label: Partner attendance
@@ -49,19 +73,24 @@ theme partner-attendance
         | "attendance of children" | "attendance of young people" | "attendance of parent*")
     near/10 (conference* | "core group*" | "strategy meeting*" | "strategy discussion*" | "child in need meeting*"
       | "cin meeting*" | "review meeting*" | "professionals meeting*" | marac | "multi agency meeting*" | "network meeting*")
-  rule involve: (involv* | engag* | contribut* | attend* | "working at" | "improve working")
-      near/8 (conference* | "core group*" | "strategy meeting*" | "strategy discussion*" | "child in need meeting*")
-    & (partner* | agenc* | police | health | school* | gp | gps | professional* | "multi agency")
+  # Reviews (of children in care, of children in need) count only when the ones attending are named partners
+  # close by: "health and education professionals contribute to reviews", "school staff attend reviews".
+  rule involve: ((involv* | engag* | contribut* | attend* | "working at" | "improve working")
+      near/8 (conference* | "core group*" | "strategy meeting*" | "strategy discussion*" | "child in need meeting*" | review))
+    near/12 (partner* | agenc* | police | health | school* | gp | gps | professional* | "multi agency" | education)
   unless: "school attendance" | "attendance at school" | "attending school"
 
 theme multi-agency-working
   label: Multi-agency working
   description: How agencies work together: information sharing, the quality of partners' referrals, consent, joint work, the safeguarding partnership or board.
-  rule together: "multi agency" | multiagency | "inter agency" | interagency | "partner agenc*" | "partner organisation*"
+  # "Multi-agency" naming a service (the MASH, a multi-agency early help offer) is that service's theme.
+  rule together: "multi agency" except ("multi agency safeguarding hub*" | "multi agency early help") | multiagency | "inter agency" | interagency | "partner agenc*" | "partner organisation*"
     | partnership* | "joint work*" | "work* together" | "working with partner*" | "key agenc*" | "other agenc*"
     | "statutory partner*" | "partners understanding"
   rule partners: partner* except ((her | his | their | mother* | father* | new | abusive | violent | "birth" | intimate) near/1 partner*)
-  rule sharing: "information sharing" | "share* information" | "sharing of information" | "information is shared" | consent
+  # Sharing information with carers or families is not joint work between agencies.
+  rule sharing: "information sharing" | "sharing of information" | consent
+    | ("share* information" | "information is shared") near/10 (partner* | agenc* | police | health | school* | professional*)
     | "quality of referral*" | referrer* | "referring agenc*"
   rule board: "safeguarding board" | "safeguarding children board" | "safeguarding partnership" | "safeguarding children partnership"
     | lscb | bscb | lscp | "safeguarding arrangement*" | "safeguarding partner*" | "section 11" | "all agencies"
@@ -77,7 +106,10 @@ theme strategy-meetings
 theme assessment
   label: Assessment
   description: The quality, timeliness and analysis of assessments of children and families, including risk and pre-birth assessments.
+  # Health, early help, age and self assessments belong to other themes; so do the assessments of prospective
+  # adopters, which are part of the adoption process.
   rule assessments: assessment* except ((health | "early help" | self | common | age | "return" | "needs" | "sufficiency") near/1 assess*
+    | (adopter* | "prospective adopter*") near/4 assessment*
     | "assessment and short term intervention" | "assessment and intervention team*" | "joint strategic needs assessment" | "self assessment*")
   rule analysis: "analysis of risk" | "risk analysis" | "analyse risk" | "pre birth" | "parenting assessment*" | "single assessment*"
     | "child and family assessment*" | "analysis of need*" | "understanding of risk"
@@ -85,13 +117,21 @@ theme assessment
 theme planning
   label: Plans and planning
   description: Child in need, child protection, safety, contingency and care plans: whether they are specific, measurable and reviewed.
-  rule smart: smart | "contingency plan*" | "plans are" | "plans were" | "plans do not" | "plans lack*" | "plans need"
+  # "Plans are progressed" or "plans are in place" are passing; what is said about the plans themselves counts.
+  rule smart: smart | "contingency plan*" | "contingency planning" | "plans do not" | "plans did not" | "plans lack*" | "plans need"
+  rule quality: ((plan | planning) except ("pathway plan*" | "improvement plan*" | "action plan*" | "permanence plan*"
+      | "permanency plan*" | "plan* for adoption" | "adoption plan*" | "transition* plan*" | "business plan*" | "strategic plan*"
+      | "education plan*" | "service plan*" | "pathway planning" | "workforce planning" | "legal planning"))
+    near/3 (smart | specific | measurable | vague | generic | "adult focused" | "child focused" | "well considered" | drive | driven
+      | improve | ineffective | "time bound" | "outcome focused" | "not clear" | unclear | "too general" | "very general")
   rule plans [min 2]: (plan | planning) except ("pathway plan*" | "improvement plan*" | "business plan*" | "action plan*"
     | "strategic plan*" | "personal education plan*" | "sufficiency plan*" | "workforce plan*" | "permanence plan*"
     | "plan for permanence" | "transition* plan*" | "service plan*" | "development plan*" | "strategy and plan*" | "audit plan*"
     | "plan* for adoption" | "adoption plan*" | "early permanence" | "concurrent planning" | "legal planning" | "pathway planning"
-    | "strategic planning" | "workforce planning" | "financial plan*" | "recovery plan*" | "education health and care plan*")
-  rule named: ("child in need plan*" | "child protection plan*" | "cin plan*" | "cp plan*" | "safety plan*" | "contingency plan*" | "care plan*")
+    | "strategic planning" | "workforce planning" | "financial plan*" | "recovery plan*" | "education health and care plan*"
+    | "permanency plan*")
+  rule named: ("child in need plan*" | "children in need plan*" | "child protection plan*" | "cin plan*" | "cp plan*" | "safety plan*"
+      | "contingency plan*" | "care plan*" | "child protection and child* in need plan*")
     except ((subject | "on a" | "on" | "who have" | "with a") near/3 ("child protection plan*" | "child in need plan*"))
 
 theme management-oversight
@@ -127,14 +167,22 @@ theme performance-information
 theme workforce
   label: Workforce
   description: Recruitment and retention, agency staff, vacancies, turnover, caseloads, morale, training and stability of social workers.
-  rule staffing: recruit* | retention | retain* | "agency staff" | "agency social worker*" | "agency worker*" | "interim staff"
-    | vacanc* | turnover | caseload* | morale | workforce | "newly qualified" | asye | "social work academy"
+  # Recruiting and keeping foster carers and adopters is placement sufficiency and adoption, not the workforce.
+  rule staffing: (recruit* | retention | retain* | morale)
+      except ((recruit* | retention | retain* | morale) near/6 ("foster carer*" | adopter* | "special guardian*" | carer*))
+    | "agency staff" | "agency social worker*" | "agency worker*" | "interim staff"
+    | vacanc* | turnover | caseload* | workforce | "newly qualified" | asye | "social work academy"
     | "stability of social worker*" | "change* of social worker*" | "change* in social worker*" | "change* of worker*"
     | "permanent staff" | "staff stability" | "stable staff*" | "workload*"
+  # Stability of social workers in children's lives: "a single social worker", "consistent relationships with
+  # social workers", "the number of social workers".
+  rule stability: (single | same | consistent | stable | continuity | "number* of" | "consistent relationship* with")
+    near/2 ("social worker*" | "personal adviser*")
   rule training: (training | "learning and development" | "professional development")
     near/6 (staff | "social worker*" | practitioner* | manager* | workforce | professional* | team*)
-  rule capacity: capacity near/6 (staff | team* | "social worker*" | iro | iros | manager* | practitioner* | worker*)
-    | (staff | "social worker*" | practitioner*) near/3 ("well supported" | "feel supported" | "felt supported" | wellbeing | "well being")
+    | "training needs" | "multi agency training" | "training programme*"
+  rule capacity: capacity near/8 (staff | team* | "social worker*" | iro | iros | manager* | practitioner* | worker* | issue*)
+    | (staff | "social worker*" | practitioner*) near/6 ("well supported" | "feel supported" | "felt supported" | wellbeing | "well being")
 
 theme voice-of-child
   label: Voice of the child
@@ -151,13 +199,25 @@ theme voice-of-child
 theme children-in-care
   label: Children in care
   description: Children in care: placements, their stability and sufficiency, family time, reviews and IROs, health, fostering.
-  rule cohort [min 2]: "children in care" | "child in care" | "looked after" | "children we look after" | "in care"
+  # One mention of the cohort is enough ("risks to children in care are responded to promptly"), except where
+  # the words name something else: the children in care council is about children's voice, the virtual school's
+  # staff for looked after children about education.
+  rule cohort: ("children in care" | "child in care" | "looked after" | "children we look after" | "in care"
+      | "become looked after" | "accommodated")
+    except ("children in care council" | "child in care council" | "in care council" | "looked after children* council"
+      | "for looked after children" near/3 (psycholog* | teacher* | school* | education*) | "in care proceedings")
   rule care: fostering | "foster carer*"
     | "foster care" | "foster placement*" | "children's home*" | "residential care" | "residential home*"
-    | "independent reviewing officer*" | iro | iros | "lac review*" | "cla review*" | "looked after review*" | "family time"
+    | ("independent reviewing officer*" | iro | iros) except (("independent reviewing officer*" | iro | iros)
+        near/4 ("social worker*" | "number* of" | caseload* | capacity))
+    | "lac review*" | "cla review*" | "looked after review*" | "family time"
+    | "contact with" near/4 (famil* | parent* | sibling* | "brothers and sisters") | "contact arrangement*"
     | "unregistered" | "placement stability" | "placement move*" | "placement breakdown*" | sufficiency | "corporate parent*"
     | "health assessment*" | "connected carer*" | "kinship care" | "carers and providers" | "children placed"
-  rule placements: placement* except ("work placement*" | "educational placement*" | "school placement*")
+      except "children placed on remand"
+  # An adoptive placement is permanence; a work placement is not care.
+  rule placements: placement* except ("work placement*" | "educational placement*" | "school placement*" | "adoption placement*"
+    | "adoptive placement*" | "placement order*" | "placement* with parent*")
 
 theme permanence
   label: Permanence
@@ -238,11 +298,18 @@ theme leadership-governance
 theme timeliness
   label: Timeliness
   description: Delay and drift, timescales, and the timeliness of visits, assessments, conferences and decisions.
-  rule time: delay* | drift | timeliness | timescale* | "too long" | "without delay" | overdue | backlog* | "waiting list*"
+  # Timescales written into a plan ("outcomes with timescales") are about planning.
+  rule time: delay* | drift | timeliness | "too long" | "without delay" | overdue | backlog* | "waiting list*"
+    | timescale* except (timescale* near/6 (plan* | action* | specif* | measur* | outcome* | smart | objective*))
     | "statutory visit*" | "working day*" | "within time*" | "out of time" | "too late" | "too slow" | "not timely"
-    | "not always timely" | untimely | "in a timely" | "timely manner" | "long time" | "waiting" | "waited" | "wait"
-    | timely | prompt* | swift* | quickly | "same day" | "straight away" | "more timely" | "quicker"
-  rule quick [min 2]: pace | late | slow | speed* | regular*
+    | "not always timely" | untimely | "long time" | "waiting" | "waited" | "wait" | "longer than" | "more quickly"
+    | "quickly enough" | "soon enough"
+  # Speed words are everywhere in praise ("responded to promptly and effectively"); one alone is a passing word,
+  # two make timeliness a subject of the item.
+  rule quick [min 2]: timely | prompt* | swift* | quickly | "same day" | "straight away" | "quicker" | pace | late | slow
+    | speed* | within near/2 (day | hour)
+  # Visiting children as often as required is the statutory-visits subject.
+  rule visits: (visit* | seen) near/4 (regular* | frequen* | "statutory requirement*" | "within")
 
 theme disabled-children
   label: Disabled children
