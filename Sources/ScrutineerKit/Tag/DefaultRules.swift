@@ -199,11 +199,10 @@ theme voice-of-child
 theme children-in-care
   label: Children in care
   description: Children in care: placements, their stability and sufficiency, family time, reviews and IROs, health, fostering.
-  # One mention of the cohort is enough ("risks to children in care are responded to promptly"), except where
-  # the words name something else: the children in care council is about children's voice, the virtual school's
-  # staff for looked after children about education.
-  rule cohort: ("children in care" | "child in care" | "looked after" | "children we look after" | "in care"
-      | "become looked after" | "accommodated")
+  # The cohort named once is usually the population of an item about something else (their education, their
+  # move to leaving care); named twice, the item is about them. The children in care council is children's
+  # voice, and the virtual school's staff for looked after children are education.
+  rule cohort [min 2]: ("children in care" | "child in care" | "looked after" | "children we look after" | "in care")
     except ("children in care council" | "child in care council" | "in care council" | "looked after children* council"
       | "for looked after children" near/3 (psycholog* | teacher* | school* | education*) | "in care proceedings")
   rule care: fostering | "foster carer*"
@@ -303,13 +302,15 @@ theme timeliness
     | timescale* except (timescale* near/6 (plan* | action* | specif* | measur* | outcome* | smart | objective*))
     | "statutory visit*" | "working day*" | "within time*" | "out of time" | "too late" | "too slow" | "not timely"
     | "not always timely" | untimely | "long time" | "waiting" | "waited" | "wait" | "longer than" | "more quickly"
-    | "quickly enough" | "soon enough"
+    | "quickly enough" | "soon enough" | "more timely" | "as quickly as possible" | "timely enough"
+  # The speed of a statutory step is the subject: "promptly allocated", "reviews are timely".
+  rule steps: (allocat* | review | conference* | assessment* | visit*) near/3 (timely | prompt* | swift* | quickly)
   # Speed words are everywhere in praise ("responded to promptly and effectively"); one alone is a passing word,
   # two make timeliness a subject of the item.
   rule quick [min 2]: timely | prompt* | swift* | quickly | "same day" | "straight away" | "quicker" | pace | late | slow
-    | speed* | within near/2 (day | hour)
+    | speed*
   # Visiting children as often as required is the statutory-visits subject.
-  rule visits: (visit* | seen) near/4 (regular* | frequen* | "statutory requirement*" | "within")
+  rule visits: (visit | visited | visiting) near/2 (regular* | frequen* | statutory | within)
 
 theme disabled-children
   label: Disabled children
