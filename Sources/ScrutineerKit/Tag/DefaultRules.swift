@@ -33,8 +33,11 @@ theme thresholds
   label: Thresholds
   description: Whether the levels of need for help and protection are understood and applied, including decisions to step cases up or down.
   # Other services' access criteria are not social-care thresholds ("a high threshold for access to CAMHS").
+  # "Children at the statutory threshold" names a level children are at, like "children in need"; it counts only
+  # when the threshold is itself discussed (applied, understood, consistent).
   rule threshold: threshold* except (threshold* near/10 (camhs | "mental health" | housing | "adult social care" | specialist
-    | "secure accommodation" | "youth offending" | "court"))
+      | "secure accommodation" | "youth offending" | "court")
+    | "statutory threshold*" except ("statutory threshold*" near/4 (appl* | understand* | consisten* | appropriate*)))
   # "Their assessed level of need" describes one child; levels of need as a framework, and moving between
   # levels of intervention or disputing the level of support, are the threshold subject.
   rule levels: "level* of need" except ((assessed | their | his | her | "child*") near/1 "level* of need")
@@ -43,6 +46,9 @@ theme thresholds
     | "level* of support" near/6 (disagree* | dispute* | escalat* | step* | between)
   # Escalating concerns (professional challenge) is not a threshold decision, so escalation is not a cue here.
   rule stepping: "step* up" | "step* down" | "stepped up" | "stepped down"
+  # In an item about data, "the number of children stepping down" names what is counted, not the decisions.
+  unless: (data | "performance information") & ("number* of" | proportion) near/4 ("step* down" | "step* up" | "stepped down")
+    & not (threshold* | "level* of need")
   # When an item is about a mental health service's threshold, later mentions ("when the threshold is met")
   # still mean that service's threshold, unless social-care thresholds are named too.
   unless: (threshold* near/10 (camhs | "mental health")) & not ("levels of need" | "threshold* document" | "social care threshold*"
@@ -63,6 +69,9 @@ theme early-help
   # "Oversight for the early help service, assessment teams and emergency duty team": early help named in a
   # list of service areas is a passing word.
   unless: "early help" near/8 ("assessment team*" | "emergency duty" | "duty team*")
+  # In an item about data, "the number of children stepping down to early help" names what is counted.
+  unless: (data | "performance information") & ("number* of" | proportion) near/8 "early help"
+    & not ("early help" near/3 (offer | assessment* | quality | strategy | support | services))
 
 theme partner-attendance
   label: Partner attendance
