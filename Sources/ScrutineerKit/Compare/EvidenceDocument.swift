@@ -9,6 +9,8 @@ public struct EvidenceDocument: Hashable, Sendable {
   public var title: String?
   public var items: [EvidenceItem]
   public var kpis: [KPIReading]
+  /// Judgements by area ("overallEffectiveness" → "good"), for inspection reports.
+  public var judgements: [String: String] = [:]
 
   /// Whether what the document says counts as the inspectorate's evidence.
   public var isInspectorate: Bool { kind.isInspectorate }
@@ -29,6 +31,8 @@ public struct EvidenceItem: Hashable, Sendable {
   public var span: Span
   /// The council's response, when the document pairs one with the item.
   public var response: String?
+  /// The words that earned each theme, as they stand in the source.
+  public var evidence: [String: [String]] = [:]
 
   /// Whether the item is the inspectorate's words in an authority's document: a
   /// recommendation quoted in a council response stays Ofsted's.
@@ -75,10 +79,12 @@ extension EvidenceDocument {
         items.append(
           EvidenceItem(
             number: i.number, segment: s.kind, text: i.text, themes: i.analysis?.themes.map(\.id) ?? [],
-            polarity: i.analysis?.polarity ?? .neutral, span: i.span, response: i.response?.text))
+            polarity: i.analysis?.polarity ?? .neutral, span: i.span, response: i.response?.text,
+            evidence: Dictionary(uniqueKeysWithValues: (i.analysis?.themes ?? []).map { ($0.id, $0.evidence.map(\.text)) })))
       }
     }
     self.items = items
     self.kpis = kpis
+    judgements = Dictionary(uniqueKeysWithValues: d.metadata.judgements.map { ($0.key.rawValue, $0.value.rawValue) })
   }
 }

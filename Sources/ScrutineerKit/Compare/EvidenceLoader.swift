@@ -42,17 +42,25 @@ public enum EvidenceLoader {
           continue
         }
         guard sk != .boilerplate && sk != .scope else { continue }
-        let themes = (i["themes"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        let themeObjects = i["themes"] as? [[String: Any]] ?? []
+        let themes = themeObjects.compactMap { $0["id"] as? String }
+        var evidence: [String: [String]] = [:]
+        for t in themeObjects {
+          guard let id = t["id"] as? String else { continue }
+          evidence[id] = (t["evidence"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
+        }
         items.append(
           EvidenceItem(
             number: i["number"] as? Int ?? 0, segment: sk, text: i["text"] as? String ?? "", themes: themes,
             polarity: (i["polarity"] as? String).flatMap(Polarity.init(rawValue:)) ?? .neutral,
             span: Span(start: i["start"] as? Int ?? 0, end: i["end"] as? Int ?? 0),
-            response: (i["response"] as? [String: Any])?["text"] as? String))
+            response: (i["response"] as? [String: Any])?["text"] as? String, evidence: evidence))
       }
     }
-    return EvidenceDocument(
+    var d = EvidenceDocument(
       path: o["path"] as? String ?? "", kind: kind, authority: o["localAuthority"] as? String ?? "Unknown authority",
       date: (o["date"] as? String).flatMap(ISODate.init(iso:)), title: o["title"] as? String, items: items, kpis: kpis)
+    d.judgements = o["judgements"] as? [String: String] ?? [:]
+    return d
   }
 }
