@@ -16,12 +16,18 @@ public enum ScrutineerError: Error, Equatable, Sendable, CustomStringConvertible
   case invalidUTF8(path: String, offset: Int)
   /// The file is larger than the configured limit.
   case tooLarge(path: String, bytes: Int, limit: Int)
+  /// Reading the file needs a program that is not installed.
+  case needsProgram(path: String, program: String, install: String)
+  /// A PDF with no text layer: a scan that needs optical character recognition.
+  case needsOCR(path: String)
+  /// A kind of file Scrutineer does not read.
+  case unsupported(path: String, what: String)
 
   /// The path the error is about.
   public var path: String {
     switch self {
     case .notFound(let p), .isDirectory(let p), .unreadable(let p, _), .empty(let p), .binary(let p),
-      .invalidUTF8(let p, _), .tooLarge(let p, _, _):
+      .invalidUTF8(let p, _), .tooLarge(let p, _, _), .needsProgram(let p, _, _), .needsOCR(let p), .unsupported(let p, _):
       p
     }
   }
@@ -37,6 +43,10 @@ public enum ScrutineerError: Error, Equatable, Sendable, CustomStringConvertible
     case .invalidUTF8(_, let offset): "is not valid UTF-8 (first bad byte at offset \(offset))"
     case .tooLarge(_, let bytes, let limit):
       "is too large (\(bytes) bytes; the limit is \(limit) bytes, raise it with --max-bytes)"
+    case .needsProgram(_, let program, let install):
+      "needs \(program), which is not installed (Debian: \(install))"
+    case .needsOCR: "is a PDF with no text layer (a scan): it needs OCR first"
+    case .unsupported(_, let what): "is \(what), which Scrutineer does not read"
     }
   }
 

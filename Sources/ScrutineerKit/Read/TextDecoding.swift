@@ -1,0 +1,58 @@
+/// Decodes text in the encodings researchers' files come in: UTF-8 (with or without a
+/// byte-order mark), UTF-16 with a byte-order mark, and Windows-1252.
+enum TextDecoding {
+  /// The text and the name of the encoding, or `nil` when the bytes are none of these.
+  static func decode(_ bytes: ArraySlice<UInt8>) -> (text: String, encoding: String)? {
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+      let body = bytes.dropFirst(3)
+      guard UTF8Validation.firstInvalidOffset(body) == nil else { return nil }
+      return (String(decoding: body, as: UTF8.self), "UTF-8 (with BOM)")
+    }
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+      return utf16(bytes.dropFirst(2), bigEndian: bytes.first == 0xFE).map { ($0, bytes.first == 0xFE ? "UTF-16BE" : "UTF-16LE") }
+    }
+    if UTF8Validation.firstInvalidOffset(bytes) == nil { return (String(decoding: bytes, as: UTF8.self), "UTF-8") }
+    return windows1252(bytes).map { ($0, "Windows-1252") }
+  }
+
+  static func utf16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) -> String? {
+    guard bytes.count % 2 == 0 else { return nil }
+    var units: [UInt16] = []
+    units.reserveCapacity(bytes.count / 2)
+    var i = bytes.startIndex
+    while i < bytes.endIndex {
+      let a = UInt16(bytes[i])
+      let b = UInt16(bytes[i + 1])
+      units.append(bigEndian ? a << 8 | b : b << 8 | a)
+      i += 2
+    }
+    var out = ""
+    var bad = false
+    transcode(units.makeIterator(), from: UTF16.self, to: UTF32.self, stoppingOnError: true) { out.unicodeScalars.append(Unicode.Scalar($0)!) }
+    if out.unicodeScalars.count == 0 && !units.isEmpty { bad = true }
+    return bad ? nil : out
+  }
+
+  /// Windows-1252's characters for 0x80–0x9F; `nil` marks the five undefined bytes.
+  private static let high: [UInt32?] = [
+    0x20AC, nil, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, nil, 0x017D, nil,
+    nil, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, nil, 0x017E, 0x0178,
+  ]
+
+  /// Windows-1252, refusing the undefined bytes (which mark a file in another encoding
+  /// or binary data).
+  static func windows1252(_ bytes: ArraySlice<UInt8>) -> String? {
+    var out = ""
+    out.unicodeScalars.reserveCapacity(bytes.count)
+    for b in bytes {
+      if b < 0x80 || b >= 0xA0 {
+        out.unicodeScalars.append(Unicode.Scalar(b))
+      } else if let s = high[Int(b - 0x80)] {
+        out.unicodeScalars.append(Unicode.Scalar(s)!)
+      } else {
+        return nil
+      }
+    }
+    return out
+  }
+}
