@@ -350,42 +350,64 @@ theme uasc
   description: Unaccompanied asylum-seeking children and separated migrant children.
   rule asylum: unaccompanied | uasc | "asylum seeking" | asylum | "separated children" | "separated migrant" | "national transfer scheme"
 
-# Polarity cues: what praise and criticism sound like. An item with both is mixed
-# unless one side outweighs the other threefold; cues in a concessive clause
-# ("although …") weigh half, cues after "however" more.
+# Polarity cues: what praise and criticism sound like. The judge (Tagger.swift) weighs them:
+# - a praise word negated just before it in the same clause ("are not thorough", "do not consider
+#   well enough", "too focused on", "without positive change") counts as criticism, and a criticism
+#   negated by "no", "without" or "never" ("without delay", "no children were found to be unsafe")
+#   counts as praise, so the lists below need not spell out every negated form;
+# - cues in a concessive clause ("although …", "while …") weigh half, cues after "however" more;
+# - praise words in an aim ("to ensure that practice is consistently good") do not count;
+# - an item with both is mixed unless one side outweighs the other threefold.
+# Words that are usually neutral in these letters are left out or narrowed: "progress" (as in
+# "measure progress"), "benefits" (the benefits system), "secure" and "safe" (aims: "to secure
+# adoption", "keep children safe"), "at risk of" (a cohort: "children at risk of exploitation"),
+# "concerns" (safeguarding concerns about a child, not about the service).
 
 polarity strength
-  rule good: good | strong* | effective* | thorough* | robust | comprehensive | impressive | excellent | outstanding
+  # The list is in parentheses so that 'except' applies to all of it ('except' binds tighter than '|').
+  rule good: (good | strong* | effective | effectively | thorough* | robust | comprehensive | impressive | excellent | outstanding
     | "high quality" | "high standard" | "good quality" | positive* | successful* | innovative | creative | skilled | committed
     | passionate | dedicated | "child centred" | "well established" | "well embedded" | "well managed" | "well supported"
     | "well attended" | "well recorded" | "well coordinated" | "well placed" | "well understood" | "well organised"
     | "well matched" | "well written" | "well used" | "well prepared" | "well trained" | "well led" | "well targeted"
-    | benefit* | improved | "has improved" | "have improved" | improving | strength* | stable | sustained | proportionate
+    | "benefit* from" | benefited | improved | "has improved" | "have improved" | improving | "a strength" | "key strength*"
+    | "area* of strength" | strengthened | stable | sustained | proportionate
     | appropriate* | timely | prompt* | swift* | clear* | consistent* | sensitive* | meaningful | purposeful | regular*
-    | know* near/3 well | "make* a difference" | "made a difference" | progress* | "good practice" | valued
-    | secure | safe | focused | detailed | ambitious | "in place" | enhanced | strengthened | embedded | responsive
-    | correct* | "well"
+    | know* near/3 well | "make* a difference" | "made a difference" | "good practice" | valued
+    | progress* near/2 (good | significant | considerable | strong | steady | positive | made | make | making)
+    | (made | make | making | achieved) near/3 improvement*
+    | focused | detailed | ambitious | "in place" | enhanced | embedded | responsive | correct* | "well")
     except ("not good" | "not strong" | "not effective" | "not always effective" | "less effective" | "not yet effective"
       | "not appropriate*" | "not always appropriate*" | "not timely" | "not always timely" | "not consistent*" | "not clear"
       | "not always clear" | "not sufficiently" near/2 (clear* | robust | effective* | thorough*) | "not regular*"
       | "not routinely" | "no clear" | "not yet" near/3 (embedded | established | secure | consistent*)
       | "need* to be more" near/3 (effective* | robust | timely | consistent*) | "more effective" | "more robust" | "more timely"
       | "more consistent*" | "too early" | "progress* is slow" | "slow progress" | "limited progress" | "insufficient progress"
-      | "good enough" | "not good enough" | "requires improvement to be good" | "to be good" | "as well" | "well being")
+      | "good enough" | "not good enough" | "requires improvement to be good" | "to be good" | "as well" | "well being"
+      | "well enough" | "adult focused" | "where appropriate" | "as appropriate" | "when appropriate" | "if appropriate")
 
 polarity concern
-  rule critical: inconsistent* | "not always" | "not consistently" | delay* | drift | "too many" | "too few" | "too long"
+  rule critical: (inconsistent* | "not always" | "not consistently" | delay* | drift | "too many" | "too few" | "too long"
     | "too slow" | "too late" | weak* | poor* | lack* | insufficient* | inadequate | "not yet" | "does not" | "do not" | "did not"
     | "is not" | "are not" | "was not" | "were not" | "has not" | "have not" | "not enough" | "not sufficiently" | "not been"
-    | variable | variabl* | "limited" | gap* | "needs to" | "need to" | "requires improvement" | "require improvement"
-    | "required improvement" | fail* | deficien* | shortfall* | ineffective | "less effective" | "not effective" | concern*
+    | variable | variabl* | "limited" | gap* | "requires improvement" | "require improvement"
+    | "required improvement" | fail* | deficien* | shortfall* | ineffective | "less effective" | "not effective"
     | "more work" | "further work" | "not all" | unclear | "not clear" | "absence of" | slow | backlog* | unmet | unassessed
     | remain* near/3 (inconsistent* | weak* | poor* | high | low | variable | insufficient* | underdeveloped | limited | "a concern")
     | "still" near/3 ("not" | too | need* | require* | inconsistent* | weak* | poor*) | underdeveloped | "under developed" | "not routinely"
     | "not robust" | "not timely" | "not all" | "not always" | "too early" | overreliance | "over reliance" | "over reliant"
     | "less than" | "not fully" | "not well" | "no evidence" | "little evidence" | "only just" | "not been" | "yet to"
     | "has yet" | "have yet" | unable | "cannot" | "too high" | "too low" | "high caseload*" | vacanc* | "not routinely"
-    | "not in place" | "not effective*" | "not understood" | inappropriat* | "unsafe" | harm near/3 (left | risk) | "at risk of"
+    | "not in place" | "not effective*" | "not understood" | inappropriat* | unsafe
+    | "left at risk" | "left in situation* of" | "left in harm*" | "left at continued risk"
+    # "Too lengthy", "too focused on adults": in these letters "too" before a word is nearly always criticism.
+    | too | overly | "longer than" | hinder* | hamper* | "missed opportunit*" | unrealistic | reluctan* | advers*
+    | difficulties | "more difficult" | "difficult to" | harder | struggl* | "out of date"
+    # What the service must do is criticism; what children or young people need to do is not.
+    | ("needs to" | "need to") except ((they | people | children | child | families | he | she | what | who) near/1 ("needs to" | "need to"))
+    | concern* near/2 (about | over | regarding) except (concern* near/3 (child* | "young people" | famil* | parent* | safeguarding | welfare))
+    | "a concern" | "a particular concern" | "cause for concern")
+    except ("not in education" | "not only")
 
 # Quantifiers, Ofsted's scale from all to none. The first one in an item is its quantifier.
 

@@ -166,40 +166,100 @@ public struct Tagger: Sendable {
 }
 
 /// Weighs strength and concern cues into a polarity.
+///
+/// Four simple adjustments, each about how inspectors write:
+/// - negation: a strength cue within a few words after a negator in the same clause ("are not
+///   thorough", "do not consider well enough", "too focused on", "without positive change") counts
+///   as a concern; a concern cue after "no", "without" or "never" ("without delay", "no children
+///   were found to be unsafe") counts as a strength. A negator that is part of the cue itself
+///   ("not always", "no evidence") negates nothing;
+/// - concession: cues inside a concessive clause ("although …") weigh half;
+/// - turn: cues after "however", "but" weigh more;
+/// - aim: strength cues after "to ensure" or "in order to" are a goal, not an achievement, and do
+///   not count ("further work is needed to ensure that practice is consistently good").
 enum PolarityJudge {
   /// Words that open a concessive clause: cues inside it weigh half ("Although plans
   /// are in place, they are not always SMART" is a concern).
   private static let concessive: Set<[UInt8]> = Set(["although", "though", "while", "whilst", "despite", "notwithstanding", "albeit"].map { Array($0.utf8) })
   /// Words that turn a sentence: what follows weighs more.
   private static let turning: Set<[UInt8]> = Set(["however", "but", "nevertheless", "yet"].map { Array($0.utf8) })
+  /// Words that negate what follows them in the clause.
+  private static let negators: Set<[UInt8]> = Set(
+    [
+      "not", "no", "never", "cannot", "without", "nor", "lack", "lacks", "lacking", "too", "overly", "little", "insufficiently",
+      "unable", "fail", "fails", "failed", "failing", "hinder", "hinders", "hindered", "prevent", "prevents", "prevented", "avoid",
+      "avoids", "avoided",
+    ]
+      .map { Array($0.utf8) })
+  /// Negators that turn a criticism into praise ("without delay", "no children were unsafe",
+  /// "assessments prevent delay").
+  private static let strongNegators: Set<[UInt8]> = Set(
+    ["no", "without", "never", "prevent", "prevents", "prevented", "avoid", "avoids", "avoided"].map { Array($0.utf8) })
+  /// How many words after a negator it reaches.
+  private static let negationReach = 6
 
   static func judge(tokens: [WordToken], strength: [(Int, Int)], concern: [(Int, Int)], segment: SegmentKind)
     -> (Polarity, Double, Double)
   {
-    // Weight of each word: half inside a concessive clause, more after a turn.
+    // Weight of each word: half inside a concessive clause, more after a turn, none in an aim.
     var weight = Array(repeating: 1.0, count: tokens.count)
+    var aim = Array(repeating: false, count: tokens.count)
+    // The negator (its index) reaching each word, if any.
+    var negatedBy = Array(repeating: -1, count: tokens.count)
     var inConcession = false
     var turned = false
+    var inAim = false
+    var negator = -1
     var sentence = -1
     for (k, t) in tokens.enumerated() {
       if t.sentence != sentence {
         sentence = t.sentence
         inConcession = false
         turned = false
+        inAim = false
+        negator = -1
       }
       if concessive.contains(t.lower) { inConcession = true }
       if turning.contains(t.lower) { turned = true }
+      if k > 0, tokens[k - 1].sentence == t.sentence,
+        tokens[k - 1].lower == Array("to".utf8) && t.lower == Array("ensure".utf8)
+          || tokens[k - 1].lower == Array("in".utf8) && t.lower == Array("order".utf8)
+      {
+        inAim = true
+      }
       weight[k] = inConcession ? 0.5 : (turned ? 1.25 : 1.0)
-      if t.clauseEnd { inConcession = false }
+      aim[k] = inAim
+      if negator >= 0 && k - negator <= negationReach { negatedBy[k] = negator }
+      if negators.contains(t.lower) { negator = k }
+      if t.clauseEnd {
+        inConcession = false
+        negator = -1
+      }
     }
-    func score(_ xs: [(Int, Int)]) -> Double {
-      var seen = Set<Int>()
-      var s = 0.0
-      for (a, _) in xs where seen.insert(a).inserted { s += weight[a] }
-      return s
+    // A cue is negated when a negator before it (and outside it) reaches its first word.
+    func negation(_ cue: (Int, Int)) -> Int? {
+      let n = negatedBy[cue.0]
+      return n >= 0 && n < cue.0 ? n : nil
     }
-    let s = score(strength)
-    let c = score(concern)
+    var s = 0.0
+    var c = 0.0
+    var seenStrength = Set<Int>()
+    var seenConcern = Set<Int>()
+    for cue in strength where seenStrength.insert(cue.0).inserted {
+      if negation(cue) != nil {
+        c += weight[cue.0]
+      } else if !aim[cue.0] {
+        s += weight[cue.0]
+      }
+    }
+    for cue in concern where seenConcern.insert(cue.0).inserted {
+      // The cue's own negator ("not always") is inside it, so negation() does not see it.
+      if let n = negation(cue), strongNegators.contains(tokens[n].lower) {
+        s += weight[cue.0]
+      } else {
+        c += weight[cue.0]
+      }
+    }
     if segment.isImprovementList { return (.concern, s, c) }
     if s == 0 && c == 0 { return (.neutral, s, c) }
     if c == 0 { return (.strength, s, c) }
