@@ -376,7 +376,7 @@ polarity strength
     | know* near/3 well | "make* a difference" | "made a difference" | "good practice" | valued
     | progress* near/2 (good | significant | considerable | strong | steady | positive | made | make | making)
     | (made | make | making | achieved) near/3 improvement*
-    | focused | detailed | ambitious | "in place" | enhanced | embedded | responsive | correct* | "well")
+    | focused | detailed | ambitious | "in place" | enhanced | embedded | responsive | correct* | accurate* | "well")
     except ("not good" | "not strong" | "not effective" | "not always effective" | "less effective" | "not yet effective"
       | "not appropriate*" | "not always appropriate*" | "not timely" | "not always timely" | "not consistent*" | "not clear"
       | "not always clear" | "not sufficiently" near/2 (clear* | robust | effective* | thorough*) | "not regular*"
@@ -402,7 +402,9 @@ polarity concern
     | "left at risk" | "left in situation* of" | "left in harm*" | "left at continued risk"
     # "Too lengthy", "too focused on adults": in these letters "too" before a word is nearly always criticism.
     | too | overly | "longer than" | hinder* | hamper* | "missed opportunit*" | unrealistic | reluctan* | advers*
-    | difficulties | "more difficult" | "difficult to" | harder | struggl* | "out of date"
+    # Difficult as a property of the service's work is criticism; children's difficult lives are not.
+    | difficult* except (difficult near/1 (situation* | circumstance* | time* | case* | experience* | behaviour* | live* | childhood*))
+    | harder | struggl* | "out of date" | "not" near/3 enough | "could be" near/2 (improved | enhanced | strengthened | better | more)
     # What the service must do is criticism; what children or young people need to do is not.
     | ("needs to" | "need to") except ((they | people | children | child | families | he | she | what | who) near/1 ("needs to" | "need to"))
     | concern* near/2 (about | over | regarding) except (concern* near/3 (child* | "young people" | famil* | parent* | safeguarding | welfare))

@@ -195,8 +195,10 @@ enum PolarityJudge {
   /// "assessments prevent delay").
   private static let strongNegators: Set<[UInt8]> = Set(
     ["no", "without", "never", "prevent", "prevents", "prevented", "avoid", "avoids", "avoided"].map { Array($0.utf8) })
-  /// How many words after a negator it reaches.
+  /// How many words after a negator it reaches; "no children were seen to be at immediate risk
+  /// or experiencing drift" negates its whole clause, so the praising negators reach further.
   private static let negationReach = 6
+  private static let strongNegationReach = 12
 
   static func judge(tokens: [WordToken], strength: [(Int, Int)], concern: [(Int, Int)], segment: SegmentKind)
     -> (Polarity, Double, Double)
@@ -206,6 +208,10 @@ enum PolarityJudge {
     var aim = Array(repeating: false, count: tokens.count)
     // The negator (its index) reaching each word, if any.
     var negatedBy = Array(repeating: -1, count: tokens.count)
+    // A negator inside a concern cue ("no evidence of", "little evidence of") does not turn the
+    // criticism that follows into praise.
+    var inConcernCue = Array(repeating: false, count: tokens.count)
+    for (a, b) in concern { for k in a...b { inConcernCue[k] = true } }
     var inConcession = false
     var turned = false
     var inAim = false
@@ -229,7 +235,10 @@ enum PolarityJudge {
       }
       weight[k] = inConcession ? 0.5 : (turned ? 1.25 : 1.0)
       aim[k] = inAim
-      if negator >= 0 && k - negator <= negationReach { negatedBy[k] = negator }
+      if negator >= 0 {
+        let reach = strongNegators.contains(tokens[negator].lower) && !inConcernCue[negator] ? strongNegationReach : negationReach
+        if k - negator <= reach { negatedBy[k] = negator }
+      }
       if negators.contains(t.lower) { negator = k }
       if t.clauseEnd {
         inConcession = false
@@ -254,7 +263,7 @@ enum PolarityJudge {
     }
     for cue in concern where seenConcern.insert(cue.0).inserted {
       // The cue's own negator ("not always") is inside it, so negation() does not see it.
-      if let n = negation(cue), strongNegators.contains(tokens[n].lower) {
+      if let n = negation(cue), strongNegators.contains(tokens[n].lower), !inConcernCue[n] {
         s += weight[cue.0]
       } else {
         c += weight[cue.0]
