@@ -121,7 +121,7 @@ theme assessment
     | (adopter* | "prospective adopter*") near/4 assessment*
     | "assessment and short term intervention" | "assessment and intervention team*" | "joint strategic needs assessment" | "self assessment*")
   rule analysis: "analysis of risk" | "risk analysis" | "analyse risk" | "pre birth" | "parenting assessment*" | "single assessment*"
-    | "child and family assessment*" | "analysis of need*" | "understanding of risk"
+    | "child and family assessment*" | "analysis of need*"
 
 theme planning
   label: Plans and planning
@@ -141,7 +141,8 @@ theme planning
     | "permanency plan*")
   rule named: ("child in need plan*" | "children in need plan*" | "child protection plan*" | "cin plan*" | "cp plan*" | "safety plan*"
       | "contingency plan*" | "care plan*" | "child protection and child* in need plan*")
-    except ((subject | "on a" | "on" | "who have" | "with a") near/3 ("child protection plan*" | "child in need plan*"))
+    except ((subject | "on a" | "on" | "who have" | "with a" | with) near/3 ("child protection plan*" | "child in need plan*"
+      | "children in need plan*"))
 
 theme management-oversight
   label: Management oversight
@@ -198,11 +199,19 @@ theme voice-of-child
   description: Children's views, wishes and feelings, direct work, being seen alone, participation and life-story work.
   rule voice: "voice of the child" | "voice of children" | "child* voice" | "wishes and feelings" | "views of children"
     | "views of the child" | "child* view*" | "young people* view*" | "their views" | "views and experiences" | "direct work"
-    | "seen alone" | "life story" | "later life letter*" | participat* | "children in care council" | "child in care council"
+    | "seen alone" | "life story" | "later life letter*" | "children in care council" | "child in care council"
     | advoca* | "listened to" | "lived experience*" | "independent visitor*" | "mind of my own"
-    | "what children say" | "told inspectors" | "written to the child" | "written to children" | consult*
-    | (involv* | engag* | "involvement of") near/3 (child* | "young people" | "young person" | "care leaver*")
+    | "what children say" | "told inspectors" | "written to the child" | "written to children"
+    | voice near/3 ("young people" | "young person" | "care leaver*")
+    | (involv* | "involvement of") near/3 (child* | "young people" | "young person" | "care leaver*")
     | "co produc*" | coproduc* | "wishes and needs" | "their wishes"
+    | "participation team*" | "participation worker*" | "participation officer*"
+  # Consulting, participating and contributing are the child's voice only when children do it, and (for
+  # participation) in what is decided about them: professionals consulted, partners participating,
+  # young people participating in an employment programme are not.
+  rule say: (consult* | contribut* | "have their say" | "have a say") near/5 (child* | "young people" | "young person" | "care leaver*")
+    | (participat* near/4 (child* | "young people" | "young person" | "care leaver*"))
+      near/6 (review* | meeting* | conference* | decision* | plan* | planning | service* | "their own")
   unless: participat* near/3 (partner* | agenc* | police | health | school*) & not (child* | "young people")
 
 theme children-in-care
@@ -218,14 +227,15 @@ theme children-in-care
     | "foster care" | "foster placement*" | "children's home*" | "residential care" | "residential home*"
     | ("independent reviewing officer*" | iro | iros) except (("independent reviewing officer*" | iro | iros)
         near/4 ("social worker*" | "number* of" | caseload* | capacity))
-    | "lac review*" | "cla review*" | "looked after review*" | "family time"
+    | "lac review*" | "cla review*" | "looked after review*" | "family time" | "become looked after" | "accommodated as"
+    | "entering care" | "entry into care" | "come into care" | "coming into care"
     | "contact with" near/4 (famil* | parent* | sibling* | "brothers and sisters") | "contact arrangement*"
-    | "unregistered" | "placement stability" | "placement move*" | "placement breakdown*" | sufficiency | "corporate parent*"
+    | "unregistered" | "placement stability" | "placement move*" | "placement breakdown*" | sufficiency
     | "health assessment*" | "connected carer*" | "kinship care" | "carers and providers" | "children placed"
       except "children placed on remand"
   # An adoptive placement is permanence; a work placement is not care.
   rule placements: placement* except ("work placement*" | "educational placement*" | "school placement*" | "adoption placement*"
-    | "adoptive placement*" | "placement order*" | "placement* with parent*")
+    | "adoptive placement*" | "placement order*" | placement* near/4 parent*)
 
 theme permanence
   label: Permanence
@@ -240,9 +250,11 @@ theme permanence
 theme care-leavers
   label: Care leavers
   description: Care leavers and care-experienced young people: pathway plans, personal advisers, education and work, staying put, accommodation.
-  rule leavers: "care leaver*" | "leaving care" | "pathway plan*" | "pathway planning" | "personal adviser*" | "personal advisor*"
+  # "Children, young people and care leavers" names everyone the council looks after, nobody in particular.
+  rule leavers: "care leaver*" except "young people and care leaver*" | "leaving care" | "pathway plan*" | "pathway planning" | "personal adviser*" | "personal advisor*"
     | neet | eet | "staying put" | "staying close" | "care experienced" | "leave care" | "left care" | "18 plus" | "local offer"
-    | "independent living" | "semi independent" | "young adult*" | "care leavers"
+    | "independent living" | "semi independent" | "young adult*" | "after care" | aftercare | "independence skills"
+    | "transition to independence" | "move* to independence" | apprenticeship* except "social work apprenticeship*"
 
 theme exploitation-missing
   label: Exploitation and missing children
@@ -274,13 +286,15 @@ theme mental-health
 theme education
   label: Education
   description: Schools and education settings as partners or provision: PEPs, the virtual school, exclusions, attendance, children missing education.
-  rule schools: school* | "virtual school" | "personal education plan*" | pep | peps | exclusion* | "missing education"
+  rule provision: "virtual school" | "personal education plan*" | pep | peps | exclusion* | "missing education"
     | "missing from education" | attainment | "education setting*" | "designated safeguarding lead*" | "educational progress"
-    | "home education" | "alternative provision" | college* | "school attendance"
-  rule education: education* except ("education employment and training" | "employment education and training"
+    | "home education" | "alternative provision" | college* | "school attendance" | "attendance at school"
+  # A single "school" or "education" is usually a passing word ("supported into education", "health, education and
+  # social care professionals"); two make schools or education a subject of the item.
+  rule schools [min 2]: school* except "free school meal*" | education* except ("education employment and training" | "employment education and training"
     | "education employment or training" | "education training or employment" | "education and employment" | "education or employment"
     | "education or training" | "education and training" | "education health and care" | "further education" | "higher education"
-    | "not in education" | "department for education" | "education and skills")
+    | "not in education" | "department for education" | "education and skills" | "education health and care plan*")
 
 theme out-of-hours
   label: Out of hours
@@ -310,7 +324,7 @@ theme timeliness
   rule time: delay* | drift | timeliness | "too long" | "without delay" | overdue | backlog* | "waiting list*"
     | timescale* except (timescale* near/6 (plan* | action* | specif* | measur* | outcome* | smart | objective*))
     | "statutory visit*" | "working day*" | "within time*" | "out of time" | "too late" | "too slow" | "not timely"
-    | "not always timely" | untimely | "long time" | "waiting" | "waited" | "wait" | "longer than" | "more quickly"
+    | "not always timely" | untimely | "long time" | "waiting" | "waited" | "longer than" | "more quickly"
     | "quickly enough" | "soon enough" | "more timely" | "as quickly as possible" | "timely enough"
   # The speed of a statutory step is the subject: "promptly allocated", "reviews are timely".
   rule steps: (allocat* | review | conference* | assessment* | visit*) near/3 (timely | prompt* | swift* | quickly)
