@@ -138,7 +138,7 @@ theme planning
     | "plan for permanence" | "transition* plan*" | "service plan*" | "development plan*" | "strategy and plan*" | "audit plan*"
     | "plan* for adoption" | "adoption plan*" | "early permanence" | "concurrent planning" | "legal planning" | "pathway planning"
     | "strategic planning" | "workforce planning" | "financial plan*" | "recovery plan*" | "education health and care plan*"
-    | "permanency plan*")
+    | "permanency plan*" | "long term plan*")
   rule named: ("child in need plan*" | "children in need plan*" | "child protection plan*" | "cin plan*" | "cp plan*" | "safety plan*"
       | "contingency plan*" | "care plan*" | "child protection and child* in need plan*")
     except ((subject | "on a" | "on" | "who have" | "with a" | with) near/3 ("child protection plan*" | "child in need plan*"
@@ -186,8 +186,8 @@ theme workforce
     | "permanent staff" | "staff stability" | "stable staff*" | "workload*"
   # Stability of social workers in children's lives: "a single social worker", "consistent relationships with
   # social workers", "the number of social workers".
-  rule stability: (single | same | consistent | stable | continuity | "number* of" | "consistent relationship* with")
-    near/2 ("social worker*" | "personal adviser*")
+  rule stability: (single | same | consistent | stable | continuity) near/1 ("social worker*" | "personal adviser*")
+    | "number* of social worker*" | "consistent relationship* with social worker*"
   rule training: (training | "learning and development" | "professional development")
     near/6 (staff | "social worker*" | practitioner* | manager* | workforce | professional* | team*)
     | "training needs" | "multi agency training" | "training programme*"
@@ -209,7 +209,7 @@ theme voice-of-child
   # Consulting, participating and contributing are the child's voice only when children do it, and (for
   # participation) in what is decided about them: professionals consulted, partners participating,
   # young people participating in an employment programme are not.
-  rule say: (consult* | contribut* | "have their say" | "have a say") near/5 (child* | "young people" | "young person" | "care leaver*")
+  rule say: (consult* | "to contribute" | "contribute to their" | "have their say" | "have a say") near/5 (child* | "young people" | "young person" | "care leaver*")
     | (participat* near/4 (child* | "young people" | "young person" | "care leaver*"))
       near/6 (review* | meeting* | conference* | decision* | plan* | planning | service* | "their own")
   unless: participat* near/3 (partner* | agenc* | police | health | school*) & not (child* | "young people")
@@ -261,8 +261,9 @@ theme exploitation-missing
   description: Sexual and criminal exploitation, county lines, contextual safeguarding, children missing from home or care, return home interviews, trafficking.
   rule exploitation: exploit* | cse | cce | "county lines" | "contextual safeguarding" | trafficking | traffick* | "modern slavery"
     | "gang*" | "serious youth violence" | "extra familial" | "adolescent risk*" | "criminal exploitation" | radicalis*
-  rule missing: (missing near/3 (home | care | episode* | child* | "young people" | "young person" | "go" | "went" | "gone" | report*))
-      except (missing near/3 education | "missing out" | "missing information")
+  # The exclusion sits on "missing" itself so that "children missing from education" loses both words.
+  rule missing: (missing except (missing near/3 education | "missing out" | "missing information"))
+      near/3 (home | care | episode* | child* | "young people" | "young person" | "go" | "went" | "gone" | report*)
     | "return home interview*" | "return interview*" | "return to home interview*"
 
 theme domestic-abuse
