@@ -108,7 +108,7 @@ public enum ComparisonRenderer {
   }
 
   /// Markdown's active characters in quoted text are escaped; plain text is left alone.
-  static func escape(_ s: String, _ md: Bool) -> String {
+  public static func escape(_ s: String, _ md: Bool) -> String {
     guard md else { return s }
     var out = ""
     for c in s {

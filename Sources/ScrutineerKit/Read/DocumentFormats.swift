@@ -81,7 +81,7 @@ enum DocxText {
     case .missing: .needsProgram(path: path, program: "unzip", install: "apt-get install unzip")
     case .timedOut(let s): .unreadable(path: path, reason: "unzip took longer than \(s) seconds")
     case .outputTooLarge(let limit): .tooLarge(path: path, bytes: limit + 1, limit: limit)
-    case .failed(_, let m): .unreadable(path: path, reason: "not a readable Word document" + (m.isEmpty ? "" : ": " + m))
+    case .failed: .unreadable(path: path, reason: "not a readable Word document (a damaged or foreign zip archive)")
     }
   }
 }

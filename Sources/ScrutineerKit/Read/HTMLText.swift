@@ -65,6 +65,7 @@ enum HTMLText {
         continue
       }
       if c == "&", let (decoded, rest) = entity(s) {
+        if pendingSpace, !out.isEmpty, !out.hasSuffix("\n"), !out.hasSuffix("\t"), !out.hasSuffix(" ") { out += " " }
         out.unicodeScalars.append(contentsOf: decoded.unicodeScalars)
         s = rest
         pendingSpace = false
