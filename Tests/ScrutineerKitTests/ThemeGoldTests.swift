@@ -139,8 +139,8 @@ struct ThemeGoldTests {
   func seeds() throws {
     let tally = try Self.score(try Self.load("seeds.tsv"), root: Paths.shared)
     Self.check(
-      tally, "Themes on seed items", floor: Thresholds(microF1: 0.78, named: 0, polarity: 0.72),
-      namedFloors: ["thresholds": (0.6, 1.0), "early-help": (1.0, 1.0), "partner-attendance": (0.5, 0.25)])
+      tally, "Themes on seed items", floor: Thresholds(microF1: 0.85, named: 0.9, polarity: 0.88),
+      namedFloors: ["thresholds": (0.9, 0.9), "early-help": (0.9, 0.9), "partner-attendance": (0.9, 0.9)])
   }
 
   @Test("Ofsted letters and reports", .enabled(if: Paths.sharedAvailable, "../shared/corpus is absent: Ofsted theme gold skipped"))
@@ -148,7 +148,7 @@ struct ThemeGoldTests {
     let rows = try Self.load("ofsted-a.tsv") + Self.load("ofsted-b.tsv")
     let tally = try Self.score(rows, root: Paths.shared)
     Self.check(
-      tally, "Themes on Ofsted items", floor: Thresholds(microF1: 0.77, named: 0, polarity: 0.75),
-      namedFloors: ["thresholds": (0.55, 0.8), "early-help": (0.65, 1.0)])
+      tally, "Themes on Ofsted items", floor: Thresholds(microF1: 0.875, named: 0.9, polarity: 0.855),
+      namedFloors: ["thresholds": (0.9, 0.9), "early-help": (0.9, 0.9), "partner-attendance": (0.9, 0.9)])
   }
 }

@@ -242,7 +242,9 @@ theme permanence
   description: Planning for permanence: adoption, special guardianship, long-term fostering, reunification, legal security.
   rule permanence: permanen* except ("permanent staff" | "permanent social worker*" | "permanent appointment*"
       | "permanent post*" | "permanent manager*" | "permanent workforce" | "permanent member*" | "permanent team*"
-      | "permanent basis" | "permanently appointed" | "permanent head*" | "permanent director*")
+      | "permanent basis" | "permanently appointed" | "permanent head*" | "permanent director*"
+      | "permanent employment" | "permanent job*" | "permanent housing" | "permanent social housing" | "permanent tenanc*"
+      | "permanent accommodation")
     | "special guardian*" | sgo | sgos | adopt* | "long term foster*" | "long term plan*" | "legal security"
     | "legally secure" | reunification | "return* home" near/4 (plan* | assess*) | "placement order*" | "matching" | "matched"
     | "early permanence" | "fostering for adoption" | "concurrent planning" | "later life letter*"
