@@ -146,6 +146,13 @@ public enum HTMLReport {
     document.querySelectorAll('[data-themes]').forEach(function(e){var on=!t||(' '+e.getAttribute('data-themes')+' ').indexOf(' '+t+' ')>=0;e.classList.toggle('hidden-by-filter',!on);});
     document.querySelectorAll('article.chain,ul.followups>li,ol.questions>li,table.timeline tr[data-theme]').forEach(function(e){var v=e.getAttribute('data-theme')||'';var on=!t||(' '+v+' ').indexOf(' '+t+' ')>=0;e.classList.toggle('hidden-by-filter',!on);});
     });})();
+    (function(){function open(){var id=decodeURIComponent(location.hash.slice(1));var e=id&&document.getElementById(id);
+    if(!e)return;var d=e.closest('details');if(d)d.open=true;e.scrollIntoView();}
+    window.addEventListener('hashchange',open);open();})();
+    (function(){var m=/[?&]view=([a-z0-9-]+)/.exec(location.search);if(!m)return;var t=document.getElementById(m[1]);if(!t)return;
+    document.querySelectorAll('header,footer,section.authority>*').forEach(function(e){if(e!==t)e.style.display='none';});
+    document.querySelectorAll('section.authority').forEach(function(s){if(!s.contains(t))s.style.display='none';});
+    if(t.tagName==='DETAILS')t.open=true;})();
     """
 }
 
