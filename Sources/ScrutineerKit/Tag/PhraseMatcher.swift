@@ -10,6 +10,8 @@ struct PhraseMatcher: Sendable {
     var phrase: Int
     var first: Int
     var last: Int
+    /// The sentence the occurrence stands in.
+    var sentence: Int = 0
   }
 
   private var exact: [[UInt8]: Int32] = [:]
@@ -101,13 +103,14 @@ struct PhraseMatcher: Sendable {
     for i in tokens.indices where !symbolsAt[i].isEmpty {
       frontier = [0]
       var j = i
-      while !frontier.isEmpty, j < tokens.count, j - i < maxLength {
+      // A phrase never runs across the end of a sentence.
+      while !frontier.isEmpty, j < tokens.count, j - i < maxLength, tokens[j].sentence == tokens[i].sentence {
         next.removeAll(keepingCapacity: true)
         for node in frontier {
           for s in symbolsAt[j] {
             if let child = phraseChildren[Int(node)][s] {
               next.append(child)
-              for p in phraseEnds[Int(child)] { out.append(Occurrence(phrase: p, first: i, last: j)) }
+              for p in phraseEnds[Int(child)] { out.append(Occurrence(phrase: p, first: i, last: j, sentence: tokens[i].sentence)) }
             }
           }
         }

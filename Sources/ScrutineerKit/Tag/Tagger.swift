@@ -125,8 +125,9 @@ public struct Tagger: Sendable {
       var ev: [PhraseMatcher.Occurrence] = []
       for x in ra.evidence {
         for y in rb.evidence {
+          // Within n words and in the same sentence.
           let gap = x.last < y.first ? y.first - x.last - 1 : (y.last < x.first ? x.first - y.last - 1 : 0)
-          if gap < n {
+          if gap < n, x.sentence == y.sentence {
             ev.append(x)
             ev.append(y)
           }
