@@ -86,6 +86,7 @@ struct RuleParser {
         section = .theme(id)
         counter = 0
       case "polarity":
+        lexer.skipSpaces()
         let at = lexer.position
         let id = try lexer.identifier(what: "strength or concern")
         guard let p = Polarity(rawValue: id), p == .strength || p == .concern else {
@@ -95,6 +96,7 @@ struct RuleParser {
         section = .polarity(p)
         counter = 0
       case "quantifier":
+        lexer.skipSpaces()
         let at = lexer.position
         let id = try lexer.identifier(what: "a quantifier such as most")
         guard let q = Quantifier(rawValue: id) else {
@@ -322,7 +324,12 @@ struct RuleParser {
     }
 
     private mutating func parseNot() throws(RuleError) -> RuleExpression {
-      if lexer.take("!") || keyword("not") { return .not(try parseNot()) }
+      if lexer.take("!") || keyword("not") {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maxDepth else { throw lexer.error(at: lexer.position, "'not' repeated more than \(Self.maxDepth) times") }
+        return .not(try parseNot())
+      }
       return try parseBinary()
     }
 
@@ -353,9 +360,18 @@ struct RuleParser {
       }
     }
 
+    /// How deep parentheses may nest; deeper is refused rather than risking the stack.
+    static let maxDepth = 64
+    var depth = 0
+
     private mutating func parsePrimary() throws(RuleError) -> RuleExpression {
       lexer.skipSpaces()
       let at = lexer.position
+      depth += 1
+      defer { depth -= 1 }
+      guard depth <= Self.maxDepth else {
+        throw lexer.error(at: at, "parentheses nest more than \(Self.maxDepth) deep")
+      }
       guard let c = lexer.peek else {
         throw lexer.error(at: at, "expected a word, a \"phrase\" or '(' at the end of the rule")
       }
