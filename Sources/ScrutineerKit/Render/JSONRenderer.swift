@@ -17,6 +17,20 @@ public enum JSONRenderer {
     return w.output + (pretty ? "\n" : "")
   }
 
+  /// One file as an object of its own, for `batch`'s `files/<path>.json`: the shape of
+  /// one element of `render`'s `files`, with `schemaVersion` first.
+  ///
+  /// `JSONReader.file(from:)` reads it back.
+  public static func renderFile(_ file: AnalysedFile, pretty: Bool = true) -> String {
+    var w = JSONWriter(pretty: pretty)
+    w.beginObject()
+    w.key("schemaVersion")
+    w.int(schemaVersion)
+    writeFileFields(file, into: &w)
+    w.endObject()
+    return w.output + (pretty ? "\n" : "")
+  }
+
   /// One document as a single line of JSON (for `documents.jsonl`), with its file.
   public static func documentLine(_ document: Document, file: AnalysedFile) -> String {
     var w = JSONWriter(pretty: false)
@@ -31,6 +45,11 @@ public enum JSONRenderer {
 
   static func write(_ f: AnalysedFile, into w: inout JSONWriter) {
     w.beginObject()
+    writeFileFields(f, into: &w)
+    w.endObject()
+  }
+
+  static func writeFileFields(_ f: AnalysedFile, into w: inout JSONWriter) {
     w.field("path", f.path)
     w.field("encoding", f.encoding)
     w.field("bytes", f.byteCount)
@@ -42,7 +61,6 @@ public enum JSONRenderer {
       w.endObject()
     }
     w.endArray()
-    w.endObject()
   }
 
   static func writeDocumentFields(_ d: Document, into w: inout JSONWriter) {
