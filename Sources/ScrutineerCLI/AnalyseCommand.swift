@@ -3,14 +3,16 @@ import ScrutineerKit
 
 /// `scrutineer analyse FILE…`: the structure and themes of each file.
 enum AnalyseCommand {
-  static let usage = "scrutineer analyse <file> ... [--format text|json] [--theme <id>] [--segment <kind>] [--rules <file>] [--explain]"
+  static let usage =
+    "scrutineer analyse <file> ... [--format text|json|markdown|csv] [--theme <id>] [--segment <kind>] [--rules <file>] [--explain]"
 
   static let help = """
     OVERVIEW: Show the documents, metadata, segments and tagged items of files.
 
     Reads each FILE (UTF-8 text; '-' reads standard input), finds the documents it
     holds, and prints each document's kind, metadata and segments with numbered items,
-    each with its themes, polarity and quantifier.
+    each with its themes, polarity and quantifier. Markdown is for pasting into a
+    committee paper; CSV has the columns of batch's items.csv, without a byte order mark.
 
     USAGE: \(usage)
 
@@ -18,7 +20,7 @@ enum AnalyseCommand {
       <file>                  A text file to analyse, or '-' for standard input.
 
     OPTIONS:
-      --format <format>       Output format: text or json. (default: text)
+      --format <format>       Output format: text, json, markdown or csv. (default: text)
       --theme <id>            Show only items with this theme.
       --segment <kind>        Show only segments of this kind (findings, areas-for-improvement, …).
       --explain               Show which rules fired on each item, where, and why.
@@ -42,21 +44,25 @@ enum AnalyseCommand {
       return CLI.ExitCode.success
     }
     let format = args.value("format") ?? "text"
-    guard ["text", "json"].contains(format) else {
-      return CLI.usageError("Unknown format '\(format)' (expected text or json)", usage: usage, sub: "analyse", console)
+    guard ["text", "json", "markdown", "csv"].contains(format) else {
+      return CLI.usageError(
+        "Unknown format '\(format)' (expected text, json, markdown or csv)", usage: usage, sub: "analyse",
+        console)
     }
     var segment: SegmentKind?
     if let s = args.value("segment") {
       guard let kind = SegmentKind(rawValue: s) else {
         let kinds = SegmentKind.allCases.map(\.rawValue).joined(separator: ", ")
-        return CLI.usageError("Unknown segment kind '\(s)' (expected one of \(kinds))", usage: usage, sub: "analyse", console)
+        return CLI.usageError(
+          "Unknown segment kind '\(s)' (expected one of \(kinds))", usage: usage, sub: "analyse", console)
       }
       segment = kind
     }
     var reader = InputReader()
     if let mb = args.value("max-bytes") {
       guard let n = Int(mb), n > 0 else {
-        return CLI.usageError("'--max-bytes' takes a positive whole number", usage: usage, sub: "analyse", console)
+        return CLI.usageError(
+          "'--max-bytes' takes a positive whole number", usage: usage, sub: "analyse", console)
       }
       reader.maxBytes = n
     }
@@ -72,7 +78,8 @@ enum AnalyseCommand {
       return CLI.ExitCode.failure
     }
     if let theme = args.value("theme"), !rules.themes.contains(where: { $0.id == theme }) {
-      return CLI.usageError("Unknown theme '\(theme)'; 'scrutineer rules list' shows them", usage: usage, sub: "analyse", console)
+      return CLI.usageError(
+        "Unknown theme '\(theme)'; 'scrutineer rules list' shows them", usage: usage, sub: "analyse", console)
     }
     let analyser = Analyser(reader: reader, rules: rules)
     var files: [AnalysedFile] = []
@@ -95,6 +102,8 @@ enum AnalyseCommand {
     if !files.isEmpty {
       switch format {
       case "json": console.out(JSONRenderer.render(files))
+      case "markdown": console.out(MarkdownRenderer.render(files))
+      case "csv": console.out(CSVRenderer.render(files))
       default: console.out(TextRenderer.render(files, explain: args.has("explain")))
       }
     }
