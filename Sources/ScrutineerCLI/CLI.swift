@@ -22,6 +22,7 @@ public enum CLI {
 
     SUBCOMMANDS:
       analyse                 Show the documents, metadata, segments and tagged items of files.
+      batch                   Analyse every text file in folders into JSON, JSON Lines and CSV.
       explain                 Show which rules fire on a piece of text, and why.
       rules                   List the themes, check rule files, print the default rules.
 
@@ -56,13 +57,15 @@ public enum CLI {
       return ExitCode.success
     case "analyse", "analyze":
       return AnalyseCommand.run(rest, console: console)
+    case "batch":
+      return BatchCommand.run(rest, console: console)
     case "rules":
       return RulesCommand.run(rest, console: console)
     case "explain":
       return ExplainCommand.run(rest, console: console)
     default:
       var message = "Unknown subcommand '\(first)'"
-      if let near = Arguments.closest(to: first, in: ["analyse", "help"]) {
+      if let near = Arguments.closest(to: first, in: ["analyse", "batch", "help"]) {
         message += ". Did you mean '\(near)'?"
       }
       return usageError(message, usage: "scrutineer <subcommand> [options] <arguments>", sub: nil, console)
@@ -72,6 +75,7 @@ public enum CLI {
   static func help(for sub: String) -> String? {
     switch sub {
     case "analyse", "analyze": AnalyseCommand.help
+    case "batch": BatchCommand.help
     case "rules": RulesCommand.help
     case "explain": ExplainCommand.help
     default: nil

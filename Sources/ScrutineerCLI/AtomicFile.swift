@@ -1,0 +1,114 @@
+import Foundation
+
+/// Writes files so that a reader (or a run after a crash) sees each one either complete
+/// or not at all: the bytes go to a temporary file in the same folder, which is then
+/// renamed over the target. A kill leaves at most a stray temporary file, which a later
+/// batch removes (`isTemporary`).
+///
+/// The data is not synced to the disk: an interrupted process is covered, a power cut is
+/// not.
+enum AtomicFile {
+  /// What every temporary file's name contains.
+  static let marker = ".scrutineer-tmp-"
+
+  /// Whether `name` is one of our temporary files.
+  static func isTemporary(_ name: String) -> Bool { name.hasPrefix(".") && name.contains(marker) }
+
+  /// A write that failed, in words for an error line.
+  struct Failure: Error {
+    var reason: String
+  }
+
+  /// Writes `text` as UTF-8 to `path`, creating missing parent folders.
+  static func write(_ text: String, to path: String) throws(Failure) {
+    var text = text
+    let failure = text.withUTF8 { bytes -> Failure? in
+      do throws(Failure) {
+        try write(UnsafeRawBufferPointer(bytes), to: path)
+        return nil
+      } catch {
+        return error
+      }
+    }
+    if let failure { throw failure }
+  }
+
+  private static let counter = Counter()
+
+  private static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws(Failure) {
+    let folder = (path as NSString).deletingLastPathComponent
+    let name = (path as NSString).lastPathComponent
+    try makeFolder(folder)
+    let temporary = folder + "/." + name + marker + "\(getpid())-\(counter.next())"
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw Failure(reason: "cannot write \(path) (\(lastError()))") }
+    var offset = 0
+    while offset < bytes.count {
+      let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+      if n < 0 {
+        if errno == EINTR { continue }
+        let why = lastError()
+        close(fd)
+        unlink(temporary)
+        throw Failure(reason: "cannot write \(path) (\(why))")
+      }
+      offset += n
+    }
+    guard close(fd) == 0, rename(temporary, path) == 0 else {
+      let why = lastError()
+      unlink(temporary)
+      throw Failure(reason: "cannot write \(path) (\(why))")
+    }
+  }
+
+  /// Creates `folder` and its parents; one that already exists is fine.
+  static func makeFolder(_ folder: String) throws(Failure) {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue { return }
+    do {
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    } catch {
+      // Another worker may have made it meanwhile.
+      if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue { return }
+      throw Failure(reason: "cannot create the folder \(folder)")
+    }
+  }
+
+  static func lastError() -> String { String(cString: strerror(errno)).lowercased() }
+
+  /// Unique numbers for temporary names within this process.
+  private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func next() -> Int {
+      lock.lock()
+      defer { lock.unlock() }
+      value += 1
+      return value
+    }
+  }
+}
+
+/// An exclusive lock on an output folder, held while a batch writes there, so two batches
+/// cannot interleave their outputs. The kernel releases it when the process ends, however
+/// it ends.
+struct OutputLock {
+  private let fd: Int32
+
+  /// Takes the lock, or returns `nil` when another process holds it.
+  /// - Throws: when the lock file cannot be created.
+  init?(folder: String) throws(AtomicFile.Failure) {
+    let path = folder + "/.scrutineer-lock"
+    let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+    guard fd >= 0 else {
+      throw AtomicFile.Failure(reason: "cannot write \(path) (\(AtomicFile.lastError()))")
+    }
+    guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+      close(fd)
+      return nil
+    }
+    self.fd = fd
+  }
+
+  func release() { close(fd) }
+}

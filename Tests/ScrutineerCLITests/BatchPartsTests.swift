@@ -1,0 +1,49 @@
+import Testing
+
+@testable import ScrutineerCLI
+
+@Suite("The parts of batch: hashes, extensions, progress")
+struct BatchPartsTests {
+  @Test func sha256MatchesTheStandardVectors() {
+    #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    #expect(
+      SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    #expect(
+      SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+        == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    #expect(
+      SHA256.hex(Array(repeating: UInt8(ascii: "a"), count: 1_000_000))
+        == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+  }
+
+  @Test func extensions() {
+    #expect(FileWalker.fileExtension("letter.txt") == "txt")
+    #expect(FileWalker.fileExtension("letter.2020.MD") == "MD")
+    #expect(FileWalker.fileExtension("README") == "")
+    #expect(FileWalker.fileExtension("trailing.") == "")
+  }
+
+  @Test func progressLine() {
+    #expect(
+      Progress.line(done: 0, total: 841, bytesDone: 0, bytesTotal: 31_000_000, elapsed: 0.1)
+        == "[--------------------]  0/841 files  estimating time left")
+    #expect(
+      Progress.line(done: 420, total: 841, bytesDone: 15_000_000, bytesTotal: 30_000_000, elapsed: 5)
+        == "[#########-----------]  420/841 files  3.0 MB/s  about 5.0 s left")
+    #expect(
+      Progress.line(done: 2, total: 7, bytesDone: 20_000, bytesTotal: 70_000, elapsed: 1)
+        == "[#####---------------]  2/7 files  20 kB/s  about 2.5 s left")
+  }
+
+  @Test func summaryLine() {
+    #expect(
+      Progress.summary(
+        analysed: 841, reused: 840, seconds: 1.23, documents: 1203, items: 25310, failed: 0, skipped: 0)
+        == "Analysed 841 files (840 reused, 1 new) in 1.2 s: 1,203 documents, 25,310 items; 0 failed.")
+    #expect(
+      Progress.summary(analysed: 1, reused: 0, seconds: 75, documents: 1, items: 1, failed: 2, skipped: 3)
+        == "Analysed 1 file (0 reused, 1 new) in 1 min 15 s: 1 document, 1 item; 2 failed, 3 skipped.")
+    #expect(Progress.grouped(1_234_567) == "1,234,567")
+    #expect(Progress.grouped(999) == "999")
+  }
+}
