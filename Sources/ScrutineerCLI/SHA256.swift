@@ -1,5 +1,6 @@
 /// SHA-256 (FIPS 180-4), for the content hashes in the batch manifest: the same hex
-/// digest `sha256sum` prints.
+/// digest `sha256sum` prints. Rotations are written out rather than put in a helper, so
+/// that a debug build (which inlines operators but not our functions) stays quick.
 struct SHA256 {
   private static let k: [UInt32] = [
     0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
@@ -35,8 +36,10 @@ struct SHA256 {
               w[t] = UInt32(m[i]) << 24 | UInt32(m[i + 1]) << 16 | UInt32(m[i + 2]) << 8 | UInt32(m[i + 3])
             }
             for t in 16..<64 {
-              let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-              let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
+              let x = w[t - 15]
+              let s0 = (x >> 7 | x << 25) ^ (x >> 18 | x << 14) ^ (x >> 3)
+              let y = w[t - 2]
+              let s1 = (y >> 17 | y << 15) ^ (y >> 19 | y << 13) ^ (y >> 10)
               w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
             }
             var a = h[0]
@@ -48,10 +51,10 @@ struct SHA256 {
             var g = h[6]
             var hh = h[7]
             for t in 0..<64 {
-              let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+              let s1 = (e >> 6 | e << 26) ^ (e >> 11 | e << 21) ^ (e >> 25 | e << 7)
               let ch = (e & f) ^ (~e & g)
               let t1 = hh &+ s1 &+ ch &+ k[t] &+ w[t]
-              let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+              let s0 = (a >> 2 | a << 30) ^ (a >> 13 | a << 19) ^ (a >> 22 | a << 10)
               let maj = (a & b) ^ (a & c) ^ (b & c)
               let t2 = s0 &+ maj
               hh = g
@@ -85,6 +88,4 @@ struct SHA256 {
     }
     return String(decoding: out, as: UTF8.self)
   }
-
-  @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
 }

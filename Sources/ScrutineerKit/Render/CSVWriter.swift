@@ -25,27 +25,34 @@ struct CSVWriter {
   }
 
   /// One cell, neutralised and quoted as needed.
+  /// - Complexity: O(*n*); one pass over the UTF-8 bytes when nothing needs changing.
   static func cell(_ value: String) -> String {
-    var s = value
-    if let first = s.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
-      s = "'" + s
+    var value = value
+    let (neutralise, quote) = value.withUTF8 { bytes -> (Bool, Bool) in
+      var quote = false
+      for b in bytes where b == 0x2C || b == 0x22 || b == 0x0D || b == 0x0A {
+        quote = true
+        break
+      }
+      switch bytes.first {
+      case 0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D: return (true, quote)  // = + - @ tab CR
+      default: return (false, quote)
+      }
     }
-    guard s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }) else {
-      return s
+    guard neutralise || quote else { return value }
+    return value.withUTF8 { bytes in
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count + 8)
+      if quote { out.append(0x22) }
+      if neutralise { out.append(0x27) }
+      // A quote byte never occurs inside a multi-byte UTF-8 sequence, so doubling bytes
+      // doubles exactly the quote characters.
+      for b in bytes {
+        out.append(b)
+        if quote, b == 0x22 { out.append(0x22) }
+      }
+      if quote { out.append(0x22) }
+      return String(decoding: out, as: UTF8.self)
     }
-    return "\"" + s.replacingAll("\"", with: "\"\"") + "\""
-  }
-}
-
-extension String {
-  /// Every occurrence of the scalar `target` replaced (scalar by scalar, so a quote
-  /// followed by a combining mark is still found).
-  fileprivate func replacingAll(_ target: Unicode.Scalar, with replacement: String) -> String {
-    var out = ""
-    out.reserveCapacity(utf8.count + 8)
-    for u in unicodeScalars {
-      if u == target { out.append(replacement) } else { out.unicodeScalars.append(u) }
-    }
-    return out
   }
 }

@@ -122,6 +122,11 @@ struct JSONWriter {
 
   private mutating func appendString(_ s: String) {
     output.append("\"")
+    if !Self.needsEscaping(s) {
+      output.append(s)
+      output.append("\"")
+      return
+    }
     for u in s.unicodeScalars {
       switch u {
       case "\"": output.append("\\\"")
@@ -141,5 +146,25 @@ struct JSONWriter {
       }
     }
     output.append("\"")
+  }
+
+  /// Whether `s` holds anything `appendString` escapes: a quote, a backslash, a control
+  /// character, or U+2028/U+2029 (E2 80 A8/A9 in UTF-8). A quick byte scan, so that most
+  /// strings are appended whole.
+  private static func needsEscaping(_ s: String) -> Bool {
+    var s = s
+    return s.withUTF8 { bytes in
+      var i = 0
+      while i < bytes.count {
+        let b = bytes[i]
+        if b < 0x20 || b == 0x22 || b == 0x5C { return true }
+        if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9
+        {
+          return true
+        }
+        i += 1
+      }
+      return false
+    }
   }
 }
