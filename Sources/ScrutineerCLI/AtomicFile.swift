@@ -21,45 +21,76 @@ enum AtomicFile {
 
   /// Writes `text` as UTF-8 to `path`, creating missing parent folders.
   static func write(_ text: String, to path: String) throws(Failure) {
-    var text = text
-    let failure = text.withUTF8 { bytes -> Failure? in
-      do throws(Failure) {
-        try write(UnsafeRawBufferPointer(bytes), to: path)
-        return nil
-      } catch {
-        return error
-      }
+    var file = try Writer(path: path)
+    do throws(Failure) {
+      try file.append(text)
+      try file.commit()
+    } catch {
+      file.abandon()
+      throw error
     }
-    if let failure { throw failure }
   }
 
-  private static let counter = Counter()
+  /// A file written in pieces: each `append` goes to the temporary file, and `commit`
+  /// renames it into place. Until then the target is untouched.
+  struct Writer {
+    let path: String
+    private let temporary: String
+    private var fd: Int32
 
-  private static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws(Failure) {
-    let folder = (path as NSString).deletingLastPathComponent
-    let name = (path as NSString).lastPathComponent
-    try makeFolder(folder)
-    let temporary = folder + "/." + name + marker + "\(getpid())-\(counter.next())"
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { throw Failure(reason: "cannot write \(path) (\(lastError()))") }
-    var offset = 0
-    while offset < bytes.count {
-      let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-      if n < 0 {
-        if errno == EINTR { continue }
+    /// Creates the temporary file (and missing parent folders).
+    init(path: String) throws(Failure) {
+      let folder = (path as NSString).deletingLastPathComponent
+      let name = (path as NSString).lastPathComponent
+      try makeFolder(folder)
+      self.path = path
+      temporary = folder + "/." + name + marker + "\(getpid())-\(counter.next())"
+      fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+      guard fd >= 0 else { throw Failure(reason: "cannot write \(path) (\(lastError()))") }
+    }
+
+    /// Appends `text` as UTF-8.
+    mutating func append(_ text: String) throws(Failure) {
+      var text = text
+      let fd = fd
+      let error = text.withUTF8 { bytes -> Int32? in
+        var offset = 0
+        while offset < bytes.count {
+          let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+          if n < 0 {
+            if errno == EINTR { continue }
+            return errno
+          }
+          offset += n
+        }
+        return nil
+      }
+      if let error {
+        errno = error
+        throw Failure(reason: "cannot write \(path) (\(lastError()))")
+      }
+    }
+
+    /// Closes the temporary file and renames it over the target.
+    mutating func commit() throws(Failure) {
+      let closed = close(fd)
+      fd = -1
+      guard closed == 0, rename(temporary, path) == 0 else {
         let why = lastError()
-        close(fd)
         unlink(temporary)
         throw Failure(reason: "cannot write \(path) (\(why))")
       }
-      offset += n
     }
-    guard close(fd) == 0, rename(temporary, path) == 0 else {
-      let why = lastError()
+
+    /// Gives up: removes the temporary file, leaving the target as it was.
+    mutating func abandon() {
+      if fd >= 0 { close(fd) }
+      fd = -1
       unlink(temporary)
-      throw Failure(reason: "cannot write \(path) (\(why))")
     }
   }
+
+  private static let counter = Counter()
 
   /// Creates `folder` and its parents; one that already exists is fine.
   static func makeFolder(_ folder: String) throws(Failure) {

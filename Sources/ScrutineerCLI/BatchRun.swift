@@ -88,13 +88,9 @@ struct BatchRun {
     // Outputs of files that are gone (or failed this time) go; then the combined files,
     // then the manifest, so that a kill before the end leaves the journal to resume from.
     OutputFolder.sweep(out, keeping: Set(results.map { $0.path + ".json" }))
-    var documents = ""
-    var csv = CSVRenderer.header(byteOrderMark: true)
     var tally = Tally()
     var manifest = Manifest()
     for (path, r) in results {
-      documents += r.documentLines
-      csv += r.csvRows
       tally.add(r.tally)
       manifest.files[path] = r.entry
     }
@@ -104,9 +100,10 @@ struct BatchRun {
       total: inputs.count + found.failed.count + found.skipped.count, analysed: results.count, reused: reused,
       tally: tally, failed: failed.map { .init(path: $0.relativePath, reason: $0.reason) },
       skipped: skipped.map { .init(path: $0.relativePath, reason: $0.reason) })
-    do {
-      try AtomicFile.write(documents, to: out + "/documents.jsonl")
-      try AtomicFile.write(csv, to: out + "/items.csv")
+    do throws(AtomicFile.Failure) {
+      try Self.write(out + "/documents.jsonl", results.lazy.map(\.result.documentLines))
+      try Self.write(
+        out + "/items.csv", [CSVRenderer.header(byteOrderMark: true)] + results.map(\.result.csvRows))
       try AtomicFile.write(
         summary.json(themes: settings.analyser.tagger.rules.themes.map(\.id)), to: out + "/summary.json")
       try manifest.save(folder: out)
@@ -126,6 +123,18 @@ struct BatchRun {
     }
     if !report.isEmpty { console.err(report) }
     return failed.isEmpty ? CLI.ExitCode.success : BatchCommand.partialFailure
+  }
+
+  /// Writes `pieces` one after another to `path`, atomically, without joining them first.
+  static func write(_ path: String, _ pieces: some Sequence<String>) throws(AtomicFile.Failure) {
+    var file = try AtomicFile.Writer(path: path)
+    do throws(AtomicFile.Failure) {
+      for piece in pieces { try file.append(piece) }
+      try file.commit()
+    } catch {
+      file.abandon()
+      throw error
+    }
   }
 }
 
