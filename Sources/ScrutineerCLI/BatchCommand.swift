@@ -31,8 +31,8 @@ enum BatchCommand {
     USAGE: \(usage)
 
     ARGUMENTS:
-      <folder>                A folder to analyse (a file names itself). With several, each
-                              one's files go under the folder's own name.
+      <folder>                A folder to analyse, or a single file. With several, each
+                              one's files go under its own name.
 
     OPTIONS:
       --out <folder>          Where to write the outputs; created if missing.
