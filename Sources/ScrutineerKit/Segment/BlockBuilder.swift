@@ -88,7 +88,9 @@ struct BlockBuilder {
           }
         } else if isSalutationOrSignOff(i) || isTitle(i) {
           // handled below as a new block
-        } else if c.kind != .heading, !(prevEnded && headingEnd(i, prevEnded: true) != nil) {
+        } else if c.kind != .heading, !(prevEnded && headingEnd(i, prevEnded: true) != nil),
+          !isExactHeadingAfterList(i, after: c)
+        {
           if isSalutationOrSignOff(p) || isTitle(p) || isDateLine(p) && !doc.unwrapped {
             // Never join onto a salutation, sign-off, title or date.
           } else if gap {
@@ -126,9 +128,10 @@ struct BlockBuilder {
           doc.endsSentence($0.lastLine) || $0.kind != .paragraph && $0.kind != .item
             || isSalutationOrSignOff($0.lastLine) || isDateLine($0.lastLine)
         } ?? true
+      let afterList = blocks.last.map { isExactHeadingAfterList(i, after: $0) } ?? false
       if li.marker == nil
         || li.marker?.hasGlyph == false && li.marker?.labelKind == .number && li.text.count > 3,
-        let end = headingEnd(i, prevEnded: prevEnded || gap)
+        let end = headingEnd(i, prevEnded: prevEnded || gap || afterList)
       {
         close(finish(Block(kind: .heading, lines: Array(i...end), marker: li.marker, text: "")))
         i = end + 1
@@ -325,6 +328,21 @@ struct BlockBuilder {
     // Lines that look like address lines (short, many capitals, digits) are not headings.
     if words.count <= 4, text.contains(where: \.isNumber) { return false }
     return true
+  }
+
+  /// A heading of the domain's exact wording ("Main findings") right after a list item
+  /// that ends without a full stop ("… (Outcome 1, national framework)"): list items end
+  /// that way, sentences do not continue into such a line.
+  func isExactHeadingAfterList(_ i: Int, after block: Block) -> Bool {
+    guard block.kind == .item, doc.info[i].marker == nil else { return false }
+    let text = doc.info[i].text
+    // A judgement heading ("The experiences and progress of …: outstanding") likewise.
+    if JudgementHeading.startsJudgement(text), let end = headingEnd(i, prevEnded: true), end > i || JudgementHeading.matches(text) {
+      return true
+    }
+    guard text.count <= 60, HeadingVocabulary.kind(of: text, exact: true) != nil else { return false }
+    guard let n = nextContent(after: i) else { return true }
+    return doc.info[n].startsUppercase || doc.info[n].marker != nil
   }
 
   /// "Grade 4 (inadequate)", "Grade 2 (good)".

@@ -17,7 +17,7 @@ enum JudgementHeading {
     "leadership management and governance", "overall effectiveness", "children who need help and protection",
     "the effectiveness of the local safeguarding", "the effectiveness of the lscb",
     "children looked after and achieving permanence", "adoption performance",
-    "experiences and progress of care leavers",
+    "experiences and progress of care leavers", "experiences and progress of", "impact of leaders",
   ]
 
   static func startsJudgement(_ text: String) -> Bool {

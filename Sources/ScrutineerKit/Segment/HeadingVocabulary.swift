@@ -52,6 +52,7 @@ enum HeadingVocabulary {
     ("inspection judgements about the lscb", .findings),
     ("inspection judgement about the lscb", .findings),
     ("the experiences and progress of", .findings),
+    ("experiences and progress of", .findings),
     ("the impact of leaders", .findings),
     ("the effectiveness of leaders", .findings),
     ("leadership management and governance", .findings),

@@ -107,6 +107,11 @@ struct Segmenter {
           cur.items.append(item)
         }
       case .paragraph, .item:
+        // A footnote's text inside a bulleted list (after its number on a line of its
+        // own) stays in the segment but is not one of its items.
+        if cur.kind.isImprovementList, b.kind == .paragraph, !cur.items.isEmpty, isFootnote(b) {
+          continue
+        }
         let wanted = paragraphKind(b, current: cur.kind, headingSeen: headingSeen, drafts: drafts)
         if wanted != cur.kind {
           startSegment(wanted, heading: nil, at: start)
@@ -217,8 +222,15 @@ struct Segmenter {
       return bodyKind
     case .areasForImprovement, .priorityActions, .recommendations:
       // Theme sub-headings ("Workforce", "Quality of practice") inside a list keep it going
-      // when a numbered item, a bullet or an instruction follows.
-      if let next = blocks[(index + 1)...].first(where: { $0.kind != .heading }),
+      // when a numbered item, a bullet or an instruction follows; headings that open a new
+      // part of the report ("Key strengths and weaknesses", "Progress since …") do not.
+      let heading = HeadingVocabulary.normalise(headingText(blocks[index]))
+      let words = heading.split(separator: " ")
+      let opensSection = words.count > 6 || words.contains { w in
+        ["strength", "strengths", "weakness", "weaknesses", "progress", "summary", "findings", "inspection", "information",
+         "judgement", "judgements", "about", "overall", "experiences", "effectiveness", "impact", "lscb", "board"].contains(String(w))
+      }
+      if !opensSection, let next = blocks[(index + 1)...].first(where: { $0.kind != .heading }),
         next.kind == .item || RecommendationCue.isImperative(next.text)
       {
         return current
@@ -237,6 +249,15 @@ struct Segmenter {
     var parts: [String] = []
     for i in b.lines where !doc.info[i].text.isEmpty { parts.append(doc.info[i].text) }
     var text = parts.joined(separator: " ")
+    // A footnote number glued to the end ("What needs to improve?1").
+    if let last = text.last, last.isNumber, text.count > 3 {
+      let body = text.dropLast(text.reversed().prefix { $0.isNumber }.count)
+      if let b = body.last, b.isLetter || b == "?" || b == ":", text.reversed().prefix(while: \.isNumber).count <= 2,
+        !body.hasSuffix(" ")
+      {
+        text = String(body)
+      }
+    }
     // "3.17 Potential Questions": drop the section number, keep the words.
     if let m = ListMarker.parse(text[...]), m.label != nil {
       text = String(text.utf8.dropFirst(m.width)) ?? text
@@ -335,6 +356,16 @@ struct Segmenter {
       i = k + 1
     }
     return lastNumbered
+  }
+
+  /// Whether the block follows a footnote number alone on a line and explains something
+  /// rather than listing ("The areas for improvement have been cross-referenced …").
+  private func isFootnote(_ b: Block) -> Bool {
+    var k = b.firstLine - 1
+    while k >= 0, doc.info[k].kind == .blank { k -= 1 }
+    guard k >= 0, doc.info[k].kind == .furniture else { return false }
+    let c = doc.content(k)
+    return !c.isEmpty && c.count <= 2 && c.allSatisfy(\.isNumber) && !RecommendationCue.isImperative(b.text)
   }
 
   private func isPageNumber(_ i: Int) -> Bool {
