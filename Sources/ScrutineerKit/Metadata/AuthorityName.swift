@@ -66,8 +66,23 @@ enum AuthorityName {
     "stoke": "Stoke-on-Trent", "herefordshire council": "Herefordshire",
   ]
 
+  /// One spelling per authority: joining words in lowercase ("Kingston upon Hull"),
+  /// "upon" names spaced, "-on-" names hyphenated ("Southend-on-Sea"), "St" without a stop.
   static func canonical(_ name: String?) -> String? {
-    guard let name else { return nil }
+    guard var name else { return nil }
+    name = name.replacingOccurrences(of: "St. ", with: "St ")
+    if name.lowercased().contains("-upon-") { name = name.replacingOccurrences(of: "-", with: " ") }
+    var words = name.split(separator: " ").map(String.init)
+    for k in words.indices.dropFirst() where ["upon", "on", "and", "of", "in", "the", "under", "with", "le"].contains(words[k].lowercased()) {
+      words[k] = words[k].lowercased()
+    }
+    for k in words.indices where words[k].contains("-") {
+      let parts = words[k].split(separator: "-").enumerated().map { i, p in
+        i > 0 && ["on", "upon", "le", "under", "super"].contains(p.lowercased()) ? p.lowercased() : String(p)
+      }
+      words[k] = parts.joined(separator: "-")
+    }
+    name = words.joined(separator: " ")
     return aliases[name.lowercased()] ?? name
   }
 

@@ -145,7 +145,10 @@ enum RunningFurniture {
     for (i, li) in info.enumerated() where li.kind == .text && li.marker == nil && li.text.utf8.count >= 12 {
       counts[li.text, default: []].append(i)
     }
-    for (text, indices) in counts where indices.count >= 3 {
+    // Decide every repeated line on the unmarked lines first, in a fixed order, then mark:
+    // the result must not depend on the order a dictionary happens to give.
+    var marked: [Int] = []
+    for (text, indices) in counts.sorted(by: { $0.value[0] < $1.value[0] }) where indices.count >= 3 {
       // A heading repeated in a contents list is not a running header.
       if HeadingVocabulary.kind(of: text) != nil || Grade.exact(text) != nil { continue }
       var nearBreak = 0
@@ -153,9 +156,10 @@ enum RunningFurniture {
       if nearBreak >= 3, nearBreak * 2 >= indices.count {
         // The title on the first page is the document's, not a running header.
         let firstContent = info.firstIndex { $0.kind == .text } ?? 0
-        for i in indices where i > firstContent + 4 { info[i].kind = .furniture }
+        marked += indices.filter { $0 > firstContent + 4 }
       }
     }
+    for i in marked { info[i].kind = .furniture }
   }
 
   private static func isNearPageBoundary(_ i: Int, lines: [Line], info: [LineInfo]) -> Bool {
