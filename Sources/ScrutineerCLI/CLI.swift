@@ -23,8 +23,12 @@ public enum CLI {
     SUBCOMMANDS:
       analyse                 Show the documents, metadata, segments and tagged items of files.
       batch                   Analyse every text file in folders into JSON, JSON Lines and CSV.
+      compare                 Compare each authority's documents across years.
+      diff                    What changed between two documents.
       explain                 Show which rules fire on a piece of text, and why.
+      report                  Write an HTML report or a Markdown brief for councillors.
       rules                   List the themes, check rule files, print the default rules.
+      timeline                Everything said about one theme, in date order.
 
       See 'scrutineer help <subcommand>' for detailed help.
 
@@ -61,11 +65,22 @@ public enum CLI {
       return BatchCommand.run(rest, console: console)
     case "rules":
       return RulesCommand.run(rest, console: console)
+    case "compare":
+      return CompareCommand.run(rest, console: console)
+    case "timeline":
+      return TimelineCommand.run(rest, console: console)
+    case "diff":
+      return DiffCommand.run(rest, console: console)
+    case "report":
+      return ReportCommand.run(rest, console: console)
     case "explain":
       return ExplainCommand.run(rest, console: console)
     default:
       var message = "Unknown subcommand '\(first)'"
-      if let near = Arguments.closest(to: first, in: ["analyse", "batch", "help"]) {
+      if let near = Arguments.closest(
+        to: first,
+        in: ["analyse", "batch", "compare", "diff", "explain", "report", "rules", "timeline", "help"])
+      {
         message += ". Did you mean '\(near)'?"
       }
       return usageError(message, usage: "scrutineer <subcommand> [options] <arguments>", sub: nil, console)
@@ -77,6 +92,10 @@ public enum CLI {
     case "analyse", "analyze": AnalyseCommand.help
     case "batch": BatchCommand.help
     case "rules": RulesCommand.help
+    case "compare": CompareCommand.help
+    case "timeline": TimelineCommand.help
+    case "diff": DiffCommand.help
+    case "report": ReportCommand.help
     case "explain": ExplainCommand.help
     default: nil
     }
