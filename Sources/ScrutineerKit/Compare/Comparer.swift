@@ -61,11 +61,13 @@ struct AuthorityComparer {
     return doc.items.indices.filter { doc.items[$0].themes.contains(theme) && doc.items[$0].isInspectorateVoice(in: doc) }
   }
 
-  func quote(_ d: Int, _ i: Int, similarity: Double? = nil) -> Quote {
+  /// A quotation of an item; with a theme, the polarity is the item's on that theme.
+  func quote(_ d: Int, _ i: Int, theme: String? = nil, similarity: Double? = nil) -> Quote {
     let item = documents[d].items[i]
+    let polarity = theme.map { item.polarity(on: $0) } ?? (item.segment.isImprovementList ? .concern : item.polarity)
     return Quote(
-      document: d, item: item.number, text: item.text, span: item.span, polarity: item.segment.isImprovementList ? .concern : item.polarity,
-      segment: item.segment, similarity: similarity)
+      document: d, item: item.number, text: item.text, span: item.span, polarity: polarity, segment: item.segment,
+      similarity: similarity)
   }
 
   private func label(_ theme: String) -> String { themes.first { $0.id == theme }?.label ?? theme }
@@ -78,8 +80,8 @@ struct AuthorityComparer {
       let items = doc.isInspectorate ? inspectorateItems(theme.id, in: d) : doc.items.indices.filter { doc.items[$0].themes.contains(theme.id) }
       cells.append(
         ThemeTimeline.Cell(
-          concerns: items.filter { doc.items[$0].raisesConcern }.count,
-          strengths: items.filter { doc.items[$0].praises }.count, mentions: items.count))
+          concerns: items.filter { doc.items[$0].raisesConcern(on: theme.id) }.count,
+          strengths: items.filter { doc.items[$0].praises(on: theme.id) }.count, mentions: items.count))
     }
     return ThemeTimeline(theme: theme.id, label: theme.label, cells: cells, status: status(theme.id))
   }
@@ -91,7 +93,8 @@ struct AuthorityComparer {
       let items = inspectorateItems(theme, in: d)
       guard !items.isEmpty else { continue }
       let doc = documents[d]
-      series.append((d, items.filter { doc.items[$0].raisesConcern }.count, items.filter { doc.items[$0].praises }.count))
+      series.append(
+        (d, items.filter { doc.items[$0].raisesConcern(on: theme) }.count, items.filter { doc.items[$0].praises(on: theme) }.count))
     }
     guard let last = series.last else { return .notMentioned }
     let earlier = series.dropLast()
@@ -115,51 +118,68 @@ struct AuthorityComparer {
 
   // MARK: - Recurring concerns
 
+  /// Concern items on a theme in different documents are linked when their wording
+  /// overlaps (overlap coefficient of content words ≥ `Similarity.chainThreshold`, two words
+  /// or more); a chain is a linked group that spans two documents or more. The chain
+  /// quotes, per document, its member closest to the rest.
   func chain(for theme: RuleSet.Theme) -> ConcernChain? {
-    // Concern items on the theme, per document.
-    var perDocument: [(d: Int, items: [Int])] = []
+    var members: [(d: Int, i: Int)] = []
     for d in documents.indices {
       let doc = documents[d]
-      let items = inspectorateItems(theme.id, in: d).filter { doc.items[$0].raisesConcern }
-      if !items.isEmpty { perDocument.append((d, items)) }
+      for i in inspectorateItems(theme.id, in: d) where doc.items[i].raisesConcern(on: theme.id) { members.append((d, i)) }
     }
-    guard perDocument.count >= 2 else { return nil }
-    // Per document, the item whose wording is closest to the other documents' concerns.
-    var quotes: [Quote] = []
-    var wordingLinked = false
-    for (d, items) in perDocument {
-      var best: (i: Int, score: Double) = (items[0], -1)
-      for i in items {
-        var score = 0.0
-        for (e, others) in perDocument where e != d {
-          for j in others {
-            let o = Similarity.overlap(words[d][i], words[e][j])
-            if o.shared >= 2 { score = max(score, o.score) }
-          }
-        }
-        if score > best.score { best = (i, score) }
+    guard Set(members.map(\.d)).count >= 2 else { return nil }
+    // Union-find over wording links between documents.
+    var parent = Array(members.indices)
+    func find(_ x: Int) -> Int {
+      var x = x
+      while parent[x] != x {
+        parent[x] = parent[parent[x]]
+        x = parent[x]
       }
-      if best.score >= Similarity.chainThreshold { wordingLinked = true }
-      quotes.append(quote(d, best.i, similarity: max(best.score, 0)))
+      return x
+    }
+    var best = Array(repeating: 0.0, count: members.count)
+    for a in members.indices {
+      for b in members.indices where b > a && members[a].d != members[b].d {
+        let o = Similarity.overlap(words[members[a].d][members[a].i], words[members[b].d][members[b].i])
+        guard o.shared >= 2, o.score >= Similarity.chainThreshold else { continue }
+        parent[find(a)] = find(b)
+        best[a] = max(best[a], o.score)
+        best[b] = max(best[b], o.score)
+      }
+    }
+    // The largest linked group that spans documents; ties go to the earliest.
+    var groups: [Int: [Int]] = [:]
+    for m in members.indices { groups[find(m), default: []].append(m) }
+    let spanning = groups.values.filter { Set($0.map { members[$0].d }).count >= 2 }
+    guard let group = spanning.max(by: { ($0.count, -$0.min()!) < ($1.count, -$1.min()!) }) else { return nil }
+    var quotes: [Quote] = []
+    for d in Set(group.map { members[$0].d }).sorted() {
+      let inDoc = group.filter { members[$0].d == d }
+      let pick = inDoc.max { best[$0] < best[$1] || best[$0] == best[$1] && $0 > $1 }!
+      quotes.append(quote(d, members[pick].i, theme: theme.id, similarity: best[pick]))
     }
     // The latest word on the subject after the last concern.
-    let lastConcernDocument = perDocument.last!.d
-    var latest: Quote?
+    let lastConcernDocument = quotes.last!.document
     var chainWords = Set<String>()
-    for q in quotes {
-      if let i = documents[q.document].items.firstIndex(where: { $0.number == q.item }) { chainWords.formUnion(words[q.document][i]) }
-    }
+    for m in group { chainWords.formUnion(words[members[m].d][members[m].i]) }
+    var latest: Quote?
     for d in documents.indices where d > lastConcernDocument {
       let items = inspectorateItems(theme.id, in: d)
       guard !items.isEmpty else { continue }
-      let best = items.max { Similarity.overlap(words[d][$0], chainWords).score < Similarity.overlap(words[d][$1], chainWords).score }!
-      latest = quote(d, best, similarity: Similarity.overlap(words[d][best], chainWords).score)
+      let pick = items.max { Similarity.overlap(words[d][$0], chainWords).score < Similarity.overlap(words[d][$1], chainWords).score }!
+      latest = quote(d, pick, theme: theme.id, similarity: Similarity.overlap(words[d][pick], chainWords).score)
     }
-    var status = self.status(theme.id)
-    if status == .improving || status == .worsening || status == .new { status = latest == nil ? .persistent : status }
+    let status: ThemeStatus
+    if let latest {
+      status = latest.polarity == .strength || latest.polarity == .neutral ? .resolved : .persistent
+    } else {
+      status = lastConcernDocument == documents.indices.last { documents[$0].isInspectorate } ? .persistent : .unresolved
+    }
     return ConcernChain(
-      theme: theme.id, label: theme.label, quotes: quotes, firstRaised: documents[perDocument[0].d].date,
-      timesRaised: perDocument.count, latest: latest, status: status, linkedBy: wordingLinked ? "theme and wording" : "theme")
+      theme: theme.id, label: theme.label, quotes: quotes, firstRaised: documents[quotes[0].document].date,
+      timesRaised: quotes.count, latest: latest, status: status, linkedBy: "theme and wording")
   }
 
   // MARK: - Follow-up of recommendations
@@ -180,9 +200,10 @@ struct AuthorityComparer {
             (Similarity.overlap(words[d][i], words[e][j]).score, Set(documents[e].items[j].themes).intersection(item.themes).count)
           }
           let best = candidates.max { rank($0) < rank($1) }!
-          let score = Similarity.overlap(words[d][i], words[e][best]).score
-          guard score >= Similarity.followUpThreshold else { continue }
-          later.append(quote(e, best, similarity: score))
+          let o = Similarity.overlap(words[d][i], words[e][best])
+          guard o.score >= Similarity.followUpThreshold, o.shared >= 2 else { continue }
+          let shared = item.themes.first { documents[e].items[best].themes.contains($0) }
+          later.append(quote(e, best, theme: shared, similarity: o.score))
         }
         out.append(FollowUp(recommendation: quote(d, i), themes: item.themes, later: later))
       }
@@ -203,7 +224,9 @@ struct AuthorityComparer {
         let text = " " + (item.response ?? item.text).lowercased() + " "
         guard Self.promiseCues.contains(where: { text.contains($0) }) else { continue }
         for theme in item.themes {
-          let findings = inspectorateItems(theme, in: next).map { quote(next, $0, similarity: Similarity.overlap(words[d][i], words[next][$0]).score) }
+          let findings = inspectorateItems(theme, in: next).map {
+            quote(next, $0, theme: theme, similarity: Similarity.overlap(words[d][i], words[next][$0]).score)
+          }
           guard !findings.isEmpty else { continue }
           var promise = quote(d, i)
           if let r = item.response { promise.text = r }
@@ -240,9 +263,12 @@ struct AuthorityComparer {
     for t in timeline where t.status == .persistent || t.status == .worsening {
       guard let c = chains.first(where: { $0.theme == t.theme }) ?? singleChain(t.theme) else { continue }
       let first = c.quotes.first!
-      let last = c.quotes.last!
+      var last = c.quotes.last!
       let firstDoc = documents[first.document]
       let lastDoc = documents[last.document]
+      if let item = lastDoc.items.first(where: { $0.number == last.item }) {
+        last.text = item.sentence(on: t.theme, concern: true)
+      }
       let subject = t.label.lowercased()
       var text: String
       if t.status == .persistent {
@@ -261,10 +287,10 @@ struct AuthorityComparer {
   /// A chain of one document's concerns, for a theme that worsened in a single document.
   private func singleChain(_ theme: String) -> ConcernChain? {
     for d in documents.indices.reversed() {
-      let items = inspectorateItems(theme, in: d).filter { documents[d].items[$0].raisesConcern }
+      let items = inspectorateItems(theme, in: d).filter { documents[d].items[$0].raisesConcern(on: theme) }
       if let i = items.first {
         return ConcernChain(
-          theme: theme, label: label(theme), quotes: [quote(d, i)], firstRaised: documents[d].date, timesRaised: 1,
+          theme: theme, label: label(theme), quotes: [quote(d, i, theme: theme)], firstRaised: documents[d].date, timesRaised: 1,
           latest: nil, status: .worsening, linkedBy: "theme")
       }
     }

@@ -33,6 +33,8 @@ public struct EvidenceItem: Hashable, Sendable {
   public var response: String?
   /// The words that earned each theme, as they stand in the source.
   public var evidence: [String: [String]] = [:]
+  /// Each theme's own polarity (from the sentences that hold its evidence).
+  public var themePolarity: [String: Polarity] = [:]
 
   /// Whether the item is the inspectorate's words in an authority's document: a
   /// recommendation quoted in a council response stays Ofsted's.
@@ -44,6 +46,32 @@ public struct EvidenceItem: Hashable, Sendable {
   /// item of an improvement list.
   var raisesConcern: Bool { polarity == .concern || polarity == .mixed || segment.isImprovementList }
   var praises: Bool { (polarity == .strength || polarity == .mixed) && !segment.isImprovementList }
+
+  /// The item's polarity on one theme: the sentences about that theme, not the whole item.
+  func polarity(on theme: String) -> Polarity {
+    segment.isImprovementList ? .concern : themePolarity[theme] ?? polarity
+  }
+
+  func raisesConcern(on theme: String) -> Bool {
+    let p = polarity(on: theme)
+    return p == .concern || p == .mixed
+  }
+
+  func praises(on theme: String) -> Bool {
+    let p = polarity(on: theme)
+    return (p == .strength || p == .mixed) && !segment.isImprovementList
+  }
+
+  /// The sentence that carries the theme: one holding its evidence, preferring one that
+  /// criticises when `concern` is asked for.
+  func sentence(on theme: String, concern: Bool) -> String {
+    let sentences = text.components(separatedBy: ". ").map { $0.hasSuffix(".") ? $0 : $0 + "." }
+    let phrases = (evidence[theme] ?? []).map { $0.lowercased() }
+    let holding = sentences.filter { s in let l = s.lowercased(); return phrases.contains { l.contains($0) } }
+    let critical = ["not ", "however", "inconsistent", "delay", "too ", "lack", "weak", "poor", "remain", "insufficient", "variable", "limited", "need"]
+    if concern, let c = holding.first(where: { s in let l = s.lowercased(); return critical.contains { l.contains($0) } }) { return c }
+    return holding.first ?? sentences.first ?? text
+  }
 }
 
 /// A KPI value from a committee paper.
@@ -80,7 +108,8 @@ extension EvidenceDocument {
           EvidenceItem(
             number: i.number, segment: s.kind, text: i.text, themes: i.analysis?.themes.map(\.id) ?? [],
             polarity: i.analysis?.polarity ?? .neutral, span: i.span, response: i.response?.text,
-            evidence: Dictionary(uniqueKeysWithValues: (i.analysis?.themes ?? []).map { ($0.id, $0.evidence.map(\.text)) })))
+            evidence: Dictionary(uniqueKeysWithValues: (i.analysis?.themes ?? []).map { ($0.id, $0.evidence.map(\.text)) }),
+            themePolarity: Dictionary(uniqueKeysWithValues: (i.analysis?.themes ?? []).map { ($0.id, $0.polarity) })))
       }
     }
     self.items = items

@@ -45,8 +45,10 @@ public enum EvidenceLoader {
         let themeObjects = i["themes"] as? [[String: Any]] ?? []
         let themes = themeObjects.compactMap { $0["id"] as? String }
         var evidence: [String: [String]] = [:]
+        var themePolarity: [String: Polarity] = [:]
         for t in themeObjects {
           guard let id = t["id"] as? String else { continue }
+          themePolarity[id] = (t["polarity"] as? String).flatMap(Polarity.init(rawValue:))
           evidence[id] = (t["evidence"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
         }
         items.append(
@@ -54,7 +56,8 @@ public enum EvidenceLoader {
             number: i["number"] as? Int ?? 0, segment: sk, text: i["text"] as? String ?? "", themes: themes,
             polarity: (i["polarity"] as? String).flatMap(Polarity.init(rawValue:)) ?? .neutral,
             span: Span(start: i["start"] as? Int ?? 0, end: i["end"] as? Int ?? 0),
-            response: (i["response"] as? [String: Any])?["text"] as? String, evidence: evidence))
+            response: (i["response"] as? [String: Any])?["text"] as? String, evidence: evidence,
+            themePolarity: themePolarity))
       }
     }
     var d = EvidenceDocument(

@@ -37,6 +37,7 @@ public enum HistoryRenderer {
     list("Themes gained", d.themesGained)
     list("Themes lost", d.themesLost)
     list("Concerns resolved", d.concernsResolved)
+    list("Concerns not looked at again", d.concernsNotLookedAt)
     list("New concerns", d.concernsNew)
     list("Concerns continuing", d.concernsContinuing)
     out += md ? "\n## Areas for improvement carried over\n\n" : "\nAreas for improvement carried over:\n"
@@ -59,6 +60,7 @@ public enum HistoryRenderer {
     w.field("themesGained", d.themesGained)
     w.field("themesLost", d.themesLost)
     w.field("concernsResolved", d.concernsResolved)
+    w.field("concernsNotLookedAt", d.concernsNotLookedAt)
     w.field("concernsNew", d.concernsNew)
     w.field("concernsContinuing", d.concernsContinuing)
     w.key("carriedOver")

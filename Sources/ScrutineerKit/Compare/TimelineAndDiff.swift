@@ -31,8 +31,12 @@ public struct DocumentDiff: Sendable {
   public var new: EvidenceDocument
   public var themesGained: [String]
   public var themesLost: [String]
-  /// Themes that were a concern in the old document and are not in the new one.
+  /// Themes that were a concern in the old document and that the new one mentions
+  /// without concern.
   public var concernsResolved: [String]
+  /// Themes that were a concern in the old document and that the new one does not look at:
+  /// not resolved, only not examined.
+  public var concernsNotLookedAt: [String]
   /// Themes that are a concern in the new document and were not in the old one.
   public var concernsNew: [String]
   /// Themes that are a concern in both.
@@ -42,7 +46,9 @@ public struct DocumentDiff: Sendable {
 
   public static func between(_ old: EvidenceDocument, _ new: EvidenceDocument, themes order: [String]) -> DocumentDiff {
     func themes(_ d: EvidenceDocument) -> Set<String> { Set(d.items.flatMap(\.themes)) }
-    func concerns(_ d: EvidenceDocument) -> Set<String> { Set(d.items.filter(\.raisesConcern).flatMap(\.themes)) }
+    func concerns(_ d: EvidenceDocument) -> Set<String> {
+      Set(d.items.flatMap { i in i.themes.filter { i.raisesConcern(on: $0) } })
+    }
     func ordered(_ s: Set<String>) -> [String] { order.filter(s.contains) + s.subtracting(order).sorted() }
     let ot = themes(old)
     let nt = themes(new)
@@ -61,7 +67,8 @@ public struct DocumentDiff: Sendable {
     }
     return DocumentDiff(
       old: old, new: new, themesGained: ordered(nt.subtracting(ot)), themesLost: ordered(ot.subtracting(nt)),
-      concernsResolved: ordered(oc.subtracting(nc)), concernsNew: ordered(nc.subtracting(oc)),
+      concernsResolved: ordered(oc.subtracting(nc).intersection(nt)), concernsNotLookedAt: ordered(oc.subtracting(nt)),
+      concernsNew: ordered(nc.subtracting(oc)),
       concernsContinuing: ordered(oc.intersection(nc)), carriedOver: carried)
   }
 }

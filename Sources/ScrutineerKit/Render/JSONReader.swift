@@ -96,7 +96,8 @@ public enum JSONReader {
           else { return nil }
           evidence.append(Evidence(rule: rule, span: s, text: words))
         }
-        a.themes.append(ThemeTag(id: id, evidence: evidence))
+        let polarity = (to["polarity"] as? String).flatMap(Polarity.init(rawValue:)) ?? .neutral
+        a.themes.append(ThemeTag(id: id, evidence: evidence, polarity: polarity))
       }
       guard let p = (o["polarity"] as? String).flatMap(Polarity.init(rawValue:)) else { return nil }
       a.polarity = p

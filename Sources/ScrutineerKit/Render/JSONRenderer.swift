@@ -153,6 +153,7 @@ public enum JSONRenderer {
       for t in a.themes {
         w.beginObject()
         w.field("id", t.id)
+        w.field("polarity", t.polarity.rawValue)
         w.key("evidence")
         w.beginArray()
         for e in t.evidence {

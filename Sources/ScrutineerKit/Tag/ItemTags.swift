@@ -2,6 +2,9 @@
 public struct ThemeTag: Hashable, Sendable {
   public var id: String
   public var evidence: [Evidence]
+  /// The polarity of the sentences that hold this theme's evidence: an item may praise
+  /// one subject and criticise another.
+  public var polarity: Polarity = .neutral
 }
 
 /// Why a tag was given: the rule that fired and where it matched in the source.

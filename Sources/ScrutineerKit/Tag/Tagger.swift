@@ -48,6 +48,7 @@ public struct Tagger: Sendable {
     }
     var analysis = ItemAnalysis()
     var themeEvidence: [String: [Evidence]] = [:]
+    var themeSentences: [String: Set<Int>] = [:]
     var exclusions: [String: String] = [:]
     var strength: [(Int, Int)] = []
     var concern: [(Int, Int)] = []
@@ -63,7 +64,9 @@ public struct Tagger: Sendable {
       }
       analysis.fired += evidence
       switch rule.group {
-      case .theme(let id): themeEvidence[id, default: []] += evidence
+      case .theme(let id):
+        themeEvidence[id, default: []] += evidence
+        themeSentences[id, default: []].formUnion(result.evidence.map(\.sentence))
       case .exclusion(let id): exclusions[id] = exclusions[id] ?? rule.id
       case .polarity(.strength): strength += result.evidence.map { ($0.first, $0.last) }
       case .polarity(_): concern += result.evidence.map { ($0.first, $0.last) }
@@ -78,6 +81,13 @@ public struct Tagger: Sendable {
         continue
       }
       analysis.themes.append(ThemeTag(id: theme.id, evidence: evidence.sorted { $0.span < $1.span }))
+    }
+    // Each theme's own polarity, from the cues in the sentences that hold its evidence.
+    for k in analysis.themes.indices {
+      let sentences = themeSentences[analysis.themes[k].id] ?? []
+      let s = strength.filter { sentences.contains(tokens[$0.0].sentence) }
+      let c = concern.filter { sentences.contains(tokens[$0.0].sentence) }
+      analysis.themes[k].polarity = PolarityJudge.judge(tokens: tokens, strength: s, concern: c, segment: segment).0
     }
     analysis.fired.sort { $0.span < $1.span || $0.span == $1.span && $0.rule < $1.rule }
     analysis.quantifier = quantifiers.min { $0.1 < $1.1 || $0.1 == $1.1 && $0.0.rawValue < $1.0.rawValue }?.0
