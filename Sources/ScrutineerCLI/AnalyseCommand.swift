@@ -20,7 +20,7 @@ enum AnalyseCommand {
       <file>                  A text file to analyse, or '-' for standard input.
 
     OPTIONS:
-      --format <format>       Output format: text, json, markdown or csv. (default: text)
+      --format <format>       text, json, markdown, csv, or none (counts only, for benchmarks). (default: text)
       --theme <id>            Show only items with this theme.
       --segment <kind>        Show only segments of this kind (findings, areas-for-improvement, …).
       --explain               Show which rules fired on each item, where, and why.
@@ -44,7 +44,7 @@ enum AnalyseCommand {
       return CLI.ExitCode.success
     }
     let format = args.value("format") ?? "text"
-    guard ["text", "json", "markdown", "csv"].contains(format) else {
+    guard ["text", "json", "markdown", "csv", "none"].contains(format) else {
       return CLI.usageError(
         "Unknown format '\(format)' (expected text, json, markdown or csv)", usage: usage, sub: "analyse",
         console)
@@ -84,14 +84,24 @@ enum AnalyseCommand {
     let analyser = Analyser(reader: reader, rules: rules)
     var files: [AnalysedFile] = []
     var failed = 0
+    var counts = (files: 0, documents: 0, items: 0)
     for path in args.positionals {
       do {
+        let file: AnalysedFile
         if path == "-" {
           let data = FileHandle.standardInput.readDataToEndOfFile()
           let source = try reader.decode([UInt8](data), path: "<stdin>")
-          files.append(analyser.analyse(source, path: "<stdin>"))
+          file = analyser.analyse(source, path: "<stdin>")
         } else {
-          files.append(try analyser.analyse(path: path))
+          file = try analyser.analyse(path: path)
+        }
+        if format == "none" {
+          // Nothing kept: memory stays bounded by the largest file.
+          counts.files += 1
+          counts.documents += file.documents.count
+          counts.items += file.documents.reduce(0) { $0 + $1.items.count }
+        } else {
+          files.append(file)
         }
       } catch {
         console.err("Error: \(error.description)\n")
@@ -99,7 +109,10 @@ enum AnalyseCommand {
       }
     }
     files = files.map { $0.filtered(theme: args.value("theme"), segment: segment) }
-    if !files.isEmpty {
+    if format == "none" {
+      // The engine alone, for benchmarks: read, segment and tag; print only the counts.
+      console.out("\(counts.files) files, \(counts.documents) documents, \(counts.items) items\n")
+    } else if !files.isEmpty {
       switch format {
       case "json": console.out(JSONRenderer.render(files))
       case "markdown": console.out(MarkdownRenderer.render(files))

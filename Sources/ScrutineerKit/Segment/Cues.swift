@@ -1,6 +1,7 @@
 /// Titles of letters and reports.
 enum TitlePatterns {
   static func isTitle(_ text: String) -> Bool {
+    guard let f = text.utf8.first, "FfMmJjIi".utf8.contains(f) else { return false }
     let t = HeadingVocabulary.normalise(text)
     return t.hasPrefix("focused visit to ") || t.hasPrefix("focused visit of ")
       || t.hasPrefix("monitoring visit to ") || t.hasPrefix("monitoring visit of ")
@@ -21,6 +22,8 @@ enum JudgementHeading {
   ]
 
   static func startsJudgement(_ text: String) -> Bool {
+    // Every phrase starts with one of these letters: most lines are rejected at once.
+    guard let f = text.utf8.first, "TtEeCcOoLlAaIi".utf8.contains(f) else { return false }
     let t = HeadingVocabulary.normalise(text)
     return starts.contains { t.hasPrefix($0) }
   }
@@ -140,7 +143,8 @@ enum ScopeCue {
   ]
 
   static func matches(_ text: String) -> Bool {
-    let t = text.prefix(60).lowercased().replacingOccurrences(of: "’", with: "'")
+    var t = text.prefix(60).lowercased()
+    if t.contains("’") { t = t.replacingOccurrences(of: "’", with: "'") }
     return starts.contains { t.hasPrefix($0) }
   }
 
@@ -183,7 +187,8 @@ enum ClosingCue {
   ]
 
   static func matches(_ text: String, documentKind: DocumentKind) -> Bool {
-    let t = text.prefix(100).lowercased().replacingOccurrences(of: "’", with: "'")
+    var t = text.prefix(100).lowercased()
+    if t.contains("’") { t = t.replacingOccurrences(of: "’", with: "'") }
     switch documentKind {
     case .inspectionReport:
       return report.contains { t.hasPrefix($0) }

@@ -142,6 +142,7 @@ enum HeadingVocabulary {
   /// Lowercase words separated by single spaces; apostrophes straightened; leading list
   /// numbering and all punctuation other than apostrophes removed.
   static func normalise(_ heading: String) -> String {
+    if let ascii = normaliseASCII(heading) { return ascii }
     var out = ""
     var space = false
     for scalar in heading.lowercased().unicodeScalars {
@@ -166,6 +167,62 @@ enum HeadingVocabulary {
       words[words.count - 1] = last.prefix { !$0.isNumber }
     }
     return words.joined(separator: " ")
+  }
+
+  /// The same for ASCII text (almost every line), on bytes.
+  private static func normaliseASCII(_ heading: String) -> String? {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(heading.utf8.count)
+    var space = false
+    var wordStarts: [Int] = []
+    for b in heading.utf8 {
+      guard b < 0x80 else { return nil }
+      let c = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+      if (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) {
+        if space || bytes.isEmpty {
+          if !bytes.isEmpty { bytes.append(0x20) }
+          wordStarts.append(bytes.count)
+        }
+        space = false
+        bytes.append(c)
+      } else if c == 0x27 {
+        continue
+      } else {
+        space = true
+      }
+    }
+    // Leading section numbers and "section N".
+    var start = 0
+    var k = 0
+    while k < wordStarts.count {
+      let ws = wordStarts[k]
+      let we = k + 1 < wordStarts.count ? wordStarts[k + 1] - 1 : bytes.count
+      if bytes[ws..<we].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+        start = k + 1 < wordStarts.count ? wordStarts[k + 1] : bytes.count
+        k += 1
+        continue
+      }
+      if bytes[ws..<we].elementsEqual("section".utf8), k + 1 < wordStarts.count {
+        let ns = wordStarts[k + 1]
+        let ne = k + 2 < wordStarts.count ? wordStarts[k + 2] - 1 : bytes.count
+        if bytes[ns..<ne].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+          start = k + 2 < wordStarts.count ? wordStarts[k + 2] : bytes.count
+          k += 2
+          continue
+        }
+      }
+      break
+    }
+    var result = Array(bytes[start...])
+    // A footnote number glued to the last word ("area2").
+    if let lastSpace = result.lastIndex(of: 0x20).map({ $0 + 1 }) ?? (result.isEmpty ? nil : 0) {
+      let last = result[lastSpace...]
+      if last.count > 2, let l = last.last, l >= 0x30 && l <= 0x39, let f = last.first, f >= 0x61 && f <= 0x7A {
+        let letters = last.prefix { !($0 >= 0x30 && $0 <= 0x39) }
+        result = Array(result[..<lastSpace]) + Array(letters)
+      }
+    }
+    return String(decoding: result, as: UTF8.self)
   }
 
   @inline(__always)

@@ -82,17 +82,23 @@ public struct Tagger: Sendable {
       }
       analysis.themes.append(ThemeTag(id: theme.id, evidence: evidence.sorted { $0.span < $1.span }))
     }
-    // Each theme's own polarity, from the cues in the sentences that hold its evidence.
-    for k in analysis.themes.indices {
-      let sentences = themeSentences[analysis.themes[k].id] ?? []
-      let s = strength.filter { sentences.contains(tokens[$0.0].sentence) }
-      let c = concern.filter { sentences.contains(tokens[$0.0].sentence) }
-      analysis.themes[k].polarity = PolarityJudge.judge(tokens: tokens, strength: s, concern: c, segment: segment).0
-    }
     analysis.fired.sort { $0.span < $1.span || $0.span == $1.span && $0.rule < $1.rule }
     analysis.quantifier = quantifiers.min { $0.1 < $1.1 || $0.1 == $1.1 && $0.0.rawValue < $1.0.rawValue }?.0
     (analysis.polarity, analysis.strengthScore, analysis.concernScore) = PolarityJudge.judge(
       tokens: tokens, strength: strength, concern: concern, segment: segment)
+    // Each theme's own polarity, from the cues in the sentences that hold its evidence.
+    let sentenceCount = (tokens.last?.sentence ?? 0) + 1
+    for k in analysis.themes.indices {
+      let sentences = themeSentences[analysis.themes[k].id] ?? []
+      if sentences.count >= sentenceCount || segment.isImprovementList {
+        analysis.themes[k].polarity = analysis.polarity
+        continue
+      }
+      let s = strength.filter { sentences.contains(tokens[$0.0].sentence) }
+      let c = concern.filter { sentences.contains(tokens[$0.0].sentence) }
+      analysis.themes[k].polarity =
+        s.isEmpty && c.isEmpty ? .neutral : PolarityJudge.judge(tokens: tokens, strength: s, concern: c, segment: segment).0
+    }
     return analysis
   }
 
@@ -211,9 +217,9 @@ enum PolarityJudge {
   private static let negationReach = 6
   private static let strongNegationReach = 12
 
-  static func judge(tokens: [WordToken], strength: [(Int, Int)], concern: [(Int, Int)], segment: SegmentKind)
-    -> (Polarity, Double, Double)
-  {
+  static func judge(
+    tokens: [WordToken], strength: [(Int, Int)], concern: [(Int, Int)], segment: SegmentKind, weights: [Double]? = nil
+  ) -> (Polarity, Double, Double) {
     // Weight of each word: half inside a concessive clause, more after a turn, none in an aim.
     var weight = Array(repeating: 1.0, count: tokens.count)
     var aim = Array(repeating: false, count: tokens.count)
