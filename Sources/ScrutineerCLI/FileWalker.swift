@@ -44,7 +44,7 @@ struct FileWalker {
   }
 
   /// Extensions analysed as text, lowercase.
-  static let supported: Set<String> = ["txt", "md", "text"]
+  static let supported: Set<String> = ["txt", "md", "text", "pdf", "docx", "html", "htm"]
 
   /// A folder never entered (the output folder, when it sits inside an input).
   var excluded: FileID?
