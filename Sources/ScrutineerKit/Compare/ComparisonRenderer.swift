@@ -77,7 +77,7 @@ public enum ComparisonRenderer {
         heading(2, "KPIs over time")
         for k in a.kpis {
           let readings = k.readings.map { r -> String in
-            let flag = r.outsideTolerance == true ? " (outside tolerance \(r.tolerance ?? "?"))" : ""
+            let flag = r.outsideTolerance == true ? " (\(side(r)) the tolerance \(r.tolerance ?? "?"))" : ""
             return "\(a.documents[r.document].date?.description ?? "undated"): \(r.actual ?? "–") against \(r.target ?? "–")\(flag)"
           }
           line((md ? "- " : "  * ") + "\(escape(k.indicator, md)): " + readings.joined(separator: "; "))
@@ -94,6 +94,13 @@ public enum ComparisonRenderer {
       line()
     }
     return out
+  }
+
+  /// Whether a reading outside its tolerance lies above or below it (whether that is
+  /// better or worse depends on the indicator, which the table does not say).
+  static func side(_ r: KPISeries.Reading) -> String {
+    guard let a = r.actual.flatMap(Measure.parse), let t = r.tolerance.flatMap(MeasureRange.parse) else { return "outside" }
+    return a.value > t.high.value ? "above" : "below"
   }
 
   static func quoteLine(_ q: Quote, _ a: AuthorityComparison, _ md: Bool, prefix: String? = nil) -> String {
