@@ -66,7 +66,7 @@ enum EvidenceInputs {
 
 /// `scrutineer compare PATH…`: what recurs, what is resolved, what is new.
 enum CompareCommand {
-  static let usage = "scrutineer compare <path> ... [--authority <name>] [--format text|markdown|json] [--rules <file>]"
+  static let usage = "scrutineer compare <path> ... [--authority <name>] [--format text|markdown|json|csv] [--rules <file>]"
 
   static let help = """
     OVERVIEW: Compare an authority's documents across years: what recurs, what is resolved, what is new.
@@ -84,7 +84,7 @@ enum CompareCommand {
 
     OPTIONS:
       --authority <name>      Compare only this authority.
-      --format <format>       text, markdown or json. (default: text)
+      --format <format>       text, markdown, json or csv. (default: text)
     \(RuleOptions.help)
       -h, --help              Show help information.
 
@@ -103,8 +103,8 @@ enum CompareCommand {
       return CLI.ExitCode.success
     }
     let format = args.value("format") ?? "text"
-    guard ["text", "markdown", "json"].contains(format) else {
-      return CLI.usageError("Unknown format '\(format)' (expected text, markdown or json)", usage: usage, sub: "compare", console)
+    guard ["text", "markdown", "json", "csv"].contains(format) else {
+      return CLI.usageError("Unknown format '\(format)' (expected text, markdown, json or csv)", usage: usage, sub: "compare", console)
     }
     guard !args.positionals.isEmpty else {
       return CLI.usageError("Missing expected argument '<path>'", usage: usage, sub: "compare", console)
@@ -127,6 +127,7 @@ enum CompareCommand {
     }
     switch format {
     case "json": console.out(ComparisonRenderer.json(comparison))
+    case "csv": console.out(ComparisonRenderer.csv(comparison))
     case "markdown": console.out(ComparisonRenderer.markdown(comparison))
     default: console.out(ComparisonRenderer.text(comparison))
     }
@@ -136,7 +137,7 @@ enum CompareCommand {
 
 /// `scrutineer timeline --theme ID PATH…`: everything said about one theme, in date order.
 enum TimelineCommand {
-  static let usage = "scrutineer timeline --theme <id> <path> ... [--authority <name>] [--format text|markdown|json]"
+  static let usage = "scrutineer timeline --theme <id> <path> ... [--authority <name>] [--format text|markdown|json|csv]"
 
   static let help = """
     OVERVIEW: Every item on one theme, in date order across documents, with polarity and quotation.
@@ -149,7 +150,7 @@ enum TimelineCommand {
     OPTIONS:
       --theme <id>            The theme ('scrutineer rules list' shows them).
       --authority <name>      Only this authority.
-      --format <format>       text, markdown or json. (default: text)
+      --format <format>       text, markdown, json or csv. (default: text)
     \(RuleOptions.help)
       -h, --help              Show help information.
 
@@ -172,7 +173,7 @@ enum TimelineCommand {
       return CLI.usageError("Missing expected option '--theme <id>'", usage: usage, sub: "timeline", console)
     }
     let format = args.value("format") ?? "text"
-    guard ["text", "markdown", "json"].contains(format) else {
+    guard ["text", "markdown", "json", "csv"].contains(format) else {
       return CLI.usageError("Unknown format '\(format)'", usage: usage, sub: "timeline", console)
     }
     guard !args.positionals.isEmpty else {
@@ -198,6 +199,8 @@ enum TimelineCommand {
     let md = format == "markdown"
     if format == "json" {
       out = HistoryRenderer.json(history)
+    } else if format == "csv" {
+      out = HistoryRenderer.csv(history)
     } else {
       let label = rules.themes.first { $0.id == theme }?.label ?? theme
       out += md ? "# \(label): everything said, in date order\n\n" : "\(label): everything said, in date order\n\n"
@@ -220,7 +223,7 @@ enum TimelineCommand {
 
 /// `scrutineer diff OLD NEW`: what changed between two documents.
 enum DiffCommand {
-  static let usage = "scrutineer diff <old> <new> [--format text|markdown|json]"
+  static let usage = "scrutineer diff <old> <new> [--format text|markdown|json|csv]"
 
   static let help = """
     OVERVIEW: What changed between two documents: themes gained and lost, concerns resolved and new, areas for improvement carried over.
@@ -231,7 +234,7 @@ enum DiffCommand {
     USAGE: \(usage)
 
     OPTIONS:
-      --format <format>       text, markdown or json. (default: text)
+      --format <format>       text, markdown, json or csv. (default: text)
     \(RuleOptions.help)
       -h, --help              Show help information.
 
@@ -252,7 +255,7 @@ enum DiffCommand {
       return CLI.usageError("Expected two files, OLD and NEW", usage: usage, sub: "diff", console)
     }
     let format = args.value("format") ?? "text"
-    guard ["text", "markdown", "json"].contains(format) else {
+    guard ["text", "markdown", "json", "csv"].contains(format) else {
       return CLI.usageError("Unknown format '\(format)'", usage: usage, sub: "diff", console)
     }
     let rules: RuleSet
@@ -275,7 +278,11 @@ enum DiffCommand {
       picked.append(d)
     }
     let diff = DocumentDiff.between(picked[0], picked[1], themes: rules.themes.map(\.id))
-    console.out(format == "json" ? HistoryRenderer.json(diff) : HistoryRenderer.text(diff, markdown: format == "markdown"))
+    switch format {
+    case "json": console.out(HistoryRenderer.json(diff))
+    case "csv": console.out(HistoryRenderer.csv(diff))
+    default: console.out(HistoryRenderer.text(diff, markdown: format == "markdown"))
+    }
     return CLI.ExitCode.success
   }
 }

@@ -272,3 +272,83 @@ public enum ComparisonRenderer {
     w.endObject()
   }
 }
+
+extension ComparisonRenderer {
+  /// One row per piece of evidence, for a spreadsheet: the theme timeline's statuses,
+  /// the recurring concerns' quotations, the follow-ups, the promises and the questions.
+  /// Columns: section, authority, theme, status, date, kind, path, item, polarity,
+  /// similarity, start, end, text.
+  public static func csv(_ c: Comparison) -> String {
+    var w = CSVWriter()
+    w.row(["section", "authority", "theme", "status", "date", "kind", "path", "item", "polarity", "similarity", "start", "end", "text"])
+    for a in c.authorities {
+      func row(_ section: String, _ theme: String, _ status: String, _ q: Quote?, text: String? = nil) {
+        guard let q else {
+          w.row([section, a.authority, theme, status, "", "", "", "", "", "", "", "", text ?? ""])
+          return
+        }
+        let d = a.documents[q.document]
+        w.row([
+          section, a.authority, theme, status, d.date?.description ?? "", d.kind.rawValue, d.path, String(q.item),
+          q.polarity.rawValue, q.similarity.map { JSONWriter.format(($0 * 1000).rounded() / 1000) } ?? "",
+          String(q.span.start), String(q.span.end), text ?? q.text,
+        ])
+      }
+      for t in a.timeline where t.status != .notMentioned {
+        let cells = zip(a.documents, t.cells).filter { $0.1.mentions > 0 }
+          .map { "\($0.0.date?.description ?? "undated"): \($0.1.concerns)/\($0.1.strengths)" }
+        row("timeline", t.theme, t.status.rawValue, nil, text: cells.joined(separator: "; "))
+      }
+      for ch in a.chains {
+        for q in ch.quotes { row("recurring-concern", ch.theme, ch.status.rawValue, q) }
+        if let l = ch.latest { row("recurring-concern-latest", ch.theme, ch.status.rawValue, l) }
+      }
+      for f in a.followUps {
+        let theme = f.themes.joined(separator: ";")
+        row("recommendation", theme, "", f.recommendation)
+        for q in f.later { row("follow-up", theme, "", q) }
+      }
+      for p in a.promises {
+        row("promise", p.theme, "", p.promise)
+        for q in p.findings { row("finding-after-promise", p.theme, "", q) }
+      }
+      for q in a.questions { row("question", q.theme, "", q.evidence.last, text: q.text) }
+    }
+    return w.output
+  }
+}
+
+extension HistoryRenderer {
+  /// One row per item: authority, date, kind, path, item, segment, polarity, inspectorate, start, end, text.
+  public static func csv(_ h: ThemeHistory) -> String {
+    var w = CSVWriter()
+    w.row(["authority", "date", "kind", "path", "item", "segment", "polarity", "inspectorate", "start", "end", "text"])
+    for e in h.entries {
+      w.row([
+        e.document.authority, e.document.date?.description ?? "", e.document.kind.rawValue, e.document.path,
+        String(e.item.number), e.item.segment.rawValue, e.item.polarity(on: h.theme).rawValue, e.inspectorate ? "yes" : "no",
+        String(e.item.span.start), String(e.item.span.end), e.item.text,
+      ])
+    }
+    return w.output
+  }
+
+  /// One row per change: change, theme, old item, new item, similarity, old text, new text.
+  public static func csv(_ d: DocumentDiff) -> String {
+    var w = CSVWriter()
+    w.row(["change", "theme", "oldItem", "newItem", "similarity", "oldText", "newText"])
+    for (name, themes) in [
+      ("theme-gained", d.themesGained), ("theme-lost", d.themesLost), ("concern-resolved", d.concernsResolved),
+      ("concern-not-looked-at", d.concernsNotLookedAt), ("concern-new", d.concernsNew), ("concern-continuing", d.concernsContinuing),
+    ] {
+      for t in themes { w.row([name, t, "", "", "", "", ""]) }
+    }
+    for c in d.carriedOver {
+      w.row([
+        "carried-over", c.old.themes.joined(separator: ";"), String(c.old.number), String(c.new.number),
+        JSONWriter.format((c.similarity * 1000).rounded() / 1000), c.old.text, c.new.text,
+      ])
+    }
+    return w.output
+  }
+}
