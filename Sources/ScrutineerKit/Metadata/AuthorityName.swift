@@ -113,7 +113,7 @@ enum AuthorityName {
     if let name = reportTitleName(doc) { return name }
     // A letter's opening sentence: "the findings of a focused visit to X children's services".
     for b in blocks.prefix(25) {
-      let text = b.text.replacingOccurrences(of: "’", with: "'")
+      let text = String(b.text.prefix(1500)).replacingOccurrences(of: "’", with: "'")
       let lower = text.lowercased()
       for key in ["focused visit to ", "monitoring visit to ", "monitoring visit of ", "inspection of "] {
         guard let r = lower.range(of: key) else { continue }
@@ -130,15 +130,17 @@ enum AuthorityName {
     // Otherwise the most frequent "X City Council", "X Children's Trust", "X children's services".
     var counts: [String: Int] = [:]
     var order: [String] = []
-    for b in blocks {
-      for name in councilMentions(b.text) {
+    // Mentions in the opening blocks, each cut short: enough to name the authority, and
+    // bounded however long the text is.
+    for b in blocks.prefix(80) {
+      for name in councilMentions(String(b.text.prefix(2000))) {
         if counts[name] == nil { order.append(name) }
         counts[name, default: 0] += 1
       }
     }
     // Rank the candidates by how often the name occurs anywhere in the text.
     guard !order.isEmpty else { return nil }
-    let whole = blocks.map(\.text).joined(separator: " ").lowercased()
+    let whole = blocks.prefix(80).map { $0.text.prefix(2000) }.joined(separator: " ").lowercased()
     func frequency(_ name: String) -> Int {
       whole.components(separatedBy: name.lowercased()).count - 1 + counts[name]!
     }
@@ -164,7 +166,7 @@ enum AuthorityName {
       {
         break
       }
-      lines.append(li.text)
+      lines.append(String(li.text.prefix(200)))
     }
     guard !lines.isEmpty else { return nil }
     let joined = lines.joined(separator: " ").replacingOccurrences(of: "’", with: "'")

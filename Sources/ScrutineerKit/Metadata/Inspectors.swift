@@ -59,7 +59,7 @@ enum Inspectors {
     }
     if names.isEmpty || lead == nil {
       for b in blocks.prefix(40) {
-        let text = b.text.replacingOccurrences(of: "’", with: "'")
+        let text = String(b.text.prefix(3000)).replacingOccurrences(of: "’", with: "'")
         let lower = text.lowercased()
         for key in [
           "inspectors were ", "inspectors for this visit were ", "inspector was ",

@@ -64,7 +64,7 @@ struct MetadataExtractor {
   func printedDate() -> ISODate? {
     let lines = contentLines.prefix(45)
     for i in lines {
-      let t = doc.info[i].text
+      let t = String(doc.info[i].text.prefix(200))
       let lower = t.lowercased()
       if lower.hasPrefix("report published") || lower.hasPrefix("publication date")
         || lower.hasPrefix("date of publication")
@@ -84,7 +84,7 @@ struct MetadataExtractor {
     // A date alone on a line near the top (letters), or a dateline ("By on 19/10/2012 in News").
     let limit = kind.isInspectorate ? 40 : 6
     for i in lines.prefix(limit) {
-      let t = doc.info[i].text
+      let t = String(doc.info[i].text.prefix(200))
       let words = t.split(separator: " ").count
       if kind == .inspectionReport { break }
       if let d = DateParser.fullDate(in: t[...]) {
@@ -113,7 +113,7 @@ struct MetadataExtractor {
     }
     guard kind.isInspectorate || kind == .newsRelease else { return [] }
     for b in blocks.prefix(40) {
-      let lower = b.text.lowercased()
+      let lower = b.text.prefix(3000).lowercased()
       for key in [
         "visit to", "visit of", "inspection of", "visit on", "visit took place", "inspection took place",
         "visit",
@@ -154,7 +154,7 @@ struct MetadataExtractor {
     guard kind != .councilResponse else { return nil }
     var best: PreviousJudgement?
     for b in blocks.prefix(40) {
-      for sentence in b.text.split(separator: ".") {
+      for sentence in b.text.prefix(5000).split(separator: ".") {
         let lower = sentence.lowercased()
         if lower.contains("no longer") { continue }
         // Each "judged" in the sentence, with the text before it (back to the previous one).
@@ -202,8 +202,11 @@ struct MetadataExtractor {
   /// The latest date the text reports as past, for documents that print none.
   func inferredDate() -> ISODate? {
     var best: ISODate?
-    for b in blocks {
-      for sentence in b.text.split(separator: ".") {
+    // Dates reported as past, in the first 200 kB: enough for any paper, bounded for any file.
+    var budget = 200_000
+    for b in blocks where budget > 0 {
+      budget -= b.text.utf8.count
+      for sentence in b.text.prefix(50_000).split(separator: ".") {
         let lower = sentence.lowercased()
         if lower.contains(" will ") || lower.contains("planned") || lower.contains("scheduled")
           || lower.contains(" due ") || lower.contains("next ") || lower.contains("programmed")

@@ -160,7 +160,8 @@ enum ScopeCue {
 enum QuoteCue {
   static func isQuote(_ text: String) -> Bool {
     if let f = text.first, f == "\u{201C}" || f == "\"" { return true }
-    let lower = text.lowercased()
+    // Attributions ("…, said: “…") stand near the start of a paragraph.
+    let lower = text.prefix(300).lowercased()
     for cue in [
       " said: ", " said:“", " said: “", " said:\"", " added: ", " commented: ", " said, “", " said, \"",
     ]

@@ -130,6 +130,8 @@ enum HeadingVocabulary {
   /// The kind a heading names, or `nil` when it is not one the domain uses.
   /// - Parameter exact: when true, only whole-heading matches count.
   static func kind(of heading: String, exact: Bool = false) -> SegmentKind? {
+    // Headings are short; a long line is never one (and is not worth normalising).
+    guard heading.utf8.count <= 400 else { return nil }
     let key = normalise(heading)
     guard !key.isEmpty else { return nil }
     for (phrase, kind) in phrases {

@@ -3,7 +3,8 @@ enum DocumentClassifier {
   static func classify(_ doc: DocumentText) -> DocumentKind {
     var head: [String] = []
     for li in doc.info where li.kind == .text {
-      head.append(li.text)
+      // The opening is what tells a document's kind; a long line is cut short.
+      head.append(String(li.text.prefix(300)))
       if head.count >= 45 { break }
     }
     let top = head.prefix(15).joined(separator: " ").lowercased().replacingOccurrences(of: "’", with: "'")
