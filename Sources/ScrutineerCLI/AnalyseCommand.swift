@@ -70,12 +70,9 @@ enum AnalyseCommand {
       return CLI.usageError("Missing expected argument '<file>'", usage: usage, sub: "analyse", console)
     }
     let rules: RuleSet
-    switch RuleOptions.load(args) {
+    switch RuleOptions.loadOrReport(args, usage: usage, sub: "analyse", console) {
     case .success(let r): rules = r
-    case .failure(let e):
-      if e.usage { return CLI.usageError(e.message, usage: usage, sub: "analyse", console) }
-      console.err("Error: \(e.message)\n")
-      return CLI.ExitCode.failure
+    case .failure(let status): return status.code
     }
     if let theme = args.value("theme"), !rules.themes.contains(where: { $0.id == theme }) {
       return CLI.usageError(

@@ -66,7 +66,8 @@ enum EvidenceInputs {
 
 /// `scrutineer compare PATH…`: what recurs, what is resolved, what is new.
 enum CompareCommand {
-  static let usage = "scrutineer compare <path> ... [--authority <name>] [--format text|markdown|json|csv] [--rules <file>]"
+  static let usage =
+    "scrutineer compare <path> ... [--authority <name>] [--format text|markdown|json|csv] [--rules <file>]"
 
   static let help = """
     OVERVIEW: Compare an authority's documents across years: what recurs, what is resolved, what is new.
@@ -94,7 +95,8 @@ enum CompareCommand {
     let args: Arguments
     do {
       args = try Arguments(
-        raw, valued: Set(["authority", "format"]).union(RuleOptions.valued), flags: Set(["help"]).union(RuleOptions.flags))
+        raw, valued: Set(["authority", "format"]).union(RuleOptions.valued),
+        flags: Set(["help"]).union(RuleOptions.flags))
     } catch {
       return CLI.usageError(error.message, usage: usage, sub: "compare", console)
     }
@@ -104,22 +106,22 @@ enum CompareCommand {
     }
     let format = args.value("format") ?? "text"
     guard ["text", "markdown", "json", "csv"].contains(format) else {
-      return CLI.usageError("Unknown format '\(format)' (expected text, markdown, json or csv)", usage: usage, sub: "compare", console)
+      return CLI.usageError(
+        "Unknown format '\(format)' (expected text, markdown, json or csv)", usage: usage, sub: "compare",
+        console)
     }
     guard !args.positionals.isEmpty else {
       return CLI.usageError("Missing expected argument '<path>'", usage: usage, sub: "compare", console)
     }
     let rules: RuleSet
-    switch RuleOptions.load(args) {
+    switch RuleOptions.loadOrReport(args, usage: usage, sub: "compare", console) {
     case .success(let r): rules = r
-    case .failure(let e):
-      if e.usage { return CLI.usageError(e.message, usage: usage, sub: "compare", console) }
-      console.err("Error: \(e.message)\n")
-      return CLI.ExitCode.failure
+    case .failure(let status): return status.code
     }
     let loaded = EvidenceInputs.load(args.positionals, analyser: Analyser(rules: rules))
     for p in loaded.problems { console.err("Error: \(p)\n") }
-    let comparison = Comparer.compare(loaded.documents, themes: rules.themes, authority: args.value("authority"))
+    let comparison = Comparer.compare(
+      loaded.documents, themes: rules.themes, authority: args.value("authority"))
     if let a = args.value("authority"), comparison.authorities.isEmpty {
       let known = Set(loaded.documents.map(\.authority)).sorted().prefix(12).joined(separator: ", ")
       console.err("Error: no documents about '\(a)' (authorities found: \(known))\n")
@@ -137,7 +139,8 @@ enum CompareCommand {
 
 /// `scrutineer timeline --theme ID PATH…`: everything said about one theme, in date order.
 enum TimelineCommand {
-  static let usage = "scrutineer timeline --theme <id> <path> ... [--authority <name>] [--format text|markdown|json|csv]"
+  static let usage =
+    "scrutineer timeline --theme <id> <path> ... [--authority <name>] [--format text|markdown|json|csv]"
 
   static let help = """
     OVERVIEW: Every item on one theme, in date order across documents, with polarity and quotation.
@@ -180,20 +183,21 @@ enum TimelineCommand {
       return CLI.usageError("Missing expected argument '<path>'", usage: usage, sub: "timeline", console)
     }
     let rules: RuleSet
-    switch RuleOptions.load(args) {
+    switch RuleOptions.loadOrReport(args, usage: usage, sub: "timeline", console) {
     case .success(let r): rules = r
-    case .failure(let e):
-      if e.usage { return CLI.usageError(e.message, usage: usage, sub: "timeline", console) }
-      console.err("Error: \(e.message)\n")
-      return CLI.ExitCode.failure
+    case .failure(let status): return status.code
     }
     guard rules.themes.contains(where: { $0.id == theme }) else {
-      return CLI.usageError("Unknown theme '\(theme)'; 'scrutineer rules list' shows them", usage: usage, sub: "timeline", console)
+      return CLI.usageError(
+        "Unknown theme '\(theme)'; 'scrutineer rules list' shows them", usage: usage, sub: "timeline", console
+      )
     }
     let loaded = EvidenceInputs.load(args.positionals, analyser: Analyser(rules: rules))
     for p in loaded.problems { console.err("Error: \(p)\n") }
     var documents = loaded.documents
-    if let a = args.value("authority") { documents = documents.filter { $0.authority.lowercased() == a.lowercased() } }
+    if let a = args.value("authority") {
+      documents = documents.filter { $0.authority.lowercased() == a.lowercased() }
+    }
     let history = ThemeHistory.of(theme: theme, in: documents)
     var out = ""
     let md = format == "markdown"
@@ -203,7 +207,8 @@ enum TimelineCommand {
       out = HistoryRenderer.csv(history)
     } else {
       let label = rules.themes.first { $0.id == theme }?.label ?? theme
-      out += md ? "# \(label): everything said, in date order\n\n" : "\(label): everything said, in date order\n\n"
+      out +=
+        md ? "# \(label): everything said, in date order\n\n" : "\(label): everything said, in date order\n\n"
       var authority = ""
       for e in history.entries {
         if e.document.authority != authority {
@@ -212,7 +217,9 @@ enum TimelineCommand {
         }
         let voice = e.inspectorate ? "" : " [the authority's own words]"
         let text = md ? ComparisonRenderer.escape(e.item.text, true) : e.item.text
-        out += (md ? "- " : "  ") + "\(e.document.label), item \(e.item.number), \(e.item.segment.rawValue), \(e.item.polarity.rawValue)\(voice) [\(e.item.span.start)–\(e.item.span.end)]: “\(text)”\n"
+        out +=
+          (md ? "- " : "  ")
+          + "\(e.document.label), item \(e.item.number), \(e.item.segment.rawValue), \(e.item.polarity.rawValue)\(voice) [\(e.item.span.start)–\(e.item.span.end)]: “\(text)”\n"
       }
       if history.entries.isEmpty { out += "No items on this theme.\n" }
     }
@@ -243,7 +250,8 @@ enum DiffCommand {
   static func run(_ raw: [String], console: Console) -> Int32 {
     let args: Arguments
     do {
-      args = try Arguments(raw, valued: Set(["format"]).union(RuleOptions.valued), flags: Set(["help"]).union(RuleOptions.flags))
+      args = try Arguments(
+        raw, valued: Set(["format"]).union(RuleOptions.valued), flags: Set(["help"]).union(RuleOptions.flags))
     } catch {
       return CLI.usageError(error.message, usage: usage, sub: "diff", console)
     }
@@ -259,12 +267,9 @@ enum DiffCommand {
       return CLI.usageError("Unknown format '\(format)'", usage: usage, sub: "diff", console)
     }
     let rules: RuleSet
-    switch RuleOptions.load(args) {
+    switch RuleOptions.loadOrReport(args, usage: usage, sub: "diff", console) {
     case .success(let r): rules = r
-    case .failure(let e):
-      if e.usage { return CLI.usageError(e.message, usage: usage, sub: "diff", console) }
-      console.err("Error: \(e.message)\n")
-      return CLI.ExitCode.failure
+    case .failure(let status): return status.code
     }
     let analyser = Analyser(rules: rules)
     var picked: [EvidenceDocument] = []

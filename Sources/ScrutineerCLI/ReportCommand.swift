@@ -3,7 +3,8 @@ import ScrutineerKit
 
 /// `scrutineer report PATH… --out FILE`: a self-contained HTML report or a Markdown brief.
 enum ReportCommand {
-  static let usage = "scrutineer report <path> ... --out <file> [--format html|markdown] [--authority <name>] [--title <text>]"
+  static let usage =
+    "scrutineer report <path> ... --out <file> [--format html|markdown] [--authority <name>] [--title <text>]"
 
   static let help = """
     OVERVIEW: Write a report for councillors: a self-contained HTML page or a Markdown brief.
@@ -44,7 +45,8 @@ enum ReportCommand {
     }
     let format = args.value("format") ?? "html"
     guard ["html", "markdown"].contains(format) else {
-      return CLI.usageError("Unknown format '\(format)' (expected html or markdown)", usage: usage, sub: "report", console)
+      return CLI.usageError(
+        "Unknown format '\(format)' (expected html or markdown)", usage: usage, sub: "report", console)
     }
     guard let out = args.value("out") else {
       return CLI.usageError("Missing expected option '--out <file>'", usage: usage, sub: "report", console)
@@ -53,18 +55,19 @@ enum ReportCommand {
       return CLI.usageError("Missing expected argument '<path>'", usage: usage, sub: "report", console)
     }
     let rules: RuleSet
-    switch RuleOptions.load(args) {
+    switch RuleOptions.loadOrReport(args, usage: usage, sub: "report", console) {
     case .success(let r): rules = r
-    case .failure(let e):
-      if e.usage { return CLI.usageError(e.message, usage: usage, sub: "report", console) }
-      console.err("Error: \(e.message)\n")
-      return CLI.ExitCode.failure
+    case .failure(let status): return status.code
     }
     let loaded = EvidenceInputs.load(args.positionals, analyser: Analyser(rules: rules))
     for p in loaded.problems { console.err("Error: \(p)\n") }
-    let comparison = Comparer.compare(loaded.documents, themes: rules.themes, authority: args.value("authority"))
+    let comparison = Comparer.compare(
+      loaded.documents, themes: rules.themes, authority: args.value("authority"))
     let title = args.value("title") ?? (format == "html" ? "Scrutineer report" : "Scrutineer brief")
-    let text = format == "html" ? HTMLReport.render(comparison, themes: rules.themes, title: title) : MarkdownBrief.render(comparison, title: title)
+    let text =
+      format == "html"
+      ? HTMLReport.render(comparison, themes: rules.themes, title: title)
+      : MarkdownBrief.render(comparison, title: title)
     do {
       try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
     } catch {
@@ -72,7 +75,9 @@ enum ReportCommand {
       return CLI.ExitCode.failure
     }
     let docs = comparison.authorities.reduce(0) { $0 + $1.documents.count }
-    console.err("Wrote \(out): \(comparison.authorities.count) authorit\(comparison.authorities.count == 1 ? "y" : "ies"), \(docs) documents.\n")
+    console.err(
+      "Wrote \(out): \(comparison.authorities.count) authorit\(comparison.authorities.count == 1 ? "y" : "ies"), \(docs) documents.\n"
+    )
     return loaded.problems.isEmpty ? CLI.ExitCode.success : CLI.ExitCode.failure
   }
 }

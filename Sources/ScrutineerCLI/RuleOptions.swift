@@ -15,12 +15,14 @@ enum RuleOptions {
   static func load(_ args: Arguments) -> Result<RuleSet, RuleLoadError> {
     var set = args.has("no-default-rules") ? RuleSet() : RuleSet.defaults
     if args.has("no-default-rules") && args.values("rules").isEmpty {
-      return .failure(RuleLoadError(message: "'--no-default-rules' needs at least one '--rules FILE'", usage: true))
+      return .failure(
+        RuleLoadError(message: "'--no-default-rules' needs at least one '--rules FILE'", usage: true))
     }
     for path in args.values("rules") {
       guard let data = FileManager.default.contents(atPath: path) else {
         let exists = FileManager.default.fileExists(atPath: path)
-        return .failure(RuleLoadError(message: "\(path): " + (exists ? "cannot be read" : "no such file"), usage: false))
+        return .failure(
+          RuleLoadError(message: "\(path): " + (exists ? "cannot be read" : "no such file"), usage: false))
       }
       guard let text = String(data: data, encoding: .utf8) else {
         return .failure(RuleLoadError(message: "\(path): is not valid UTF-8", usage: false))
@@ -33,6 +35,29 @@ enum RuleOptions {
     }
     return .success(set)
   }
+}
+
+extension RuleOptions {
+  /// The rule set, or the exit code after the problem has been reported in the house
+  /// style: a command-line problem as a usage error (64), a broken file as a failure (1).
+  static func loadOrReport(_ args: Arguments, usage: String, sub: String, _ console: Console) -> Result<
+    RuleSet, ExitStatus
+  > {
+    switch load(args) {
+    case .success(let r): return .success(r)
+    case .failure(let e):
+      if e.usage {
+        return .failure(ExitStatus(code: CLI.usageError(e.message, usage: usage, sub: sub, console)))
+      }
+      console.err("Error: \(e.message)\n")
+      return .failure(ExitStatus(code: CLI.ExitCode.failure))
+    }
+  }
+}
+
+/// An exit code carried as an error.
+struct ExitStatus: Error {
+  var code: Int32
 }
 
 struct RuleLoadError: Error {

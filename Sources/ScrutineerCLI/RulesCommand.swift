@@ -52,7 +52,9 @@ enum RulesCommand {
       let width = max(12, rules.themes.map(\.id.count).max() ?? 12)
       for t in rules.themes {
         let n = rules.ruleCount(theme: t.id)
-        out += t.id.padding(toLength: width + 2, withPad: " ", startingAt: 0) + "\(t.label) (\(n) rule\(n == 1 ? "" : "s"))\n"
+        out +=
+          t.id.padding(toLength: width + 2, withPad: " ", startingAt: 0)
+          + "\(t.label) (\(n) rule\(n == 1 ? "" : "s"))\n"
         if !t.description.isEmpty { out += String(repeating: " ", count: width + 2) + t.description + "\n" }
       }
       console.out(out)
@@ -64,8 +66,13 @@ enum RulesCommand {
       }
       var failed = 0
       for path in files {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-          console.err("Error: \(path): " + (FileManager.default.fileExists(atPath: path) ? "cannot be read as UTF-8 text" : "no such file") + "\n")
+        guard let data = FileManager.default.contents(atPath: path),
+          let text = String(data: data, encoding: .utf8)
+        else {
+          console.err(
+            "Error: \(path): "
+              + (FileManager.default.fileExists(atPath: path)
+                ? "cannot be read as UTF-8 text" : "no such file") + "\n")
           failed += 1
           continue
         }
@@ -79,7 +86,9 @@ enum RulesCommand {
       }
       return failed > 0 ? CLI.ExitCode.failure : CLI.ExitCode.success
     default:
-      return CLI.usageError("Unknown subcommand 'rules \(sub)' (expected list, check or show)", usage: usage, sub: "rules", console)
+      return CLI.usageError(
+        "Unknown subcommand 'rules \(sub)' (expected list, check or show)", usage: usage, sub: "rules",
+        console)
     }
   }
 }
@@ -106,7 +115,9 @@ enum ExplainCommand {
   static func run(_ raw: [String], console: Console) -> Int32 {
     let args: Arguments
     do {
-      args = try Arguments(raw, valued: Set(["segment"]).union(RuleOptions.valued), flags: Set(["help"]).union(RuleOptions.flags))
+      args = try Arguments(
+        raw, valued: Set(["segment"]).union(RuleOptions.valued), flags: Set(["help"]).union(RuleOptions.flags)
+      )
     } catch {
       return CLI.usageError(error.message, usage: usage, sub: "explain", console)
     }
@@ -125,16 +136,14 @@ enum ExplainCommand {
       segment = k
     }
     let rules: RuleSet
-    switch RuleOptions.load(args) {
+    switch RuleOptions.loadOrReport(args, usage: usage, sub: "explain", console) {
     case .success(let r): rules = r
-    case .failure(let e):
-      if e.usage { return CLI.usageError(e.message, usage: usage, sub: "explain", console) }
-      console.err("Error: \(e.message)\n")
-      return CLI.ExitCode.failure
+    case .failure(let status): return status.code
     }
     let text =
       args.positionals == ["-"]
-      ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : args.positionals.joined(separator: " ")
+      ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+      : args.positionals.joined(separator: " ")
     let a = Tagger(rules: rules).analyse(text: text, segment: segment)
     var out = "Themes: " + (a.themes.isEmpty ? "none" : a.themes.map(\.id).joined(separator: ", ")) + "\n"
     out += "Polarity: \(a.polarity.rawValue)\n"

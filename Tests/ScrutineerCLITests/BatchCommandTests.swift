@@ -192,7 +192,9 @@ struct BatchCommandTests {
     let summary = try F.json(out.appendingPathComponent("summary.json"))
     let failed = (summary["failed"] as! [[String: String]]).map { $0["path"]! }
     #expect(
-      failed == ["binary.txt", "empty.txt", "gone.txt", "large.txt", "latin1.md", "letter.docx", "report.pdf"]
+      failed == [
+        "binary.txt", "empty.txt", "gone.txt", "large.txt", "latin1.md", "letter.docx", "report.pdf",
+      ]
         + (unreadable ? ["sub/secret.txt"] : []))
     let skipped = summary["skipped"] as! [[String: String]]
     #expect(

@@ -14,11 +14,15 @@ struct CompareCommandTests {
     let o = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
     #expect((o["authorities"] as! [[String: Any]]).count == 1)
     let csv = try Binary.run(["compare", Self.corpus.path, "--format", "csv"])
-    #expect(csv.stdout.hasPrefix("section,authority,theme,status,date,kind,path,item,polarity,similarity,start,end,text\r\n"))
+    #expect(
+      csv.stdout.hasPrefix(
+        "section,authority,theme,status,date,kind,path,item,polarity,similarity,start,end,text\r\n"))
     let md = try Binary.run(["compare", Self.corpus.path, "--format", "markdown"])
     #expect(md.stdout.hasPrefix("# Wyverley"))
     // The same bytes whatever order the paths are given in.
-    let files = try FileManager.default.contentsOfDirectory(atPath: Self.corpus.path).sorted().map { Self.corpus.appendingPathComponent($0).path }
+    let files = try FileManager.default.contentsOfDirectory(atPath: Self.corpus.path).sorted().map {
+      Self.corpus.appendingPathComponent($0).path
+    }
     let a = try Binary.run(["compare", "--format", "json"] + files)
     let b = try Binary.run(["compare", "--format", "json"] + files.reversed())
     #expect(a.stdout == b.stdout)

@@ -15,7 +15,8 @@ struct CompareTests {
     return docs
   }
 
-  @Test("the seeds: partner attendance and early help recur, thresholds are resolved",
+  @Test(
+    "the seeds: partner attendance and early help recur, thresholds are resolved",
     .enabled(if: Paths.sharedAvailable, "../shared/corpus is absent: seed comparison skipped"))
   func seeds() throws {
     let docs = try Self.evidence(Paths.shared.appendingPathComponent("seeds"), prefix: "seeds/")
@@ -57,7 +58,10 @@ struct CompareTests {
     #expect(a.timeline.first { $0.theme == "partner-attendance" }?.cells.last?.strengths ?? 0 > 0)
     let output = ComparisonRenderer.text(c)
     #expect(output.contains("Recurring concerns"))
-    #expect(ComparisonRenderer.json(c) == ComparisonRenderer.json(Comparer.compare(docs.reversed(), themes: RuleSet.defaults.themes, authority: "Wyverley")))
+    #expect(
+      ComparisonRenderer.json(c)
+        == ComparisonRenderer.json(
+          Comparer.compare(docs.reversed(), themes: RuleSet.defaults.themes, authority: "Wyverley")))
   }
 
   @Test func similarityIsTheOverlapOfContentWords() {

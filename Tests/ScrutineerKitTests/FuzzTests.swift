@@ -11,14 +11,17 @@ struct FuzzTests {
   /// Fragments the real documents are made of, spliced in to reach the segmenter's rules.
   static let fragments = [
     "\u{0C}", "\n\n\n", "◼ ", "\u{F0B7} ", "- ", "1.", "1.1 ", "a) ", "Dear Sir\n", "Yours sincerely\n",
-    "What needs to improve?\n", "Recommendations\n", "Findings\n", "Overview\n", "Inspection dates: 3 to 14 June 2019\n",
+    "What needs to improve?\n", "Recommendations\n", "Findings\n", "Overview\n",
+    "Inspection dates: 3 to 14 June 2019\n",
     "Judgement\nGrade\nRequires improvement\nto be good\n", "**", "<sup>1</sup>", "KPI 1\t85%\t75–95%\t90%\n",
-    "Response: ", "\r\n", "\t", "’", "\u{00A0}", "Contents\n", "Ofsted\nPiccadilly Gate\n13 March 2020\nDear Tim\n",
+    "Response: ", "\r\n", "\t", "’", "\u{00A0}", "Contents\n",
+    "Ofsted\nPiccadilly Gate\n13 March 2020\nDear Tim\n",
   ]
 
   @Test func mutationsKeepTheInvariants() throws {
     let seconds = Double(ProcessInfo.processInfo.environment["SCRUTINEER_FUZZ_SECONDS"] ?? "") ?? 3
-    var seeds = Paths.files(in: Paths.ownDocuments, suffix: ".txt").compactMap { try? Data(contentsOf: $0) }.map { Array($0) }
+    var seeds = Paths.files(in: Paths.ownDocuments, suffix: ".txt").compactMap { try? Data(contentsOf: $0) }
+      .map { Array($0) }
     if Paths.sharedAvailable {
       let ofsted = Paths.shared.appendingPathComponent("ofsted")
       let authorities = ((try? FileManager.default.contentsOfDirectory(atPath: ofsted.path)) ?? []).sorted()
@@ -29,7 +32,7 @@ struct FuzzTests {
       }
     }
     #expect(!seeds.isEmpty)
-    var rng = SplitMix64(seed: 20261121)
+    var rng = SplitMix64(seed: 20_261_121)
     let deadline = Date().addingTimeInterval(seconds)
     var runs = 0
     var bytesTried = 0
@@ -45,7 +48,9 @@ struct FuzzTests {
         let pos = m.isEmpty ? 0 : Int(rng.next() % UInt64(m.count))
         switch rng.next() % 6 {
         case 0 where !m.isEmpty: m.remove(at: pos)
-        case 1: m.insert(contentsOf: Array(Self.fragments[Int(rng.next() % UInt64(Self.fragments.count))].utf8), at: pos)
+        case 1:
+          m.insert(
+            contentsOf: Array(Self.fragments[Int(rng.next() % UInt64(Self.fragments.count))].utf8), at: pos)
         case 2 where !m.isEmpty: m.removeSubrange(pos..<min(m.count, pos + Int(rng.next() % 300)))
         case 3 where !m.isEmpty: m[pos] = UInt8(truncatingIfNeeded: rng.next())
         case 4:
@@ -62,7 +67,9 @@ struct FuzzTests {
       guard let source = try? InputReader().decode(m, path: "fuzz") else { continue }
       let problems = ParserInvariantTests.violations(source.text)
       if !problems.isEmpty { findings.append("run \(runs): \(problems.prefix(2))") }
-      if DocumentParser.parse(source.text) != DocumentParser.parse(source.text) { findings.append("run \(runs): not deterministic") }
+      if DocumentParser.parse(source.text) != DocumentParser.parse(source.text) {
+        findings.append("run \(runs): not deterministic")
+      }
       if findings.count > 5 { break }
     }
     print("fuzz: \(runs) inputs, \(bytesTried) bytes, \(findings.count) findings in \(Int(seconds)) s")

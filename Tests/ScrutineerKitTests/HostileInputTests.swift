@@ -8,7 +8,8 @@ import Testing
 @Suite("Hostile inputs")
 struct HostileInputTests {
   static func dir() throws -> URL {
-    let d = FileManager.default.temporaryDirectory.appendingPathComponent("scrutineer-hostile-\(UUID().uuidString)")
+    let d = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "scrutineer-hostile-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
     return d
   }
@@ -51,7 +52,8 @@ struct HostileInputTests {
   @Test func aSingleVeryLongLineParsesInLinearTime() {
     // 400 kB on one line here (a debug build is slow); Scripts/hostile runs 50 MB against a
     // release build.
-    let line = String(repeating: "Inspectors found that thresholds are applied well and partners attend. ", count: 5_600)
+    let line = String(
+      repeating: "Inspectors found that thresholds are applied well and partners attend. ", count: 5_600)
     let docs = DocumentParser.parse(line)
     #expect(ParserInvariantTests.violations(line) == [])
     #expect(docs.flatMap(\.items).count == 1)
@@ -101,6 +103,8 @@ struct HostileInputTests {
     let saved = ProcessInfo.processInfo.environment["PATH"]
     setenv("PATH", d.path, 1)
     defer { setenv("PATH", saved ?? "/usr/bin:/bin", 1) }
-    #expect(Self.error(pdf.path) == .needsProgram(path: pdf.path, program: "pdftotext", install: "apt-get install poppler-utils"))
+    #expect(
+      Self.error(pdf.path)
+        == .needsProgram(path: pdf.path, program: "pdftotext", install: "apt-get install poppler-utils"))
   }
 }

@@ -6,7 +6,8 @@ import Testing
 @Suite("Inputs in every format and encoding, and hostile ones")
 struct InputFormatTests {
   static func temp(_ name: String, _ bytes: [UInt8]) throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("scrutineer-input-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "scrutineer-input-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     let url = dir.appendingPathComponent(name)
     try Data(bytes).write(to: url)
@@ -27,7 +28,8 @@ struct InputFormatTests {
       #expect(s.text == text)
     }
     // Windows-1252: a curly apostrophe (0x92) and a pound sign (0xA3) as single bytes.
-    let cp1252: [UInt8] = Array("The council".utf8) + [0x92] + Array("s plan costs ".utf8) + [0xA3] + Array("2m.\r\n".utf8)
+    let cp1252: [UInt8] =
+      Array("The council".utf8) + [0x92] + Array("s plan costs ".utf8) + [0xA3] + Array("2m.\r\n".utf8)
     let s = try InputReader().read(path: try Self.temp("old.txt", cp1252))
     #expect(s.encoding == "Windows-1252")
     #expect(s.text == "The council’s plan costs £2m.\r\n")
@@ -35,7 +37,9 @@ struct InputFormatTests {
 
   @Test func crlfAndCRLineEnds() {
     for sep in ["\r\n", "\r"] {
-      let text = ["Findings", "", "- Thresholds are applied well.", "- Partners attend conferences."].joined(separator: sep) + sep
+      let text =
+        ["Findings", "", "- Thresholds are applied well.", "- Partners attend conferences."].joined(
+          separator: sep) + sep
       let docs = DocumentParser.parse(text)
       let items = docs.flatMap(\.items)
       #expect(items.map(\.text) == ["Thresholds are applied well.", "Partners attend conferences."])
@@ -57,11 +61,14 @@ struct InputFormatTests {
     #expect(text.contains("The council’s plan & budget: £2m…"))
     #expect(text.contains("• Ensure partners attend conferences\n• Improve <assessments>"))
     #expect(text.contains("KPI\tTarget\nKPI 1\t85%"))
-    #expect(!text.contains("alert") && !text.contains("cookies") && !text.contains("Home") && !text.contains("©"))
+    #expect(
+      !text.contains("alert") && !text.contains("cookies") && !text.contains("Home") && !text.contains("©"))
   }
 
   @Test func deeplyNestedAndMalformedHTMLIsReadInLinearTime() {
-    let nested = String(repeating: "<div><span>", count: 20000) + "Findings text" + String(repeating: "</span></div>", count: 20000)
+    let nested =
+      String(repeating: "<div><span>", count: 20000) + "Findings text"
+      + String(repeating: "</span></div>", count: 20000)
     #expect(HTMLText.text(nested).contains("Findings text"))
     let broken = "<p>Unclosed <b>bold <i>and <a href='x>never closed &amp &#xZZ; &unknown; < > text"
     #expect(!HTMLText.text(broken).isEmpty)

@@ -22,17 +22,25 @@ struct PDFInputTests {
   /// Curly and straight quotes and the hyphens pdftotext drops at line ends differ
   /// between the extractions; compare letters and digits only.
   static func normalise(_ s: String) -> String {
-    String(s.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+    String(
+      s.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
   }
 
-  @Test("the focused-visit PDF gives the same items as its text extraction and seed 000",
+  @Test(
+    "the focused-visit PDF gives the same items as its text extraction and seed 000",
     .enabled(if: available, "../shared/corpus or pdftotext is absent: PDF comparison skipped"))
   func focusedVisit() throws {
-    let pdf = try InputReader().read(path: Paths.shared.appendingPathComponent("pdf/birmingham-2020-03-13-focused-visit.pdf").path)
+    let pdf = try InputReader().read(
+      path: Paths.shared.appendingPathComponent("pdf/birmingham-2020-03-13-focused-visit.pdf").path)
     #expect(pdf.encoding == "PDF (pdftotext)")
     let fromPDF = Self.items(pdf.text)
-    let fromText = Self.items(try String(contentsOf: Paths.shared.appendingPathComponent("ofsted/birmingham/2020-03-13-focused-visit.txt"), encoding: .utf8))
-    let fromSeed = Self.items(try String(contentsOf: Paths.shared.appendingPathComponent("seeds/000_2156f1666e8b0600.txt"), encoding: .utf8))
+    let fromText = Self.items(
+      try String(
+        contentsOf: Paths.shared.appendingPathComponent("ofsted/birmingham/2020-03-13-focused-visit.txt"),
+        encoding: .utf8))
+    let fromSeed = Self.items(
+      try String(
+        contentsOf: Paths.shared.appendingPathComponent("seeds/000_2156f1666e8b0600.txt"), encoding: .utf8))
     #expect(fromPDF.count == 18)
     #expect(fromPDF == fromText)
     // The seed was extracted differently: hyphenated words at line ends differ.
@@ -40,7 +48,9 @@ struct PDFInputTests {
     for (a, b) in zip(fromPDF, fromSeed) { #expect(a.prefix(40) == b.prefix(40)) }
   }
 
-  @Test("every shared PDF reads, with its judgements", .enabled(if: available, "../shared/corpus or pdftotext is absent"))
+  @Test(
+    "every shared PDF reads, with its judgements",
+    .enabled(if: available, "../shared/corpus or pdftotext is absent"))
   func reports() throws {
     for name in ["birmingham-2014-05-23-inspection.pdf", "birmingham-2019-01-17-inspection.pdf"] {
       let s = try InputReader().read(path: Paths.shared.appendingPathComponent("pdf/\(name)").path)
@@ -52,10 +62,13 @@ struct PDFInputTests {
     }
   }
 
-  @Test("a truncated PDF and one with no text layer get one-line errors", .enabled(if: pdftotext, "pdftotext is absent"))
+  @Test(
+    "a truncated PDF and one with no text layer get one-line errors",
+    .enabled(if: pdftotext, "pdftotext is absent"))
   func hostilePDFs() throws {
     let real = Paths.shared.appendingPathComponent("pdf/birmingham-2020-03-13-focused-visit.pdf")
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("scrutineer-pdf-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "scrutineer-pdf-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     // A PDF cut off after its header: pdftotext cannot read it.
@@ -70,7 +83,8 @@ struct PDFInputTests {
       _ = try InputReader().read(path: empty.path)
       Issue.record("an image-only PDF should be refused")
     } catch {
-      #expect(error == .needsOCR(path: empty.path) || { if case .unreadable = error { true } else { false } }())
+      #expect(
+        error == .needsOCR(path: empty.path) || { if case .unreadable = error { true } else { false } }())
     }
   }
 

@@ -60,18 +60,34 @@ struct RuleLanguageTests {
   @Test func everyTagExplainsItself() throws {
     let set = try RuleSet.parse("theme t\n  rule why: partner*\n", file: "x")
     let a = Tagger(rules: set).analyse(text: "Our partners help.")
-    #expect(a.themes.first?.evidence == [Evidence(rule: "t/why", span: Span(start: 4, end: 12), text: "partners")])
+    #expect(
+      a.themes.first?.evidence == [Evidence(rule: "t/why", span: Span(start: 4, end: 12), text: "partners")])
   }
 
   @Test(arguments: [
     ("theme t\n  rule r: (a | b\n", "test.rules:2:17: error: expected ')' to close the '(' at column 11"),
     ("rule r: x\n", "test.rules:1:1: error: 'rule' must follow a 'theme', 'polarity' or 'quantifier' line"),
     ("theme t\n  rule r: a*\n", "test.rules:2:11: error: a wildcard needs at least three letters before '*'"),
-    ("theme t\n  rule r [in nowhere]: x\n", "test.rules:2:14: error: unknown segment kind 'nowhere'; expected one of overview, scope, findings, areas-for-improvement, priority-actions, recommendations, kpis, questions, background, achievements, next-steps, quotes, boilerplate, other"),
-    ("theme t\n  rule r: not x\n", "test.rules:2:3: error: the rule needs at least one word or phrase that is not negated"),
-    ("theme t\n  rule r: x near/99 y\n", "test.rules:2:18: error: expected a distance in words from 1 to 50 after 'near/'"),
-    ("theme t\n  frobnicate\n", "test.rules:2:3: error: unknown statement 'frobnicate'; expected 'theme', 'polarity', 'quantifier', 'rule', 'unless', 'label' or 'description'"),
-    ("quantifier lots\n", "test.rules:1:12: error: unknown quantifier 'lots'; expected one of all, almost-all, vast-majority, most, many, some, a-small-number, few, none"),
+    (
+      "theme t\n  rule r [in nowhere]: x\n",
+      "test.rules:2:14: error: unknown segment kind 'nowhere'; expected one of overview, scope, findings, areas-for-improvement, priority-actions, recommendations, kpis, questions, background, achievements, next-steps, quotes, boilerplate, other"
+    ),
+    (
+      "theme t\n  rule r: not x\n",
+      "test.rules:2:3: error: the rule needs at least one word or phrase that is not negated"
+    ),
+    (
+      "theme t\n  rule r: x near/99 y\n",
+      "test.rules:2:18: error: expected a distance in words from 1 to 50 after 'near/'"
+    ),
+    (
+      "theme t\n  frobnicate\n",
+      "test.rules:2:3: error: unknown statement 'frobnicate'; expected 'theme', 'polarity', 'quantifier', 'rule', 'unless', 'label' or 'description'"
+    ),
+    (
+      "quantifier lots\n",
+      "test.rules:1:12: error: unknown quantifier 'lots'; expected one of all, almost-all, vast-majority, most, many, some, a-small-number, few, none"
+    ),
   ])
   func brokenFilesNameFileLineAndColumn(text: String, message: String) {
     #expect(throws: RuleError.self) { try RuleSet.parse(text, file: "test.rules") }
@@ -90,7 +106,9 @@ struct RuleLanguageTests {
   }
 
   @Test func pathologicalRulesAreRefusedOrCheap() throws {
-    let deep = "theme t\n  rule r: " + String(repeating: "(", count: 5000) + "x" + String(repeating: ")", count: 5000) + "\n"
+    let deep =
+      "theme t\n  rule r: " + String(repeating: "(", count: 5000) + "x" + String(repeating: ")", count: 5000)
+      + "\n"
     #expect(throws: RuleError.self) { try RuleSet.parse(deep, file: "deep") }
     let nots = "theme t\n  rule r: x & " + String(repeating: "not ", count: 5000) + "y\n"
     #expect(throws: RuleError.self) { try RuleSet.parse(nots, file: "nots") }
@@ -103,10 +121,13 @@ struct RuleLanguageTests {
   @Test func theDefaultsProvideEveryThemeOfTheSharedList() {
     let ids = Set(RuleSet.defaults.themes.map(\.id))
     for id in [
-      "front-door", "thresholds", "early-help", "partner-attendance", "multi-agency-working", "strategy-meetings",
-      "assessment", "planning", "management-oversight", "supervision", "quality-assurance", "performance-information",
+      "front-door", "thresholds", "early-help", "partner-attendance", "multi-agency-working",
+      "strategy-meetings",
+      "assessment", "planning", "management-oversight", "supervision", "quality-assurance",
+      "performance-information",
       "workforce", "voice-of-child", "children-in-care", "permanence", "care-leavers", "exploitation-missing",
-      "domestic-abuse", "neglect", "mental-health", "education", "out-of-hours", "recording", "leadership-governance",
+      "domestic-abuse", "neglect", "mental-health", "education", "out-of-hours", "recording",
+      "leadership-governance",
       "timeliness", "disabled-children", "youth-justice", "court-proceedings", "private-fostering", "uasc",
     ] {
       #expect(ids.contains(id), "missing theme \(id)")

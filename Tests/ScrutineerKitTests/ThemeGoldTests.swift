@@ -52,7 +52,8 @@ struct ThemeGoldTests {
     var polarityAgreement: Double { items == 0 ? 0 : Double(polarityAgree) / Double(items) }
 
     func table(_ title: String) -> String {
-      var out = "\(title): \(items) items, micro-F1 \(String(format: "%.3f", microF1)), polarity agreement \(String(format: "%.3f", polarityAgreement))\n"
+      var out =
+        "\(title): \(items) items, micro-F1 \(String(format: "%.3f", microF1)), polarity agreement \(String(format: "%.3f", polarityAgreement))\n"
       out += "  theme                   gold  tagged  correct  precision  recall\n"
       let themes = Set(tp.keys).union(fp.keys).union(fn.keys).sorted()
       for t in themes {
@@ -77,7 +78,8 @@ struct ThemeGoldTests {
         tagger.tag(&documents, text: text)
         byFile[row.file] = documents.flatMap(\.items)
       }
-      guard let item = byFile[row.file]!.first(where: { $0.span.start == row.start }), let a = item.analysis else {
+      guard let item = byFile[row.file]!.first(where: { $0.span.start == row.start }), let a = item.analysis
+      else {
         tally.notFound.append("\(row.file)@\(row.start) '\(row.words)'")
         continue
       }
@@ -94,17 +96,24 @@ struct ThemeGoldTests {
       }
       if ProcessInfo.processInfo.environment["SCRUTINEER_DEBUG"] != nil, tagged != row.themes {
         let extra = tagged.subtracting(row.themes).sorted().map { t in
-          t + "(" + a.themes.first { $0.id == t }!.evidence.map { e in
-            let bytes = Array(try! String(contentsOf: root.appendingPathComponent(row.file), encoding: .utf8).utf8)
-            return e.rule.split(separator: "/").last.map(String.init)! + ":" + String(decoding: bytes[e.span.start..<e.span.end], as: UTF8.self)
-          }.joined(separator: ",") + ")"
+          t + "("
+            + a.themes.first { $0.id == t }!.evidence.map { e in
+              let bytes = Array(
+                try! String(contentsOf: root.appendingPathComponent(row.file), encoding: .utf8).utf8)
+              return e.rule.split(separator: "/").last.map(String.init)! + ":"
+                + String(decoding: bytes[e.span.start..<e.span.end], as: UTF8.self)
+            }.joined(separator: ",") + ")"
         }
-        print("DIFF \(row.file)@\(row.start) +\(extra) -\(row.themes.subtracting(tagged).sorted()) :: \(item.text.prefix(160))")
+        print(
+          "DIFF \(row.file)@\(row.start) +\(extra) -\(row.themes.subtracting(tagged).sorted()) :: \(item.text.prefix(160))"
+        )
       }
       if a.polarity.rawValue == row.polarity {
         tally.polarityAgree += 1
       } else {
-        tally.confusions.append("\(row.file)@\(row.start) gold \(row.polarity), got \(a.polarity.rawValue) (\(a.strengthScore)/\(a.concernScore)) '\(row.words)'")
+        tally.confusions.append(
+          "\(row.file)@\(row.start) gold \(row.polarity), got \(a.polarity.rawValue) (\(a.strengthScore)/\(a.concernScore)) '\(row.words)'"
+        )
       }
     }
     return tally
@@ -118,24 +127,33 @@ struct ThemeGoldTests {
   }
   static let target = Thresholds(microF1: 0.90, named: 0.90, polarity: 0.85)
 
-  static func check(_ tally: Tally, _ title: String, floor: Thresholds, namedFloors: [String: (Double, Double)]) {
+  static func check(
+    _ tally: Tally, _ title: String, floor: Thresholds, namedFloors: [String: (Double, Double)]
+  ) {
     print(tally.table(title))
     for n in tally.notFound { print("  not found: \(n)") }
-    let met = tally.microF1 >= target.microF1 && tally.polarityAgreement >= target.polarity
+    let met =
+      tally.microF1 >= target.microF1 && tally.polarityAgreement >= target.polarity
       && ["thresholds", "early-help", "partner-attendance"].allSatisfy {
         tally.precision($0) >= target.named && tally.recall($0) >= target.named
       }
-    print("  targets (micro-F1 ≥ 0.90; thresholds, early-help, partner-attendance P and R ≥ 0.9; polarity ≥ 0.85): \(met ? "met" : "NOT met")")
+    print(
+      "  targets (micro-F1 ≥ 0.90; thresholds, early-help, partner-attendance P and R ≥ 0.9; polarity ≥ 0.85): \(met ? "met" : "NOT met")"
+    )
     #expect(tally.notFound.isEmpty, "gold items the parser no longer finds: \(tally.notFound)")
     #expect(tally.microF1 >= floor.microF1, "micro-F1 \(tally.microF1) fell below \(floor.microF1)")
     for (t, (p, r)) in namedFloors.sorted(by: { $0.key < $1.key }) {
       #expect(tally.precision(t) >= p, "\(t) precision \(tally.precision(t)) fell below \(p)")
       #expect(tally.recall(t) >= r, "\(t) recall \(tally.recall(t)) fell below \(r)")
     }
-    #expect(tally.polarityAgreement >= floor.polarity, "polarity agreement \(tally.polarityAgreement) fell below \(floor.polarity)")
+    #expect(
+      tally.polarityAgreement >= floor.polarity,
+      "polarity agreement \(tally.polarityAgreement) fell below \(floor.polarity)")
   }
 
-  @Test("seed documents", .enabled(if: Paths.sharedAvailable, "../shared/corpus is absent: seed theme gold skipped"))
+  @Test(
+    "seed documents",
+    .enabled(if: Paths.sharedAvailable, "../shared/corpus is absent: seed theme gold skipped"))
   func seeds() throws {
     let tally = try Self.score(try Self.load("seeds.tsv"), root: Paths.shared)
     Self.check(
@@ -143,7 +161,9 @@ struct ThemeGoldTests {
       namedFloors: ["thresholds": (0.9, 0.9), "early-help": (0.9, 0.9), "partner-attendance": (0.9, 0.9)])
   }
 
-  @Test("Ofsted letters and reports", .enabled(if: Paths.sharedAvailable, "../shared/corpus is absent: Ofsted theme gold skipped"))
+  @Test(
+    "Ofsted letters and reports",
+    .enabled(if: Paths.sharedAvailable, "../shared/corpus is absent: Ofsted theme gold skipped"))
   func ofsted() throws {
     let rows = try Self.load("ofsted-a.tsv") + Self.load("ofsted-b.tsv")
     let tally = try Self.score(rows, root: Paths.shared)

@@ -19,7 +19,8 @@ public struct Analyser: Sendable {
   public func analyse(_ source: SourceText, path: String) -> AnalysedFile {
     var documents = DocumentParser.parse(source.text)
     tagger.tag(&documents, text: source.text)
-    return AnalysedFile(path: path, encoding: source.encoding, byteCount: source.text.utf8.count, documents: documents)
+    return AnalysedFile(
+      path: path, encoding: source.encoding, byteCount: source.text.utf8.count, documents: documents)
   }
 }
 

@@ -27,7 +27,8 @@ public enum ScrutineerError: Error, Equatable, Sendable, CustomStringConvertible
   public var path: String {
     switch self {
     case .notFound(let p), .isDirectory(let p), .unreadable(let p, _), .empty(let p), .binary(let p),
-      .invalidUTF8(let p, _), .tooLarge(let p, _, _), .needsProgram(let p, _, _), .needsOCR(let p), .unsupported(let p, _):
+      .invalidUTF8(let p, _), .tooLarge(let p, _, _), .needsProgram(let p, _, _), .needsOCR(let p),
+      .unsupported(let p, _):
       p
     }
   }

@@ -10,7 +10,9 @@ public enum Comparer {
   ///   - documents: documents of any authorities, in any order.
   ///   - themes: theme ids and labels, in the order to report them.
   ///   - authority: compare only this authority (matched without regard to case).
-  public static func compare(_ documents: [EvidenceDocument], themes: [RuleSet.Theme], authority: String? = nil)
+  public static func compare(
+    _ documents: [EvidenceDocument], themes: [RuleSet.Theme], authority: String? = nil
+  )
     -> Comparison
   {
     var byAuthority: [String: [EvidenceDocument]] = [:]
@@ -35,7 +37,9 @@ struct AuthorityComparer {
   init(authority: String, documents: [EvidenceDocument], themes: [RuleSet.Theme]) {
     self.authority = authority
     self.documents = documents.sorted {
-      ($0.date?.dayNumber ?? Int.min, $0.path, $0.kind.rawValue) < ($1.date?.dayNumber ?? Int.min, $1.path, $1.kind.rawValue)
+      ($0.date?.dayNumber ?? Int.min, $0.path, $0.kind.rawValue) < (
+        $1.date?.dayNumber ?? Int.min, $1.path, $1.kind.rawValue
+      )
     }
     self.themes = themes
     words = self.documents.map { $0.items.map { Similarity.words($0.text) } }
@@ -58,15 +62,19 @@ struct AuthorityComparer {
   /// Items on a theme in the inspectorate's voice, per document.
   private func inspectorateItems(_ theme: String, in d: Int) -> [Int] {
     let doc = documents[d]
-    return doc.items.indices.filter { doc.items[$0].themes.contains(theme) && doc.items[$0].isInspectorateVoice(in: doc) }
+    return doc.items.indices.filter {
+      doc.items[$0].themes.contains(theme) && doc.items[$0].isInspectorateVoice(in: doc)
+    }
   }
 
   /// A quotation of an item; with a theme, the polarity is the item's on that theme.
   func quote(_ d: Int, _ i: Int, theme: String? = nil, similarity: Double? = nil) -> Quote {
     let item = documents[d].items[i]
-    let polarity = theme.map { item.polarity(on: $0) } ?? (item.segment.isImprovementList ? .concern : item.polarity)
+    let polarity =
+      theme.map { item.polarity(on: $0) } ?? (item.segment.isImprovementList ? .concern : item.polarity)
     return Quote(
-      document: d, item: item.number, text: item.text, span: item.span, polarity: polarity, segment: item.segment,
+      document: d, item: item.number, text: item.text, span: item.span, polarity: polarity,
+      segment: item.segment,
       similarity: similarity)
   }
 
@@ -77,7 +85,10 @@ struct AuthorityComparer {
   func timeline(for theme: RuleSet.Theme) -> ThemeTimeline {
     var cells: [ThemeTimeline.Cell] = []
     for (d, doc) in documents.enumerated() {
-      let items = doc.isInspectorate ? inspectorateItems(theme.id, in: d) : doc.items.indices.filter { doc.items[$0].themes.contains(theme.id) }
+      let items =
+        doc.isInspectorate
+        ? inspectorateItems(theme.id, in: d)
+        : doc.items.indices.filter { doc.items[$0].themes.contains(theme.id) }
       cells.append(
         ThemeTimeline.Cell(
           concerns: items.filter { doc.items[$0].raisesConcern(on: theme.id) }.count,
@@ -94,12 +105,17 @@ struct AuthorityComparer {
       guard !items.isEmpty else { continue }
       let doc = documents[d]
       series.append(
-        (d, items.filter { doc.items[$0].raisesConcern(on: theme) }.count, items.filter { doc.items[$0].praises(on: theme) }.count))
+        (
+          d, items.filter { doc.items[$0].raisesConcern(on: theme) }.count,
+          items.filter { doc.items[$0].praises(on: theme) }.count
+        ))
     }
     guard let last = series.last else { return .notMentioned }
     let earlier = series.dropLast()
     let earlierConcern = earlier.contains { $0.concerns > 0 }
-    let latestInspectorate = documents.indices.last { documents[$0].isInspectorate || !inspectorateItems(theme, in: $0).isEmpty }
+    let latestInspectorate = documents.indices.last {
+      documents[$0].isInspectorate || !inspectorateItems(theme, in: $0).isEmpty
+    }
     func balance(_ x: (d: Int, concerns: Int, strengths: Int)) -> Double {
       let total = x.concerns + x.strengths
       return total == 0 ? 0 : Double(x.strengths - x.concerns) / Double(total)
@@ -126,7 +142,9 @@ struct AuthorityComparer {
     var members: [(d: Int, i: Int)] = []
     for d in documents.indices {
       let doc = documents[d]
-      for i in inspectorateItems(theme.id, in: d) where doc.items[i].raisesConcern(on: theme.id) { members.append((d, i)) }
+      for i in inspectorateItems(theme.id, in: d) where doc.items[i].raisesConcern(on: theme.id) {
+        members.append((d, i))
+      }
     }
     guard Set(members.map(\.d)).count >= 2 else { return nil }
     // Union-find over wording links between documents.
@@ -153,7 +171,9 @@ struct AuthorityComparer {
     var groups: [Int: [Int]] = [:]
     for m in members.indices { groups[find(m), default: []].append(m) }
     let spanning = groups.values.filter { Set($0.map { members[$0].d }).count >= 2 }
-    guard let group = spanning.max(by: { ($0.count, -$0.min()!) < ($1.count, -$1.min()!) }) else { return nil }
+    guard let group = spanning.max(by: { ($0.count, -$0.min()!) < ($1.count, -$1.min()!) }) else {
+      return nil
+    }
     var quotes: [Quote] = []
     for d in Set(group.map { members[$0].d }).sorted() {
       let inDoc = group.filter { members[$0].d == d }
@@ -168,14 +188,20 @@ struct AuthorityComparer {
     for d in documents.indices where d > lastConcernDocument {
       let items = inspectorateItems(theme.id, in: d)
       guard !items.isEmpty else { continue }
-      let pick = items.max { Similarity.overlap(words[d][$0], chainWords).score < Similarity.overlap(words[d][$1], chainWords).score }!
-      latest = quote(d, pick, theme: theme.id, similarity: Similarity.overlap(words[d][pick], chainWords).score)
+      let pick = items.max {
+        Similarity.overlap(words[d][$0], chainWords).score
+          < Similarity.overlap(words[d][$1], chainWords).score
+      }!
+      latest = quote(
+        d, pick, theme: theme.id, similarity: Similarity.overlap(words[d][pick], chainWords).score)
     }
     let status: ThemeStatus
     if let latest {
       status = latest.polarity == .strength || latest.polarity == .neutral ? .resolved : .persistent
     } else {
-      status = lastConcernDocument == documents.indices.last { documents[$0].isInspectorate } ? .persistent : .unresolved
+      status =
+        lastConcernDocument == documents.indices.last { documents[$0].isInspectorate }
+        ? .persistent : .unresolved
     }
     return ConcernChain(
       theme: theme.id, label: theme.label, quotes: quotes, firstRaised: documents[quotes[0].document].date,
@@ -188,7 +214,8 @@ struct AuthorityComparer {
     var out: [FollowUp] = []
     for d in documents.indices {
       let doc = documents[d]
-      for (i, item) in doc.items.enumerated() where item.segment.isImprovementList && item.isInspectorateVoice(in: doc) {
+      for (i, item) in doc.items.enumerated()
+      where item.segment.isImprovementList && item.isInspectorateVoice(in: doc) {
         guard !item.themes.isEmpty else { continue }
         var later: [Quote] = []
         for e in documents.indices where e > d && documents[e].isInspectorate {
@@ -197,7 +224,10 @@ struct AuthorityComparer {
           }
           guard !candidates.isEmpty else { continue }
           func rank(_ j: Int) -> (Double, Int) {
-            (Similarity.overlap(words[d][i], words[e][j]).score, Set(documents[e].items[j].themes).intersection(item.themes).count)
+            (
+              Similarity.overlap(words[d][i], words[e][j]).score,
+              Set(documents[e].items[j].themes).intersection(item.themes).count
+            )
           }
           let best = candidates.max { rank($0) < rank($1) }!
           let o = Similarity.overlap(words[d][i], words[e][best])
@@ -213,14 +243,20 @@ struct AuthorityComparer {
 
   // MARK: - Promises against findings
 
-  private static let promiseCues = [" will ", "we will", "we are ", "plan to", "committed", "intend", "going to", "by the end of", "is being", "are being"]
+  private static let promiseCues = [
+    " will ", "we will", "we are ", "plan to", "committed", "intend", "going to", "by the end of", "is being",
+    "are being",
+  ]
 
   func promises() -> [PromiseCheck] {
     var out: [PromiseCheck] = []
     for d in documents.indices where !documents[d].isInspectorate {
       let doc = documents[d]
-      guard let next = documents.indices.first(where: { $0 > d && documents[$0].isInspectorate }) else { continue }
-      for (i, item) in doc.items.enumerated() where !item.isInspectorateVoice(in: doc) || item.response != nil {
+      guard let next = documents.indices.first(where: { $0 > d && documents[$0].isInspectorate }) else {
+        continue
+      }
+      for (i, item) in doc.items.enumerated() where !item.isInspectorateVoice(in: doc) || item.response != nil
+      {
         let text = " " + (item.response ?? item.text).lowercased() + " "
         guard Self.promiseCues.contains(where: { text.contains($0) }) else { continue }
         for theme in item.themes {
@@ -250,7 +286,9 @@ struct AuthorityComparer {
           order.append(key)
         }
         series[key]!.readings.append(
-          KPISeries.Reading(document: d, actual: k.actual, target: k.target, tolerance: k.tolerance, outsideTolerance: k.outsideTolerance))
+          KPISeries.Reading(
+            document: d, actual: k.actual, target: k.target, tolerance: k.tolerance,
+            outsideTolerance: k.outsideTolerance))
       }
     }
     return order.map { series[$0]! }
@@ -272,11 +310,14 @@ struct AuthorityComparer {
       let subject = t.label.lowercased()
       var text: String
       if t.status == .persistent {
-        text = "Inspectors raised concerns about \(subject) in \(firstDoc.label) and again in \(lastDoc.label), "
-        text += "where they wrote: “\(Self.excerpt(last.text))” What has changed since \(firstDoc.date.map(Self.monthYear) ?? "then"), "
+        text =
+          "Inspectors raised concerns about \(subject) in \(firstDoc.label) and again in \(lastDoc.label), "
+        text +=
+          "where they wrote: “\(Self.excerpt(last.text))” What has changed since \(firstDoc.date.map(Self.monthYear) ?? "then"), "
         text += "and what evidence will show members that it has improved?"
       } else {
-        text = "Inspectors' view of \(subject) has worsened: in \(lastDoc.label) they wrote: “\(Self.excerpt(last.text))” "
+        text =
+          "Inspectors' view of \(subject) has worsened: in \(lastDoc.label) they wrote: “\(Self.excerpt(last.text))” "
         text += "What has caused this, and what is being done about it?"
       }
       out.append(MemberQuestion(theme: t.theme, text: text, evidence: c.quotes))
@@ -290,7 +331,8 @@ struct AuthorityComparer {
       let items = inspectorateItems(theme, in: d).filter { documents[d].items[$0].raisesConcern(on: theme) }
       if let i = items.first {
         return ConcernChain(
-          theme: theme, label: label(theme), quotes: [quote(d, i, theme: theme)], firstRaised: documents[d].date, timesRaised: 1,
+          theme: theme, label: label(theme), quotes: [quote(d, i, theme: theme)],
+          firstRaised: documents[d].date, timesRaised: 1,
           latest: nil, status: .worsening, linkedBy: "theme")
       }
     }
@@ -305,7 +347,10 @@ struct AuthorityComparer {
   }
 
   static func monthYear(_ d: ISODate) -> String {
-    let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    let months = [
+      "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+      "November", "December",
+    ]
     return "\(months[d.month - 1]) \(d.year)"
   }
 }

@@ -21,15 +21,23 @@ public enum ComparisonRenderer {
       heading(2, "Documents")
       for (k, d) in a.documents.enumerated() {
         let voice = d.isInspectorate ? "" : " (the authority's own)"
-        line("\(md ? "\(k + 1)." : "  [\(k + 1)]") \(d.label)\(voice): \(escape(d.title ?? "untitled", md)) — \(escape(d.path, md))")
+        line(
+          "\(md ? "\(k + 1)." : "  [\(k + 1)]") \(d.label)\(voice): \(escape(d.title ?? "untitled", md)) — \(escape(d.path, md))"
+        )
       }
       line()
       heading(2, "Theme timeline")
-      line(md ? "Concerns/strengths per document; statuses from the inspectorate's words." : "Concerns/strengths per document [1], [2], …; statuses from the inspectorate's words.")
+      line(
+        md
+          ? "Concerns/strengths per document; statuses from the inspectorate's words."
+          : "Concerns/strengths per document [1], [2], …; statuses from the inspectorate's words.")
       line()
-      let mentioned = a.timeline.filter { $0.status != .notMentioned || $0.cells.contains { $0.mentions > 0 } }
+      let mentioned = a.timeline.filter {
+        $0.status != .notMentioned || $0.cells.contains { $0.mentions > 0 }
+      }
       if md {
-        line("| theme | status | " + a.documents.indices.map { "[\($0 + 1)]" }.joined(separator: " | ") + " |")
+        line(
+          "| theme | status | " + a.documents.indices.map { "[\($0 + 1)]" }.joined(separator: " | ") + " |")
         line("|---|---|" + String(repeating: "---|", count: a.documents.count))
       }
       for t in mentioned {
@@ -37,7 +45,10 @@ public enum ComparisonRenderer {
         if md {
           line("| \(t.label) | \(t.status.rawValue) | " + cells.joined(separator: " | ") + " |")
         } else {
-          line("  " + t.label.padding(toLength: 34, withPad: " ", startingAt: 0) + t.status.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0) + cells.map { $0.padding(toLength: 5, withPad: " ", startingAt: 0) }.joined())
+          line(
+            "  " + t.label.padding(toLength: 34, withPad: " ", startingAt: 0)
+              + t.status.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)
+              + cells.map { $0.padding(toLength: 5, withPad: " ", startingAt: 0) }.joined())
         }
       }
       line()
@@ -45,7 +56,10 @@ public enum ComparisonRenderer {
       if a.chains.isEmpty { line("None: no theme was a concern in more than one inspectorate document.\n") }
       for ch in a.chains {
         let first = ch.firstRaised.map(\.description) ?? "undated"
-        line((md ? "**" : "") + "\(ch.label)" + (md ? "**" : "") + ": raised in \(ch.timesRaised) documents since \(first); status \(ch.status.rawValue) (linked by \(ch.linkedBy)).")
+        line(
+          (md ? "**" : "") + "\(ch.label)" + (md ? "**" : "")
+            + ": raised in \(ch.timesRaised) documents since \(first); status \(ch.status.rawValue) (linked by \(ch.linkedBy))."
+        )
         for q in ch.quotes { line(quoteLine(q, a, md)) }
         if let l = ch.latest { line(quoteLine(l, a, md, prefix: "latest")) }
         line()
@@ -54,22 +68,38 @@ public enum ComparisonRenderer {
       if a.followUps.isEmpty { line("No recommendations or areas for improvement in these documents.\n") }
       for f in a.followUps {
         let d = a.documents[f.recommendation.document]
-        line((md ? "- " : "  * ") + "“\(escape(f.recommendation.text, md))” (\(d.label), item \(f.recommendation.item); \(f.themes.joined(separator: ", ")))")
-        if f.later.isEmpty { line(md ? "  - not taken up by a later inspectorate document" : "      not taken up by a later inspectorate document") }
+        line(
+          (md ? "- " : "  * ")
+            + "“\(escape(f.recommendation.text, md))” (\(d.label), item \(f.recommendation.item); \(f.themes.joined(separator: ", ")))"
+        )
+        if f.later.isEmpty {
+          line(
+            md
+              ? "  - not taken up by a later inspectorate document"
+              : "      not taken up by a later inspectorate document")
+        }
         for q in f.later {
           let ld = a.documents[q.document]
-          line((md ? "  - " : "      ") + "\(ld.label): \(q.polarity.rawValue) — “\(escape(excerpt(q.text), md))” [\(q.span.start)–\(q.span.end)]")
+          line(
+            (md ? "  - " : "      ")
+              + "\(ld.label): \(q.polarity.rawValue) — “\(escape(excerpt(q.text), md))” [\(q.span.start)–\(q.span.end)]"
+          )
         }
       }
       line()
       heading(2, "Promises against findings")
-      if a.promises.isEmpty { line("No promises in the authority's documents with a later inspection to set them against.\n") }
+      if a.promises.isEmpty {
+        line("No promises in the authority's documents with a later inspection to set them against.\n")
+      }
       for p in a.promises {
         let d = a.documents[p.promise.document]
-        line((md ? "- " : "  * ") + "\(d.label) promised (\(p.theme)): “\(escape(excerpt(p.promise.text), md))”")
+        line(
+          (md ? "- " : "  * ") + "\(d.label) promised (\(p.theme)): “\(escape(excerpt(p.promise.text), md))”")
         for q in p.findings.prefix(3) {
           let fd = a.documents[q.document]
-          line((md ? "  - " : "      ") + "\(fd.label) found: \(q.polarity.rawValue) — “\(escape(excerpt(q.text), md))”")
+          line(
+            (md ? "  - " : "      ")
+              + "\(fd.label) found: \(q.polarity.rawValue) — “\(escape(excerpt(q.text), md))”")
         }
       }
       line()
@@ -78,7 +108,8 @@ public enum ComparisonRenderer {
         for k in a.kpis {
           let readings = k.readings.map { r -> String in
             let flag = r.outsideTolerance == true ? " (\(side(r)) the tolerance \(r.tolerance ?? "?"))" : ""
-            return "\(a.documents[r.document].date?.description ?? "undated"): \(r.actual ?? "–") against \(r.target ?? "–")\(flag)"
+            return
+              "\(a.documents[r.document].date?.description ?? "undated"): \(r.actual ?? "–") against \(r.target ?? "–")\(flag)"
           }
           line((md ? "- " : "  * ") + "\(escape(k.indicator, md)): " + readings.joined(separator: "; "))
         }
@@ -88,7 +119,8 @@ public enum ComparisonRenderer {
       if a.questions.isEmpty { line("No persistent or worsening concerns to ask about.\n") }
       for (n, q) in a.questions.enumerated() {
         line("\(n + 1). \(escape(q.text, md))")
-        let sources = q.evidence.map { "\(a.documents[$0.document].label), item \($0.item)" }.joined(separator: "; ")
+        let sources = q.evidence.map { "\(a.documents[$0.document].label), item \($0.item)" }.joined(
+          separator: "; ")
         line((md ? "   " : "     ") + "Evidence: \(sources)")
       }
       line()
@@ -99,14 +131,17 @@ public enum ComparisonRenderer {
   /// Whether a reading outside its tolerance lies above or below it (whether that is
   /// better or worse depends on the indicator, which the table does not say).
   static func side(_ r: KPISeries.Reading) -> String {
-    guard let a = r.actual.flatMap(Measure.parse), let t = r.tolerance.flatMap(MeasureRange.parse) else { return "outside" }
+    guard let a = r.actual.flatMap(Measure.parse), let t = r.tolerance.flatMap(MeasureRange.parse) else {
+      return "outside"
+    }
     return a.value > t.high.value ? "above" : "below"
   }
 
   static func quoteLine(_ q: Quote, _ a: AuthorityComparison, _ md: Bool, prefix: String? = nil) -> String {
     let d = a.documents[q.document]
     let lead = prefix.map { "\($0): " } ?? ""
-    return (md ? "- " : "  - ") + "\(lead)\(d.label), item \(q.item) (\(q.polarity.rawValue)) [\(q.span.start)–\(q.span.end)]: “\(escape(excerpt(q.text), md))”"
+    return (md ? "- " : "  - ")
+      + "\(lead)\(d.label), item \(q.item) (\(q.polarity.rawValue)) [\(q.span.start)–\(q.span.end)]: “\(escape(excerpt(q.text), md))”"
   }
 
   static func excerpt(_ text: String) -> String {
@@ -280,7 +315,10 @@ extension ComparisonRenderer {
   /// similarity, start, end, text.
   public static func csv(_ c: Comparison) -> String {
     var w = CSVWriter()
-    w.row(["section", "authority", "theme", "status", "date", "kind", "path", "item", "polarity", "similarity", "start", "end", "text"])
+    w.row([
+      "section", "authority", "theme", "status", "date", "kind", "path", "item", "polarity", "similarity",
+      "start", "end", "text",
+    ])
     for a in c.authorities {
       func row(_ section: String, _ theme: String, _ status: String, _ q: Quote?, text: String? = nil) {
         guard let q else {
@@ -289,7 +327,8 @@ extension ComparisonRenderer {
         }
         let d = a.documents[q.document]
         w.row([
-          section, a.authority, theme, status, d.date?.description ?? "", d.kind.rawValue, d.path, String(q.item),
+          section, a.authority, theme, status, d.date?.description ?? "", d.kind.rawValue, d.path,
+          String(q.item),
           q.polarity.rawValue, q.similarity.map { JSONWriter.format(($0 * 1000).rounded() / 1000) } ?? "",
           String(q.span.start), String(q.span.end), text ?? q.text,
         ])
@@ -322,11 +361,15 @@ extension HistoryRenderer {
   /// One row per item: authority, date, kind, path, item, segment, polarity, inspectorate, start, end, text.
   public static func csv(_ h: ThemeHistory) -> String {
     var w = CSVWriter()
-    w.row(["authority", "date", "kind", "path", "item", "segment", "polarity", "inspectorate", "start", "end", "text"])
+    w.row([
+      "authority", "date", "kind", "path", "item", "segment", "polarity", "inspectorate", "start", "end",
+      "text",
+    ])
     for e in h.entries {
       w.row([
         e.document.authority, e.document.date?.description ?? "", e.document.kind.rawValue, e.document.path,
-        String(e.item.number), e.item.segment.rawValue, e.item.polarity(on: h.theme).rawValue, e.inspectorate ? "yes" : "no",
+        String(e.item.number), e.item.segment.rawValue, e.item.polarity(on: h.theme).rawValue,
+        e.inspectorate ? "yes" : "no",
         String(e.item.span.start), String(e.item.span.end), e.item.text,
       ])
     }
@@ -338,8 +381,10 @@ extension HistoryRenderer {
     var w = CSVWriter()
     w.row(["change", "theme", "oldItem", "newItem", "similarity", "oldText", "newText"])
     for (name, themes) in [
-      ("theme-gained", d.themesGained), ("theme-lost", d.themesLost), ("concern-resolved", d.concernsResolved),
-      ("concern-not-looked-at", d.concernsNotLookedAt), ("concern-new", d.concernsNew), ("concern-continuing", d.concernsContinuing),
+      ("theme-gained", d.themesGained), ("theme-lost", d.themesLost),
+      ("concern-resolved", d.concernsResolved),
+      ("concern-not-looked-at", d.concernsNotLookedAt), ("concern-new", d.concernsNew),
+      ("concern-continuing", d.concernsContinuing),
     ] {
       for t in themes { w.row([name, t, "", "", "", "", ""]) }
     }

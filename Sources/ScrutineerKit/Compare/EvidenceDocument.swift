@@ -67,9 +67,22 @@ public struct EvidenceItem: Hashable, Sendable {
   func sentence(on theme: String, concern: Bool) -> String {
     let sentences = text.components(separatedBy: ". ").map { $0.hasSuffix(".") ? $0 : $0 + "." }
     let phrases = (evidence[theme] ?? []).map { $0.lowercased() }
-    let holding = sentences.filter { s in let l = s.lowercased(); return phrases.contains { l.contains($0) } }
-    let critical = ["not ", "however", "inconsistent", "delay", "too ", "lack", "weak", "poor", "remain", "insufficient", "variable", "limited", "need"]
-    if concern, let c = holding.first(where: { s in let l = s.lowercased(); return critical.contains { l.contains($0) } }) { return c }
+    let holding = sentences.filter { s in
+      let l = s.lowercased()
+      return phrases.contains { l.contains($0) }
+    }
+    let critical = [
+      "not ", "however", "inconsistent", "delay", "too ", "lack", "weak", "poor", "remain", "insufficient",
+      "variable", "limited", "need",
+    ]
+    if concern,
+      let c = holding.first(where: { s in
+        let l = s.lowercased()
+        return critical.contains { l.contains($0) }
+      })
+    {
+      return c
+    }
     return holding.first ?? sentences.first ?? text
   }
 }
@@ -108,12 +121,15 @@ extension EvidenceDocument {
           EvidenceItem(
             number: i.number, segment: s.kind, text: i.text, themes: i.analysis?.themes.map(\.id) ?? [],
             polarity: i.analysis?.polarity ?? .neutral, span: i.span, response: i.response?.text,
-            evidence: Dictionary(uniqueKeysWithValues: (i.analysis?.themes ?? []).map { ($0.id, $0.evidence.map(\.text)) }),
-            themePolarity: Dictionary(uniqueKeysWithValues: (i.analysis?.themes ?? []).map { ($0.id, $0.polarity) })))
+            evidence: Dictionary(
+              uniqueKeysWithValues: (i.analysis?.themes ?? []).map { ($0.id, $0.evidence.map(\.text)) }),
+            themePolarity: Dictionary(
+              uniqueKeysWithValues: (i.analysis?.themes ?? []).map { ($0.id, $0.polarity) })))
       }
     }
     self.items = items
     self.kpis = kpis
-    judgements = Dictionary(uniqueKeysWithValues: d.metadata.judgements.map { ($0.key.rawValue, $0.value.rawValue) })
+    judgements = Dictionary(
+      uniqueKeysWithValues: d.metadata.judgements.map { ($0.key.rawValue, $0.value.rawValue) })
   }
 }

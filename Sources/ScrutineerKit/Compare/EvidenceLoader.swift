@@ -4,7 +4,9 @@ import Foundation
 public enum EvidenceLoader {
   /// One document per line; a line that does not parse is reported, not skipped silently.
   /// - Returns: the documents and, for each bad line, "line N: reason".
-  public static func documents(jsonLines data: Data, source: String) -> (documents: [EvidenceDocument], problems: [String]) {
+  public static func documents(jsonLines data: Data, source: String) -> (
+    documents: [EvidenceDocument], problems: [String]
+  ) {
     var out: [EvidenceDocument] = []
     var problems: [String] = []
     var lineNumber = 0
@@ -37,8 +39,10 @@ public enum EvidenceLoader {
           func text(_ key: String) -> String? { (k[key] as? [String: Any])?["text"] as? String }
           kpis.append(
             KPIReading(
-              label: i["label"] as? String, indicator: k["indicator"] as? String ?? "", target: text("target"),
-              tolerance: text("tolerance"), actual: text("actual"), outsideTolerance: k["outsideTolerance"] as? Bool))
+              label: i["label"] as? String, indicator: k["indicator"] as? String ?? "",
+              target: text("target"),
+              tolerance: text("tolerance"), actual: text("actual"),
+              outsideTolerance: k["outsideTolerance"] as? Bool))
           continue
         }
         guard sk != .boilerplate && sk != .scope else { continue }
@@ -61,8 +65,10 @@ public enum EvidenceLoader {
       }
     }
     var d = EvidenceDocument(
-      path: o["path"] as? String ?? "", kind: kind, authority: o["localAuthority"] as? String ?? "Unknown authority",
-      date: (o["date"] as? String).flatMap(ISODate.init(iso:)), title: o["title"] as? String, items: items, kpis: kpis)
+      path: o["path"] as? String ?? "", kind: kind,
+      authority: o["localAuthority"] as? String ?? "Unknown authority",
+      date: (o["date"] as? String).flatMap(ISODate.init(iso:)), title: o["title"] as? String, items: items,
+      kpis: kpis)
     d.judgements = o["judgements"] as? [String: String] ?? [:]
     return d
   }

@@ -30,9 +30,13 @@ public enum HistoryRenderer {
   }
 
   public static func text(_ d: DocumentDiff, markdown md: Bool) -> String {
-    var out = md ? "# From \(d.old.label) to \(d.new.label)\n\n" : "From \(d.old.label) (\(d.old.path))\nto   \(d.new.label) (\(d.new.path))\n\n"
+    var out =
+      md
+      ? "# From \(d.old.label) to \(d.new.label)\n\n"
+      : "From \(d.old.label) (\(d.old.path))\nto   \(d.new.label) (\(d.new.path))\n\n"
     func list(_ title: String, _ xs: [String]) {
-      out += (md ? "**\(title):** " : "\(title): ") + (xs.isEmpty ? "none" : xs.joined(separator: ", ")) + "\n"
+      out +=
+        (md ? "**\(title):** " : "\(title): ") + (xs.isEmpty ? "none" : xs.joined(separator: ", ")) + "\n"
     }
     list("Themes gained", d.themesGained)
     list("Themes lost", d.themesLost)
@@ -45,7 +49,9 @@ public enum HistoryRenderer {
     for c in d.carriedOver {
       let o = md ? ComparisonRenderer.escape(c.old.text, true) : c.old.text
       let n = md ? ComparisonRenderer.escape(c.new.text, true) : c.new.text
-      out += (md ? "- " : "  - ") + "“\(o)”\n" + (md ? "  - " : "      ") + "still: “\(n)” (item \(c.new.number), similarity \(JSONWriter.format((c.similarity * 100).rounded() / 100)))\n"
+      out +=
+        (md ? "- " : "  - ") + "“\(o)”\n" + (md ? "  - " : "      ")
+        + "still: “\(n)” (item \(c.new.number), similarity \(JSONWriter.format((c.similarity * 100).rounded() / 100)))\n"
     }
     return out
   }

@@ -14,7 +14,9 @@ public struct ThemeHistory: Sendable {
   public static func of(theme: String, in documents: [EvidenceDocument]) -> ThemeHistory {
     var entries: [Entry] = []
     let sorted = documents.sorted {
-      ($0.authority, $0.date?.dayNumber ?? Int.min, $0.path) < ($1.authority, $1.date?.dayNumber ?? Int.min, $1.path)
+      ($0.authority, $0.date?.dayNumber ?? Int.min, $0.path) < (
+        $1.authority, $1.date?.dayNumber ?? Int.min, $1.path
+      )
     }
     for d in sorted {
       for i in d.items where i.themes.contains(theme) {
@@ -44,7 +46,9 @@ public struct DocumentDiff: Sendable {
   /// Areas for improvement of the old document with the new document's closest item.
   public var carriedOver: [(old: EvidenceItem, new: EvidenceItem, similarity: Double)]
 
-  public static func between(_ old: EvidenceDocument, _ new: EvidenceDocument, themes order: [String]) -> DocumentDiff {
+  public static func between(_ old: EvidenceDocument, _ new: EvidenceDocument, themes order: [String])
+    -> DocumentDiff
+  {
     func themes(_ d: EvidenceDocument) -> Set<String> { Set(d.items.flatMap(\.themes)) }
     func concerns(_ d: EvidenceDocument) -> Set<String> {
       Set(d.items.flatMap { i in i.themes.filter { i.raisesConcern(on: $0) } })
@@ -59,15 +63,19 @@ public struct DocumentDiff: Sendable {
     for o in old.items where o.segment.isImprovementList {
       let ow = Similarity.words(o.text)
       var best: (Int, Double)?
-      for (k, n) in new.items.enumerated() where n.raisesConcern && !Set(n.themes).isDisjoint(with: o.themes) {
+      for (k, n) in new.items.enumerated() where n.raisesConcern && !Set(n.themes).isDisjoint(with: o.themes)
+      {
         let s = Similarity.overlap(ow, newWords[k])
-        if s.shared >= 2, s.score >= Similarity.chainThreshold, best == nil || s.score > best!.1 { best = (k, s.score) }
+        if s.shared >= 2, s.score >= Similarity.chainThreshold, best == nil || s.score > best!.1 {
+          best = (k, s.score)
+        }
       }
       if let (k, s) = best { carried.append((o, new.items[k], s)) }
     }
     return DocumentDiff(
       old: old, new: new, themesGained: ordered(nt.subtracting(ot)), themesLost: ordered(ot.subtracting(nt)),
-      concernsResolved: ordered(oc.subtracting(nc).intersection(nt)), concernsNotLookedAt: ordered(oc.subtracting(nt)),
+      concernsResolved: ordered(oc.subtracting(nc).intersection(nt)),
+      concernsNotLookedAt: ordered(oc.subtracting(nt)),
       concernsNew: ordered(nc.subtracting(oc)),
       concernsContinuing: ordered(oc.intersection(nc)), carriedOver: carried)
   }

@@ -73,7 +73,8 @@ enum AuthorityName {
     name = name.replacingOccurrences(of: "St. ", with: "St ")
     if name.lowercased().contains("-upon-") { name = name.replacingOccurrences(of: "-", with: " ") }
     var words = name.split(separator: " ").map(String.init)
-    for k in words.indices.dropFirst() where ["upon", "on", "and", "of", "in", "the", "under", "with", "le"].contains(words[k].lowercased()) {
+    for k in words.indices.dropFirst()
+    where ["upon", "on", "and", "of", "in", "the", "under", "with", "le"].contains(words[k].lowercased()) {
       words[k] = words[k].lowercased()
     }
     for k in words.indices where words[k].contains("-") {

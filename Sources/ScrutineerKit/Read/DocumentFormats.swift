@@ -13,8 +13,11 @@ public enum InputFormat: String, Sendable {
     if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .docx }
     var head = bytes.prefix(2048)
     if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = head.dropFirst(3) }
-    let start = String(decoding: head, as: UTF8.self).lowercased().drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
-    if start.hasPrefix("<!doctype html") || start.hasPrefix("<html") || start.hasPrefix("<?xml") && start.contains("<html")
+    let start = String(decoding: head, as: UTF8.self).lowercased().drop {
+      $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t"
+    }
+    if start.hasPrefix("<!doctype html") || start.hasPrefix("<html")
+      || start.hasPrefix("<?xml") && start.contains("<html")
       || (start.hasPrefix("<") && (start.contains("<body") || start.contains("<head")))
     {
       return .html
@@ -29,7 +32,9 @@ enum PDFText {
   static func extract(path: String, timeout: TimeInterval, maxBytes: Int) throws(ScrutineerError) -> String {
     let data: Data
     do {
-      data = try ExternalProgram(name: "pdftotext", timeout: timeout, maxOutput: maxBytes).run(["-enc", "UTF-8", "-q", path, "-"])
+      data = try ExternalProgram(name: "pdftotext", timeout: timeout, maxOutput: maxBytes).run([
+        "-enc", "UTF-8", "-q", path, "-",
+      ])
     } catch {
       switch error {
       case .missing:
@@ -43,7 +48,9 @@ enum PDFText {
       }
     }
     let text = String(decoding: data, as: UTF8.self)
-    if text.unicodeScalars.allSatisfy({ $0 == " " || $0 == "\n" || $0 == "\u{0C}" || $0 == "\t" || $0 == "\r" }) {
+    if text.unicodeScalars.allSatisfy({
+      $0 == " " || $0 == "\n" || $0 == "\u{0C}" || $0 == "\t" || $0 == "\r"
+    }) {
       throw .needsOCR(path: path)
     }
     return text
@@ -62,14 +69,19 @@ enum DocxText {
     }
     // "  Length      Date    Time    Name" lines: find word/document.xml's size.
     var size: Int?
-    for line in String(decoding: listing, as: UTF8.self).split(separator: "\n") where line.hasSuffix("word/document.xml") {
+    for line in String(decoding: listing, as: UTF8.self).split(separator: "\n")
+    where line.hasSuffix("word/document.xml") {
       size = Int(line.split(separator: " ").first ?? "")
     }
-    guard let size else { throw .unreadable(path: path, reason: "not a Word document (no word/document.xml inside)") }
+    guard let size else {
+      throw .unreadable(path: path, reason: "not a Word document (no word/document.xml inside)")
+    }
     guard size <= maxBytes else { throw .tooLarge(path: path, bytes: size, limit: maxBytes) }
     let xml: Data
     do {
-      xml = try ExternalProgram(name: "unzip", timeout: timeout, maxOutput: maxBytes).run(["-p", path, "word/document.xml"])
+      xml = try ExternalProgram(name: "unzip", timeout: timeout, maxOutput: maxBytes).run([
+        "-p", path, "word/document.xml",
+      ])
     } catch {
       throw mapped(error, path: path)
     }
@@ -81,7 +93,8 @@ enum DocxText {
     case .missing: .needsProgram(path: path, program: "unzip", install: "apt-get install unzip")
     case .timedOut(let s): .unreadable(path: path, reason: "unzip took longer than \(s) seconds")
     case .outputTooLarge(let limit): .tooLarge(path: path, bytes: limit + 1, limit: limit)
-    case .failed: .unreadable(path: path, reason: "not a readable Word document (a damaged or foreign zip archive)")
+    case .failed:
+      .unreadable(path: path, reason: "not a readable Word document (a damaged or foreign zip archive)")
     }
   }
 }
@@ -122,7 +135,11 @@ enum WordXML {
       case "w:numPr": isListItem = true
       case "/w:p": endParagraph()
       case "w:tr": cells = []
-      case "/w:tc": if var row = cells { row.append("\u{1}"); cells = row }
+      case "/w:tc":
+        if var row = cells {
+          row.append("\u{1}")
+          cells = row
+        }
       case "/w:tr":
         if let row = cells {
           // Cells end with a marker; join each cell's paragraphs.

@@ -66,7 +66,8 @@ struct ExternalProgram {
     if state.timedOut { throw .timedOut(seconds: Int(timeout)) }
     if tooLarge { throw .outputTooLarge(limit: maxOutput) }
     guard p.terminationStatus == 0 else {
-      let message = String(decoding: errData.get(), as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
+      let message =
+        String(decoding: errData.get(), as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
       throw .failed(status: p.terminationStatus, message: message)
     }
     return data

@@ -5,11 +5,13 @@
 enum HTMLText {
   /// Elements whose content is never article text.
   private static let dropped: Set<String> = [
-    "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button", "svg", "template", "iframe",
+    "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button", "svg", "template",
+    "iframe",
     "select", "head", "title", "canvas", "object", "embed", "menu",
   ]
   private static let blocks: Set<String> = [
-    "p", "div", "section", "article", "main", "blockquote", "pre", "ul", "ol", "dl", "dt", "dd", "table", "tbody",
+    "p", "div", "section", "article", "main", "blockquote", "pre", "ul", "ol", "dl", "dt", "dd", "table",
+    "tbody",
     "thead", "tfoot", "figure", "figcaption", "address", "hr", "body", "html",
   ]
 
@@ -30,10 +32,17 @@ enum HTMLText {
       if c == "<" {
         // A comment, a declaration or a tag.
         if s.starts(with: "<!--".unicodeScalars) {
-          if let end = s.firstRange(of: "-->".unicodeScalars) { s = s[end.upperBound...] } else { s = s[s.endIndex...] }
+          if let end = s.firstRange(of: "-->".unicodeScalars) {
+            s = s[end.upperBound...]
+          } else {
+            s = s[s.endIndex...]
+          }
           continue
         }
-        guard let close = s.firstIndex(of: ">") else { s = s.dropFirst(); continue }
+        guard let close = s.firstIndex(of: ">") else {
+          s = s.dropFirst()
+          continue
+        }
         let tag = String(String.UnicodeScalarView(s[s.index(after: s.startIndex)..<close]))
         s = s[s.index(after: close)...]
         let isEnd = tag.hasPrefix("/")
@@ -44,7 +53,9 @@ enum HTMLText {
           if name == skipName { skipDepth += isEnd ? -1 : (tag.hasSuffix("/") ? 0 : 1) }
           continue
         }
-        let banner = !isEnd && (attributes.contains("cookie") || attributes.contains("consent")) && (name == "div" || name == "section" || name == "aside")
+        let banner =
+          !isEnd && (attributes.contains("cookie") || attributes.contains("consent"))
+          && (name == "div" || name == "section" || name == "aside")
         if !isEnd && (dropped.contains(name) || banner), !tag.hasSuffix("/") {
           skipDepth = 1
           skipName = name
@@ -52,9 +63,17 @@ enum HTMLText {
         }
         switch name {
         case "br": newline()
-        case "li": if !isEnd { newline(); out += "• " }
+        case "li":
+          if !isEnd {
+            newline()
+            out += "• "
+          }
         case "tr": newline()
-        case "td", "th": if !isEnd, !out.hasSuffix("\n"), !out.isEmpty { while out.hasSuffix(" ") { out.removeLast() }; out += "\t" }
+        case "td", "th":
+          if !isEnd, !out.hasSuffix("\n"), !out.isEmpty {
+            while out.hasSuffix(" ") { out.removeLast() }
+            out += "\t"
+          }
         case "h1", "h2", "h3", "h4", "h5", "h6": newline(2)
         default: if blocks.contains(name) { newline(2) }
         }
@@ -65,7 +84,9 @@ enum HTMLText {
         continue
       }
       if c == "&", let (decoded, rest) = entity(s) {
-        if pendingSpace, !out.isEmpty, !out.hasSuffix("\n"), !out.hasSuffix("\t"), !out.hasSuffix(" ") { out += " " }
+        if pendingSpace, !out.isEmpty, !out.hasSuffix("\n"), !out.hasSuffix("\t"), !out.hasSuffix(" ") {
+          out += " "
+        }
         out.unicodeScalars.append(contentsOf: decoded.unicodeScalars)
         s = rest
         pendingSpace = false
@@ -74,7 +95,9 @@ enum HTMLText {
       if c == " " || c == "\n" || c == "\t" || c == "\r" {
         pendingSpace = true
       } else {
-        if pendingSpace, !out.isEmpty, !out.hasSuffix("\n"), !out.hasSuffix("\t"), !out.hasSuffix(" ") { out += " " }
+        if pendingSpace, !out.isEmpty, !out.hasSuffix("\n"), !out.hasSuffix("\t"), !out.hasSuffix(" ") {
+          out += " "
+        }
         pendingSpace = false
         out.unicodeScalars.append(c)
       }
@@ -85,9 +108,12 @@ enum HTMLText {
   }
 
   private static let named: [String: String] = [
-    "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "pound": "£", "euro": "€", "ndash": "–",
-    "mdash": "—", "lsquo": "‘", "rsquo": "’", "ldquo": "“", "rdquo": "”", "hellip": "…", "bull": "•", "middot": "·",
-    "copy": "©", "reg": "®", "trade": "™", "deg": "°", "frac12": "½", "eacute": "é", "egrave": "è", "aacute": "á",
+    "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "pound": "£", "euro": "€",
+    "ndash": "–",
+    "mdash": "—", "lsquo": "‘", "rsquo": "’", "ldquo": "“", "rdquo": "”", "hellip": "…", "bull": "•",
+    "middot": "·",
+    "copy": "©", "reg": "®", "trade": "™", "deg": "°", "frac12": "½", "eacute": "é", "egrave": "è",
+    "aacute": "á",
     "ouml": "ö", "uuml": "ü", "auml": "ä", "ccedil": "ç", "times": "×", "shy": "",
   ]
 
@@ -98,7 +124,8 @@ enum HTMLText {
     let rest = s[s.index(after: semi)...]
     if body.hasPrefix("#") {
       let digits = body.dropFirst()
-      let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+      let value =
+        digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
       guard let v = value, let scalar = Unicode.Scalar(v), v != 0 else { return nil }
       return (String(Character(scalar)), rest)
     }

@@ -96,7 +96,9 @@ public struct InputReader: Sendable {
       throw .invalidUTF8(path: path, offset: bad)
     }
     if UTF8Validation.looksBinary(Array(text.utf8)[...]) { throw .binary(path: path) }
-    if text.unicodeScalars.allSatisfy({ $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\u{0C}" || $0 == "\u{FEFF}" }) {
+    if text.unicodeScalars.allSatisfy({
+      $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\u{0C}" || $0 == "\u{FEFF}"
+    }) {
       throw .empty(path: path)
     }
     // A byte-order mark is not part of the text.
@@ -106,11 +108,15 @@ public struct InputReader: Sendable {
 
   /// Runs `body` on the file itself, or on a temporary copy of bytes read from a stream.
   private func withFile(
-    _ bytes: [UInt8], _ file: String?, suffix: String, path: String, _ body: (String) throws(ScrutineerError) -> String
+    _ bytes: [UInt8], _ file: String?, suffix: String, path: String,
+    _ body: (String) throws(ScrutineerError) -> String
   ) throws(ScrutineerError) -> String {
     if let file { return try body(file) }
-    let temp = FileManager.default.temporaryDirectory.appendingPathComponent("scrutineer-\(UUID().uuidString)\(suffix)")
-    do { try Data(bytes).write(to: temp) } catch { throw .unreadable(path: path, reason: "cannot write a temporary copy") }
+    let temp = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "scrutineer-\(UUID().uuidString)\(suffix)")
+    do { try Data(bytes).write(to: temp) } catch {
+      throw .unreadable(path: path, reason: "cannot write a temporary copy")
+    }
     defer { try? FileManager.default.removeItem(at: temp) }
     return try body(temp.path)
   }

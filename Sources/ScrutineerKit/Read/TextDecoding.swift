@@ -9,9 +9,13 @@ enum TextDecoding {
       return (String(decoding: body, as: UTF8.self), "UTF-8 (with BOM)")
     }
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-      return utf16(bytes.dropFirst(2), bigEndian: bytes.first == 0xFE).map { ($0, bytes.first == 0xFE ? "UTF-16BE" : "UTF-16LE") }
+      return utf16(bytes.dropFirst(2), bigEndian: bytes.first == 0xFE).map {
+        ($0, bytes.first == 0xFE ? "UTF-16BE" : "UTF-16LE")
+      }
     }
-    if UTF8Validation.firstInvalidOffset(bytes) == nil { return (String(decoding: bytes, as: UTF8.self), "UTF-8") }
+    if UTF8Validation.firstInvalidOffset(bytes) == nil {
+      return (String(decoding: bytes, as: UTF8.self), "UTF-8")
+    }
     return windows1252(bytes).map { ($0, "Windows-1252") }
   }
 
@@ -28,15 +32,19 @@ enum TextDecoding {
     }
     var out = ""
     var bad = false
-    transcode(units.makeIterator(), from: UTF16.self, to: UTF32.self, stoppingOnError: true) { out.unicodeScalars.append(Unicode.Scalar($0)!) }
+    transcode(units.makeIterator(), from: UTF16.self, to: UTF32.self, stoppingOnError: true) {
+      out.unicodeScalars.append(Unicode.Scalar($0)!)
+    }
     if out.unicodeScalars.count == 0 && !units.isEmpty { bad = true }
     return bad ? nil : out
   }
 
   /// Windows-1252's characters for 0x80–0x9F; `nil` marks the five undefined bytes.
   private static let high: [UInt32?] = [
-    0x20AC, nil, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, nil, 0x017D, nil,
-    nil, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, nil, 0x017E, 0x0178,
+    0x20AC, nil, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, nil,
+    0x017D, nil,
+    nil, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, nil,
+    0x017E, 0x0178,
   ]
 
   /// Windows-1252, refusing the undefined bytes (which mark a file in another encoding

@@ -15,7 +15,9 @@ public enum TextRenderer {
     return out
   }
 
-  static func render(_ d: Document, path: String, index: Int, of count: Int, width: Int, explain: Bool) -> String {
+  static func render(_ d: Document, path: String, index: Int, of count: Int, width: Int, explain: Bool)
+    -> String
+  {
     let m = d.metadata
     var out = count > 1 ? "\(path) (document \(index) of \(count))\n" : "\(path)\n"
     var line = [label(d.kind)]
@@ -76,7 +78,9 @@ public enum TextRenderer {
     for x in a.excluded {
       out += pad + "\(x.theme) not given: excluded by \(x.rule)\n"
     }
-    out += pad + "polarity \(a.polarity.rawValue): strength cues \(format(a.strengthScore)), concern cues \(format(a.concernScore))\n"
+    out +=
+      pad
+      + "polarity \(a.polarity.rawValue): strength cues \(format(a.strengthScore)), concern cues \(format(a.concernScore))\n"
     return out
   }
 

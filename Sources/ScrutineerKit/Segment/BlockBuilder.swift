@@ -278,7 +278,9 @@ struct BlockBuilder {
       var k = i
       for _ in 0..<4 {
         if JudgementHeading.matches(joined) { return k }
-        guard let n = nextContent(after: k), doc.info[n].marker == nil, n <= k + 3, doc.info[n].text.count < 90 else { break }
+        guard let n = nextContent(after: k), doc.info[n].marker == nil, n <= k + 3,
+          doc.info[n].text.count < 90
+        else { break }
         joined += " " + doc.info[n].text
         k = n
       }
@@ -337,7 +339,9 @@ struct BlockBuilder {
     guard block.kind == .item, doc.info[i].marker == nil else { return false }
     let text = doc.info[i].text
     // A judgement heading ("The experiences and progress of …: outstanding") likewise.
-    if JudgementHeading.startsJudgement(text), let end = headingEnd(i, prevEnded: true), end > i || JudgementHeading.matches(text) {
+    if JudgementHeading.startsJudgement(text), let end = headingEnd(i, prevEnded: true),
+      end > i || JudgementHeading.matches(text)
+    {
       return true
     }
     guard text.count <= 60, HeadingVocabulary.kind(of: text, exact: true) != nil else { return false }

@@ -38,7 +38,9 @@ enum JudgementHeading {
   /// "Adoption performance Good"): a judged section of a report.
   static func carriesGrade(_ text: String) -> Bool {
     let n = HeadingVocabulary.normalise(text)
-    guard n.split(separator: " ").count >= 3, Grade.trailing(in: n) != nil || n.hasSuffix(" adequate") else { return false }
+    guard n.split(separator: " ").count >= 3, Grade.trailing(in: n) != nil || n.hasSuffix(" adequate") else {
+      return false
+    }
     return n.contains(" grade ") || startsJudgement(text) || n.split(separator: " ").count <= 12
   }
 }

@@ -219,7 +219,8 @@ enum HeadingVocabulary {
     // A footnote number glued to the last word ("area2").
     if let lastSpace = result.lastIndex(of: 0x20).map({ $0 + 1 }) ?? (result.isEmpty ? nil : 0) {
       let last = result[lastSpace...]
-      if last.count > 2, let l = last.last, l >= 0x30 && l <= 0x39, let f = last.first, f >= 0x61 && f <= 0x7A {
+      if last.count > 2, let l = last.last, l >= 0x30 && l <= 0x39, let f = last.first, f >= 0x61 && f <= 0x7A
+      {
         let letters = last.prefix { !($0 >= 0x30 && $0 <= 0x39) }
         result = Array(result[..<lastSpace]) + Array(letters)
       }

@@ -226,10 +226,16 @@ struct Segmenter {
       // part of the report ("Key strengths and weaknesses", "Progress since …") do not.
       let heading = HeadingVocabulary.normalise(headingText(blocks[index]))
       let words = heading.split(separator: " ")
-      let opensSection = words.count > 6 || words.contains { w in
-        ["strength", "strengths", "weakness", "weaknesses", "progress", "summary", "findings", "inspection", "information",
-         "judgement", "judgements", "about", "overall", "experiences", "effectiveness", "impact", "lscb", "board"].contains(String(w))
-      }
+      let opensSection =
+        words.count > 6
+        || words.contains { w in
+          [
+            "strength", "strengths", "weakness", "weaknesses", "progress", "summary", "findings",
+            "inspection", "information",
+            "judgement", "judgements", "about", "overall", "experiences", "effectiveness", "impact", "lscb",
+            "board",
+          ].contains(String(w))
+        }
       if !opensSection, let next = blocks[(index + 1)...].first(where: { $0.kind != .heading }),
         next.kind == .item || RecommendationCue.isImperative(next.text)
       {
@@ -252,7 +258,8 @@ struct Segmenter {
     // A footnote number glued to the end ("What needs to improve?1").
     if let last = text.last, last.isNumber, text.count > 3 {
       let body = text.dropLast(text.reversed().prefix { $0.isNumber }.count)
-      if let b = body.last, b.isLetter || b == "?" || b == ":", text.reversed().prefix(while: \.isNumber).count <= 2,
+      if let b = body.last, b.isLetter || b == "?" || b == ":",
+        text.reversed().prefix(while: \.isNumber).count <= 2,
         !body.hasSuffix(" ")
       {
         text = String(body)

@@ -110,7 +110,9 @@ struct PhraseMatcher: Sendable {
           for s in symbolsAt[j] {
             if let child = phraseChildren[Int(node)][s] {
               next.append(child)
-              for p in phraseEnds[Int(child)] { out.append(Occurrence(phrase: p, first: i, last: j, sentence: tokens[i].sentence)) }
+              for p in phraseEnds[Int(child)] {
+                out.append(Occurrence(phrase: p, first: i, last: j, sentence: tokens[i].sentence))
+              }
             }
           }
         }

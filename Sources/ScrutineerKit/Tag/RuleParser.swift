@@ -51,17 +51,26 @@ struct RuleParser {
       let firstIndex = chars.firstIndex { $0.c != " " && $0.c != "\t" }
       guard let f = firstIndex else { continue }
       let trimmed = Array(chars[f...])
-      let firstWord = String(trimmed.prefix { $0.c != " " && $0.c != "\t" && $0.c != ":" && $0.c != "[" }.map(\.c)).lowercased()
-      let statementWords: Set<String> = ["theme", "polarity", "quantifier", "rule", "unless", "label", "description"]
+      let firstWord = String(
+        trimmed.prefix { $0.c != " " && $0.c != "\t" && $0.c != ":" && $0.c != "[" }.map(\.c)
+      ).lowercased()
+      let statementWords: Set<String> = [
+        "theme", "polarity", "quantifier", "rule", "unless", "label", "description",
+      ]
       let previous = statements.last
-      let previousIsRule = previous.map { p in
-        let w = String(p.prefix { $0.c != " " && $0.c != ":" && $0.c != "[" }.map(\.c)).lowercased()
-        return w == "rule" || w == "unless"
-      } ?? false
+      let previousIsRule =
+        previous.map { p in
+          let w = String(p.prefix { $0.c != " " && $0.c != ":" && $0.c != "[" }.map(\.c)).lowercased()
+          return w == "rule" || w == "unless"
+        } ?? false
       let deeper = (previous.map { f > ($0.first?.column ?? 1) - 1 } ?? false)
-      if trimmed[0].c == "|" || trimmed[0].c == "&" || previousIsRule && deeper && !statementWords.contains(firstWord) {
+      if trimmed[0].c == "|" || trimmed[0].c == "&"
+        || previousIsRule && deeper && !statementWords.contains(firstWord)
+      {
         guard !statements.isEmpty else {
-          throw RuleError(file: file, line: n + 1, column: trimmed[0].column, message: "a continuation line needs a rule above it")
+          throw RuleError(
+            file: file, line: n + 1, column: trimmed[0].column,
+            message: "a continuation line needs a rule above it")
         }
         statements[statements.count - 1].append(Char(c: " ", line: n + 1, column: trimmed[0].column))
         statements[statements.count - 1] += trimmed
@@ -162,12 +171,16 @@ struct RuleParser {
         }
         set.append(
           RuleSet.Rule(
-            id: id, group: group, segments: segments, minimum: minimum, expression: expression, origin: "\(file):\(line)"))
+            id: id, group: group, segments: segments, minimum: minimum, expression: expression,
+            origin: "\(file):\(line)"))
       case "":
-        throw lexer.error(at: 0, "expected 'theme', 'polarity', 'quantifier', 'rule', 'unless', 'label' or 'description'")
+        throw lexer.error(
+          at: 0, "expected 'theme', 'polarity', 'quantifier', 'rule', 'unless', 'label' or 'description'")
       default:
         throw lexer.error(
-          at: 0, "unknown statement '\(keyword)'; expected 'theme', 'polarity', 'quantifier', 'rule', 'unless', 'label' or 'description'")
+          at: 0,
+          "unknown statement '\(keyword)'; expected 'theme', 'polarity', 'quantifier', 'rule', 'unless', 'label' or 'description'"
+        )
       }
     }
   }
@@ -189,7 +202,10 @@ struct RuleParser {
           let kat = lexer.position
           let k = try lexer.identifier(what: "a segment kind")
           guard let kind = SegmentKind(rawValue: k) else {
-            throw lexer.error(at: kat, "unknown segment kind '\(k)'; expected one of \(SegmentKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw lexer.error(
+              at: kat,
+              "unknown segment kind '\(k)'; expected one of \(SegmentKind.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
           }
           kinds.insert(kind)
           lexer.skipSpaces()
@@ -199,7 +215,9 @@ struct RuleParser {
         lexer.skipSpaces()
         let nat = lexer.position
         let n = try lexer.identifier(what: "a number")
-        guard let v = Int(n), (1...20).contains(v) else { throw lexer.error(at: nat, "expected a number from 1 to 20 after 'min'") }
+        guard let v = Int(n), (1...20).contains(v) else {
+          throw lexer.error(at: nat, "expected a number from 1 to 20 after 'min'")
+        }
         minimum = v
       default:
         throw lexer.error(at: at, "expected 'in' or 'min' inside '[ ]', found '\(key)'")
@@ -235,7 +253,8 @@ struct RuleParser {
     mutating func expect(_ c: Character) throws(RuleError) {
       skipSpaces()
       guard peek == c else {
-        throw error(at: position, "expected '\(c)'" + (peek.map { " but found '\($0)'" } ?? " at the end of the line"))
+        throw error(
+          at: position, "expected '\(c)'" + (peek.map { " but found '\($0)'" } ?? " at the end of the line"))
       }
       position += 1
     }
@@ -261,7 +280,8 @@ struct RuleParser {
         position += 1
       }
       guard !out.isEmpty else {
-        throw error(at: start, "expected \(what)" + (peek.map { " but found '\($0)'" } ?? " at the end of the line"))
+        throw error(
+          at: start, "expected \(what)" + (peek.map { " but found '\($0)'" } ?? " at the end of the line"))
       }
       return out.lowercased()
     }
@@ -279,7 +299,11 @@ struct RuleParser {
     }
 
     func error(at index: Int, _ message: String) -> RuleError {
-      let ch = index < chars.count ? chars[index] : (chars.last.map { Char(c: " ", line: $0.line, column: $0.column + 1) } ?? Char(c: " ", line: 1, column: 1))
+      let ch =
+        index < chars.count
+        ? chars[index]
+        : (chars.last.map { Char(c: " ", line: $0.line, column: $0.column + 1) }
+          ?? Char(c: " ", line: 1, column: 1))
       return RuleError(file: file, line: ch.line, column: ch.column, message: message)
     }
   }
@@ -293,7 +317,8 @@ struct RuleParser {
       let e = try parseOr()
       lexer.skipSpaces()
       if let c = lexer.peek {
-        throw lexer.error(at: lexer.position, "expected '|', '&', 'near' or the end of the rule, found '\(c)'")
+        throw lexer.error(
+          at: lexer.position, "expected '|', '&', 'near' or the end of the rule, found '\(c)'")
       }
       return e
     }
@@ -306,7 +331,11 @@ struct RuleParser {
         w.append(c)
         lexer.position += 1
       }
-      if w.lowercased() == k, lexer.peek.map({ !$0.isLetter && !$0.isNumber && $0 != "*" && $0 != "-" }) ?? true { return true }
+      if w.lowercased() == k,
+        lexer.peek.map({ !$0.isLetter && !$0.isNumber && $0 != "*" && $0 != "-" }) ?? true
+      {
+        return true
+      }
       lexer.position = save
       return false
     }
@@ -327,7 +356,9 @@ struct RuleParser {
       if lexer.take("!") || keyword("not") {
         depth += 1
         defer { depth -= 1 }
-        guard depth <= Self.maxDepth else { throw lexer.error(at: lexer.position, "'not' repeated more than \(Self.maxDepth) times") }
+        guard depth <= Self.maxDepth else {
+          throw lexer.error(at: lexer.position, "'not' repeated more than \(Self.maxDepth) times")
+        }
         return .not(try parseNot())
       }
       return try parseBinary()
@@ -379,7 +410,8 @@ struct RuleParser {
         lexer.position += 1
         let e = try parseOr()
         guard lexer.take(")") else {
-          throw lexer.error(at: lexer.position, "expected ')' to close the '(' at column \(lexer.chars[at].column)")
+          throw lexer.error(
+            at: lexer.position, "expected ')' to close the '(' at column \(lexer.chars[at].column)")
         }
         return e
       }
@@ -396,7 +428,9 @@ struct RuleParser {
       }
       if c.isLetter || c.isNumber {
         var body = ""
-        while let d = lexer.peek, d.isLetter || d.isNumber || d == "*" || d == "-" || d == "'" || d == "\u{2019}" {
+        while let d = lexer.peek,
+          d.isLetter || d.isNumber || d == "*" || d == "-" || d == "'" || d == "\u{2019}"
+        {
           body.append(d)
           lexer.position += 1
         }
@@ -420,7 +454,9 @@ struct RuleParser {
           }
           words.append(.prefix(stem))
         } else {
-          guard !current.contains(UInt8(ascii: "*")) else { throw lexer.error(at: at, "'*' may only end a word") }
+          guard !current.contains(UInt8(ascii: "*")) else {
+            throw lexer.error(at: at, "'*' may only end a word")
+          }
           words.append(.exact(WordTokenizer.fold(current)))
         }
       }

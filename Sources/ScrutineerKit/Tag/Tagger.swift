@@ -23,7 +23,10 @@ public struct Tagger: Sendable {
         let kind = documents[d].segments[s].kind
         for i in documents[d].segments[s].items.indices {
           let item = documents[d].segments[s].items[i]
-          let a = analyse(bytes: bytes, ranges: item.sourceRanges.isEmpty ? [item.span.start..<item.span.end] : item.sourceRanges, segment: kind)
+          let a = analyse(
+            bytes: bytes,
+            ranges: item.sourceRanges.isEmpty ? [item.span.start..<item.span.end] : item.sourceRanges,
+            segment: kind)
           documents[d].segments[s].items[i].analysis = a
         }
       }
@@ -57,7 +60,8 @@ public struct Tagger: Sendable {
       let rule = rules.rules[r]
       if let kinds = rule.segments, !kinds.contains(segment) { continue }
       let result = evaluate(rule.expression, byPhrase)
-      guard result.matched, Self.distinct(result.evidence) >= rule.minimum, let first = result.evidence.first else { continue }
+      guard result.matched, Self.distinct(result.evidence) >= rule.minimum, let first = result.evidence.first
+      else { continue }
       let evidence = result.evidence.map {
         let span = Span(start: tokens[$0.first].start, end: tokens[$0.last].end)
         return Evidence(rule: rule.id, span: span, text: Self.words(bytes, span))
@@ -97,7 +101,8 @@ public struct Tagger: Sendable {
       let s = strength.filter { sentences.contains(tokens[$0.0].sentence) }
       let c = concern.filter { sentences.contains(tokens[$0.0].sentence) }
       analysis.themes[k].polarity =
-        s.isEmpty && c.isEmpty ? .neutral : PolarityJudge.judge(tokens: tokens, strength: s, concern: c, segment: segment).0
+        s.isEmpty && c.isEmpty
+        ? .neutral : PolarityJudge.judge(tokens: tokens, strength: s, concern: c, segment: segment).0
     }
     return analysis
   }
@@ -154,14 +159,17 @@ public struct Tagger: Sendable {
       let ra = evaluate(a, found)
       guard ra.matched else { return ra }
       let rb = evaluate(b, found)
-      let kept = ra.evidence.filter { x in !rb.evidence.contains { y in x.first <= y.last && y.first <= x.last } }
+      let kept = ra.evidence.filter { x in
+        !rb.evidence.contains { y in x.first <= y.last && y.first <= x.last }
+      }
       return Result(matched: !kept.isEmpty, evidence: kept)
     }
   }
 
   /// The source text of a span with its line breaks folded to spaces.
   static func words(_ bytes: [UInt8], _ span: Span) -> String {
-    InlineMarkup.collapseSpaces(String(decoding: bytes[span.start..<span.end], as: UTF8.self).replacingOccurrences(of: "\n", with: " "))
+    InlineMarkup.collapseSpaces(
+      String(decoding: bytes[span.start..<span.end], as: UTF8.self).replacingOccurrences(of: "\n", with: " "))
   }
 
   /// How many separate places the occurrences cover ("children in care" and "in care"
@@ -178,7 +186,9 @@ public struct Tagger: Sendable {
 
   private func unique(_ xs: [PhraseMatcher.Occurrence]) -> [PhraseMatcher.Occurrence] {
     var seen = Set<PhraseMatcher.Occurrence>()
-    return xs.filter { seen.insert($0).inserted }.sorted { $0.first < $1.first || $0.first == $1.first && $0.last < $1.last }
+    return xs.filter { seen.insert($0).inserted }.sorted {
+      $0.first < $1.first || $0.first == $1.first && $0.last < $1.last
+    }
   }
 }
 
@@ -197,28 +207,35 @@ public struct Tagger: Sendable {
 enum PolarityJudge {
   /// Words that open a concessive clause: cues inside it weigh half ("Although plans
   /// are in place, they are not always SMART" is a concern).
-  private static let concessive: Set<[UInt8]> = Set(["although", "though", "while", "whilst", "despite", "notwithstanding", "albeit"].map { Array($0.utf8) })
+  private static let concessive: Set<[UInt8]> = Set(
+    ["although", "though", "while", "whilst", "despite", "notwithstanding", "albeit"].map { Array($0.utf8) })
   /// Words that turn a sentence: what follows weighs more.
-  private static let turning: Set<[UInt8]> = Set(["however", "but", "nevertheless", "yet"].map { Array($0.utf8) })
+  private static let turning: Set<[UInt8]> = Set(
+    ["however", "but", "nevertheless", "yet"].map { Array($0.utf8) })
   /// Words that negate what follows them in the clause.
   private static let negators: Set<[UInt8]> = Set(
     [
-      "not", "no", "never", "cannot", "without", "nor", "lack", "lacks", "lacking", "too", "overly", "little", "insufficiently",
-      "unable", "fail", "fails", "failed", "failing", "hinder", "hinders", "hindered", "prevent", "prevents", "prevented", "avoid",
+      "not", "no", "never", "cannot", "without", "nor", "lack", "lacks", "lacking", "too", "overly", "little",
+      "insufficiently",
+      "unable", "fail", "fails", "failed", "failing", "hinder", "hinders", "hindered", "prevent", "prevents",
+      "prevented", "avoid",
       "avoids", "avoided",
     ]
-      .map { Array($0.utf8) })
+    .map { Array($0.utf8) })
   /// Negators that turn a criticism into praise ("without delay", "no children were unsafe",
   /// "assessments prevent delay").
   private static let strongNegators: Set<[UInt8]> = Set(
-    ["no", "without", "never", "prevent", "prevents", "prevented", "avoid", "avoids", "avoided"].map { Array($0.utf8) })
+    ["no", "without", "never", "prevent", "prevents", "prevented", "avoid", "avoids", "avoided"].map {
+      Array($0.utf8)
+    })
   /// How many words after a negator it reaches; "no children were seen to be at immediate risk
   /// or experiencing drift" negates its whole clause, so the praising negators reach further.
   private static let negationReach = 6
   private static let strongNegationReach = 12
 
   static func judge(
-    tokens: [WordToken], strength: [(Int, Int)], concern: [(Int, Int)], segment: SegmentKind, weights: [Double]? = nil
+    tokens: [WordToken], strength: [(Int, Int)], concern: [(Int, Int)], segment: SegmentKind,
+    weights: [Double]? = nil
   ) -> (Polarity, Double, Double) {
     // Weight of each word: half inside a concessive clause, more after a turn, none in an aim.
     var weight = Array(repeating: 1.0, count: tokens.count)
@@ -253,7 +270,9 @@ enum PolarityJudge {
       weight[k] = inConcession ? 0.5 : (turned ? 1.25 : 1.0)
       aim[k] = inAim
       if negator >= 0 {
-        let reach = strongNegators.contains(tokens[negator].lower) && !inConcernCue[negator] ? strongNegationReach : negationReach
+        let reach =
+          strongNegators.contains(tokens[negator].lower) && !inConcernCue[negator]
+          ? strongNegationReach : negationReach
         if k - negator <= reach { negatedBy[k] = negator }
       }
       if negators.contains(t.lower) { negator = k }

@@ -43,7 +43,9 @@ enum WordTokenizer {
               i += 2
             } else if c == 0x27, i + 1 < end, isLetter(bytes[i + 1]) {
               i += 1  // straight apostrophe inside a word
-            } else if c == 0xE2, i + 3 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99, isLetter(bytes[i + 3]) {
+            } else if c == 0xE2, i + 3 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99,
+              isLetter(bytes[i + 3])
+            {
               i += 3  // curly apostrophe inside a word
             } else {
               break
@@ -51,7 +53,8 @@ enum WordTokenizer {
           }
           out.append(
             WordToken(
-              start: start, end: min(i, end), lower: lower, folded: fold(lower), sentence: sentence, clauseEnd: false))
+              start: start, end: min(i, end), lower: lower, folded: fold(lower), sentence: sentence,
+              clauseEnd: false))
           continue
         }
         if b >= 0x80 {
@@ -63,7 +66,8 @@ enum WordTokenizer {
         case UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"):
           // A full stop between digits ("2.5") or in an abbreviation before a lowercase
           // word does not end the sentence.
-          let nextIsSpace = i + 1 >= end || bytes[i + 1] == 0x20 || bytes[i + 1] == 0x0A || bytes[i + 1] == 0x0D
+          let nextIsSpace =
+            i + 1 >= end || bytes[i + 1] == 0x20 || bytes[i + 1] == 0x0A || bytes[i + 1] == 0x0D
           if nextIsSpace || b != UInt8(ascii: ".") {
             sentence += 1
             if !out.isEmpty { out[out.count - 1].clauseEnd = true }
@@ -91,7 +95,8 @@ enum WordTokenizer {
 
   @inline(__always) static func isWordStart(_ bytes: [UInt8], _ i: Int, _ end: Int) -> Bool {
     let b = bytes[i]
-    return (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || (b >= 0xC3 && b <= 0xCF)
+    return (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+      || (b >= 0xC3 && b <= 0xCF)
   }
 
   @inline(__always) static func scalarLength(_ b: UInt8) -> Int {
@@ -105,7 +110,9 @@ enum WordTokenizer {
     let n = w.count
     guard n > 3, w[n - 1] == UInt8(ascii: "s") else { return w }
     let p = w[n - 2]
-    if n > 4, p == UInt8(ascii: "e"), w[n - 3] == UInt8(ascii: "i") { return Array(w[0..<(n - 3)]) + [UInt8(ascii: "y")] }
+    if n > 4, p == UInt8(ascii: "e"), w[n - 3] == UInt8(ascii: "i") {
+      return Array(w[0..<(n - 3)]) + [UInt8(ascii: "y")]
+    }
     if p == UInt8(ascii: "s") || p == UInt8(ascii: "u") || p == UInt8(ascii: "i") { return w }
     if n > 4, p == UInt8(ascii: "e"), w[n - 3] == UInt8(ascii: "s"), w[n - 4] == UInt8(ascii: "s") {
       return Array(w[0..<(n - 2)])
