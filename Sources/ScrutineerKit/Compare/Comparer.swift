@@ -112,7 +112,11 @@ struct AuthorityComparer {
     }
     guard let last = series.last else { return .notMentioned }
     let earlier = series.dropLast()
-    let earlierConcern = earlier.contains { $0.concerns > 0 }
+    // A document raises the theme as a concern when its concerns on it are at least as
+    // many as its praise: one critical clause in a paragraph of praise does not make a
+    // well-judged service a concern.
+    func isConcern(_ x: (d: Int, concerns: Int, strengths: Int)) -> Bool { x.concerns > 0 && x.concerns >= x.strengths }
+    let earlierConcern = earlier.contains(where: isConcern)
     let latestInspectorate = documents.indices.last {
       documents[$0].isInspectorate || !inspectorateItems(theme, in: $0).isEmpty
     }
@@ -120,7 +124,7 @@ struct AuthorityComparer {
       let total = x.concerns + x.strengths
       return total == 0 ? 0 : Double(x.strengths - x.concerns) / Double(total)
     }
-    if last.concerns > 0 {
+    if isConcern(last) {
       if last.d != latestInspectorate { return .unresolved }
       if !earlierConcern { return earlier.contains { $0.strengths > 0 } ? .worsening : .new }
       let previous = earlier.last!
@@ -129,7 +133,10 @@ struct AuthorityComparer {
       if change <= -0.5 { return .worsening }
       return .persistent
     }
-    return earlierConcern ? .resolved : .praised
+    if earlierConcern { return .resolved }
+    // Praised on balance throughout; worsening only if the balance fell sharply.
+    if let previous = earlier.last, last.concerns > 0, balance(last) - balance(previous) <= -0.5 { return .worsening }
+    return .praised
   }
 
   // MARK: - Recurring concerns
