@@ -341,8 +341,12 @@ enum DefaultRules {
     theme disabled-children
       label: Disabled children
       description: Disabled children and children with special educational needs and disabilities as a social care group.
-      rule disability: disab* | "special educational need*" | "short break*" | ehcp* | "education health and care plan*"
-        | "send" near/1 (team* | service* | children | pupil* | need*) | "complex health"
+      # Disabled children as a group, or a service for them; one disabled child given as
+      # an example is a passing mention.
+      rule disability: "disabled child*" | "disabled young" | "child* with disabilit*" | "young people with disabilit*"
+        | "disabled children* team*" | "disabilit* team*" | "special educational need*" | "short break*" | ehcp*
+        | "education health and care plan*" | "send" near/1 (team* | service* | children | pupil* | need*) | "complex health"
+      rule mentions [min 2]: disab*
 
     theme youth-justice
       label: Youth justice
