@@ -31,52 +31,33 @@ enum AnalyseCommand {
     """
 
   static func run(_ raw: [String], console: Console) -> Int32 {
-    let args: Arguments
-    do {
-      args = try Arguments(
-        raw, valued: Set(["format", "max-bytes", "theme", "segment"]).union(RuleOptions.valued),
-        flags: Set(["help", "explain"]).union(RuleOptions.flags))
-    } catch {
-      return CLI.usageError(error.message, usage: usage, sub: "analyse", console)
+    Invocation.run { () throws(ExitStatus) -> Int32 in
+      guard
+        let call = try Invocation(
+          raw, valued: ["format", "max-bytes", "theme", "segment"], flags: ["explain"], rules: true,
+          usage: usage,
+          sub: "analyse", help: help, console: console)
+      else { return CLI.ExitCode.success }
+      return try analyse(call)
     }
-    if args.has("help") {
-      console.out(help)
-      return CLI.ExitCode.success
-    }
-    let format = args.value("format") ?? "text"
-    guard ["text", "json", "markdown", "csv", "none"].contains(format) else {
-      return CLI.usageError(
-        "Unknown format '\(format)' (expected text, json, markdown or csv)", usage: usage, sub: "analyse",
-        console)
-    }
-    var segment: SegmentKind?
-    if let s = args.value("segment") {
-      guard let kind = SegmentKind(rawValue: s) else {
-        let kinds = SegmentKind.allCases.map(\.rawValue).joined(separator: ", ")
-        return CLI.usageError(
-          "Unknown segment kind '\(s)' (expected one of \(kinds))", usage: usage, sub: "analyse", console)
-      }
-      segment = kind
-    }
+  }
+
+  private static func analyse(_ call: Invocation) throws(ExitStatus) -> Int32 {
+    let args = call.args
+    let console = call.console
+    let format = try call.format(["text", "json", "markdown", "csv", "none"], default: "text")
+    let segment = try call.segment()
     var reader = InputReader()
     if let mb = args.value("max-bytes") {
       guard let n = Int(mb), n > 0 else {
-        return CLI.usageError(
-          "'--max-bytes' takes a positive whole number", usage: usage, sub: "analyse", console)
+        throw call.usageError("'--max-bytes' takes a positive whole number")
       }
       reader.maxBytes = n
     }
-    guard !args.positionals.isEmpty else {
-      return CLI.usageError("Missing expected argument '<file>'", usage: usage, sub: "analyse", console)
-    }
-    let rules: RuleSet
-    switch RuleOptions.loadOrReport(args, usage: usage, sub: "analyse", console) {
-    case .success(let r): rules = r
-    case .failure(let status): return status.code
-    }
+    _ = try call.positionals(named: "file")
+    let rules = try call.rules()
     if let theme = args.value("theme"), !rules.themes.contains(where: { $0.id == theme }) {
-      return CLI.usageError(
-        "Unknown theme '\(theme)'; 'scrutineer rules list' shows them", usage: usage, sub: "analyse", console)
+      throw call.usageError("Unknown theme '\(theme)'; 'scrutineer rules list' shows them")
     }
     let analyser = Analyser(reader: reader, rules: rules)
     var files: [AnalysedFile] = []

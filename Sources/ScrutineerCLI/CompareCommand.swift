@@ -92,48 +92,31 @@ enum CompareCommand {
     """
 
   static func run(_ raw: [String], console: Console) -> Int32 {
-    let args: Arguments
-    do {
-      args = try Arguments(
-        raw, valued: Set(["authority", "format"]).union(RuleOptions.valued),
-        flags: Set(["help"]).union(RuleOptions.flags))
-    } catch {
-      return CLI.usageError(error.message, usage: usage, sub: "compare", console)
+    Invocation.run { () throws(ExitStatus) -> Int32 in
+      guard
+        let call = try Invocation(
+          raw, valued: ["authority", "format"], rules: true, usage: usage, sub: "compare", help: help,
+          console: console)
+      else { return CLI.ExitCode.success }
+      let format = try call.format(["text", "markdown", "json", "csv"], default: "text")
+      let paths = try call.positionals(named: "path")
+      let rules = try call.rules()
+      let loaded = call.evidence(paths, rules: rules)
+      let comparison = Comparer.compare(
+        loaded.documents, themes: rules.themes, authority: call.args.value("authority"))
+      if let a = call.args.value("authority"), comparison.authorities.isEmpty {
+        let known = Set(loaded.documents.map(\.authority)).sorted().prefix(12).joined(separator: ", ")
+        console.err("Error: no documents about '\(a)' (authorities found: \(known))\n")
+        return CLI.ExitCode.failure
+      }
+      switch format {
+      case "json": console.out(ComparisonRenderer.json(comparison))
+      case "csv": console.out(ComparisonRenderer.csv(comparison))
+      case "markdown": console.out(ComparisonRenderer.markdown(comparison))
+      default: console.out(ComparisonRenderer.text(comparison))
+      }
+      return loaded.problems.isEmpty ? CLI.ExitCode.success : CLI.ExitCode.failure
     }
-    if args.has("help") {
-      console.out(help)
-      return CLI.ExitCode.success
-    }
-    let format = args.value("format") ?? "text"
-    guard ["text", "markdown", "json", "csv"].contains(format) else {
-      return CLI.usageError(
-        "Unknown format '\(format)' (expected text, markdown, json or csv)", usage: usage, sub: "compare",
-        console)
-    }
-    guard !args.positionals.isEmpty else {
-      return CLI.usageError("Missing expected argument '<path>'", usage: usage, sub: "compare", console)
-    }
-    let rules: RuleSet
-    switch RuleOptions.loadOrReport(args, usage: usage, sub: "compare", console) {
-    case .success(let r): rules = r
-    case .failure(let status): return status.code
-    }
-    let loaded = EvidenceInputs.load(args.positionals, analyser: Analyser(rules: rules))
-    for p in loaded.problems { console.err("Error: \(p)\n") }
-    let comparison = Comparer.compare(
-      loaded.documents, themes: rules.themes, authority: args.value("authority"))
-    if let a = args.value("authority"), comparison.authorities.isEmpty {
-      let known = Set(loaded.documents.map(\.authority)).sorted().prefix(12).joined(separator: ", ")
-      console.err("Error: no documents about '\(a)' (authorities found: \(known))\n")
-      return CLI.ExitCode.failure
-    }
-    switch format {
-    case "json": console.out(ComparisonRenderer.json(comparison))
-    case "csv": console.out(ComparisonRenderer.csv(comparison))
-    case "markdown": console.out(ComparisonRenderer.markdown(comparison))
-    default: console.out(ComparisonRenderer.text(comparison))
-    }
-    return loaded.problems.isEmpty ? CLI.ExitCode.success : CLI.ExitCode.failure
   }
 }
 
@@ -160,71 +143,35 @@ enum TimelineCommand {
     """
 
   static func run(_ raw: [String], console: Console) -> Int32 {
-    let args: Arguments
-    do {
-      args = try Arguments(
-        raw, valued: Set(["theme", "authority", "format"]).union(RuleOptions.valued),
-        flags: Set(["help"]).union(RuleOptions.flags))
-    } catch {
-      return CLI.usageError(error.message, usage: usage, sub: "timeline", console)
-    }
-    if args.has("help") {
-      console.out(help)
-      return CLI.ExitCode.success
-    }
-    guard let theme = args.value("theme") else {
-      return CLI.usageError("Missing expected option '--theme <id>'", usage: usage, sub: "timeline", console)
-    }
-    let format = args.value("format") ?? "text"
-    guard ["text", "markdown", "json", "csv"].contains(format) else {
-      return CLI.usageError("Unknown format '\(format)'", usage: usage, sub: "timeline", console)
-    }
-    guard !args.positionals.isEmpty else {
-      return CLI.usageError("Missing expected argument '<path>'", usage: usage, sub: "timeline", console)
-    }
-    let rules: RuleSet
-    switch RuleOptions.loadOrReport(args, usage: usage, sub: "timeline", console) {
-    case .success(let r): rules = r
-    case .failure(let status): return status.code
-    }
-    guard rules.themes.contains(where: { $0.id == theme }) else {
-      return CLI.usageError(
-        "Unknown theme '\(theme)'; 'scrutineer rules list' shows them", usage: usage, sub: "timeline", console
-      )
-    }
-    let loaded = EvidenceInputs.load(args.positionals, analyser: Analyser(rules: rules))
-    for p in loaded.problems { console.err("Error: \(p)\n") }
-    var documents = loaded.documents
-    if let a = args.value("authority") {
-      documents = documents.filter { $0.authority.lowercased() == a.lowercased() }
-    }
-    let history = ThemeHistory.of(theme: theme, in: documents)
-    var out = ""
-    let md = format == "markdown"
-    if format == "json" {
-      out = HistoryRenderer.json(history)
-    } else if format == "csv" {
-      out = HistoryRenderer.csv(history)
-    } else {
-      let label = rules.themes.first { $0.id == theme }?.label ?? theme
-      out +=
-        md ? "# \(label): everything said, in date order\n\n" : "\(label): everything said, in date order\n\n"
-      var authority = ""
-      for e in history.entries {
-        if e.document.authority != authority {
-          authority = e.document.authority
-          out += md ? "## \(authority)\n\n" : "\(authority)\n"
-        }
-        let voice = e.inspectorate ? "" : " [the authority's own words]"
-        let text = md ? ComparisonRenderer.escape(e.item.text, true) : e.item.text
-        out +=
-          (md ? "- " : "  ")
-          + "\(e.document.label), item \(e.item.number), \(e.item.segment.rawValue), \(e.item.polarity.rawValue)\(voice) [\(e.item.span.start)–\(e.item.span.end)]: “\(text)”\n"
+    Invocation.run { () throws(ExitStatus) -> Int32 in
+      guard
+        let call = try Invocation(
+          raw, valued: ["theme", "authority", "format"], rules: true, usage: usage, sub: "timeline",
+          help: help,
+          console: console)
+      else { return CLI.ExitCode.success }
+      guard let theme = call.args.value("theme") else {
+        throw call.usageError("Missing expected option '--theme <id>'")
       }
-      if history.entries.isEmpty { out += "No items on this theme.\n" }
+      let format = try call.format(["text", "markdown", "json", "csv"], default: "text")
+      let paths = try call.positionals(named: "path")
+      let rules = try call.rules()
+      guard let label = rules.themes.first(where: { $0.id == theme })?.label else {
+        throw call.usageError("Unknown theme '\(theme)'; 'scrutineer rules list' shows them")
+      }
+      let loaded = call.evidence(paths, rules: rules)
+      var documents = loaded.documents
+      if let a = call.args.value("authority") {
+        documents = documents.filter { $0.authority.lowercased() == a.lowercased() }
+      }
+      let history = ThemeHistory.of(theme: theme, in: documents)
+      switch format {
+      case "json": console.out(HistoryRenderer.json(history))
+      case "csv": console.out(HistoryRenderer.csv(history))
+      default: console.out(HistoryRenderer.text(history, label: label, markdown: format == "markdown"))
+      }
+      return loaded.problems.isEmpty ? CLI.ExitCode.success : CLI.ExitCode.failure
     }
-    console.out(out)
-    return loaded.problems.isEmpty ? CLI.ExitCode.success : CLI.ExitCode.failure
   }
 }
 
@@ -248,46 +195,30 @@ enum DiffCommand {
     """
 
   static func run(_ raw: [String], console: Console) -> Int32 {
-    let args: Arguments
-    do {
-      args = try Arguments(
-        raw, valued: Set(["format"]).union(RuleOptions.valued), flags: Set(["help"]).union(RuleOptions.flags))
-    } catch {
-      return CLI.usageError(error.message, usage: usage, sub: "diff", console)
-    }
-    if args.has("help") {
-      console.out(help)
+    Invocation.run { () throws(ExitStatus) -> Int32 in
+      guard
+        let call = try Invocation(
+          raw, valued: ["format"], rules: true, usage: usage, sub: "diff", help: help, console: console)
+      else { return CLI.ExitCode.success }
+      guard call.args.positionals.count == 2 else { throw call.usageError("Expected two files, OLD and NEW") }
+      let format = try call.format(["text", "markdown", "json", "csv"], default: "text")
+      let rules = try call.rules()
+      var picked: [EvidenceDocument] = []
+      for path in call.args.positionals {
+        let loaded = call.evidence([path], rules: rules)
+        guard let d = loaded.documents.first(where: \.isInspectorate) ?? loaded.documents.first else {
+          if loaded.problems.isEmpty { console.err("Error: \(path): holds no document\n") }
+          return CLI.ExitCode.failure
+        }
+        picked.append(d)
+      }
+      let diff = DocumentDiff.between(picked[0], picked[1], themes: rules.themes.map(\.id))
+      switch format {
+      case "json": console.out(HistoryRenderer.json(diff))
+      case "csv": console.out(HistoryRenderer.csv(diff))
+      default: console.out(HistoryRenderer.text(diff, markdown: format == "markdown"))
+      }
       return CLI.ExitCode.success
     }
-    guard args.positionals.count == 2 else {
-      return CLI.usageError("Expected two files, OLD and NEW", usage: usage, sub: "diff", console)
-    }
-    let format = args.value("format") ?? "text"
-    guard ["text", "markdown", "json", "csv"].contains(format) else {
-      return CLI.usageError("Unknown format '\(format)'", usage: usage, sub: "diff", console)
-    }
-    let rules: RuleSet
-    switch RuleOptions.loadOrReport(args, usage: usage, sub: "diff", console) {
-    case .success(let r): rules = r
-    case .failure(let status): return status.code
-    }
-    let analyser = Analyser(rules: rules)
-    var picked: [EvidenceDocument] = []
-    for path in args.positionals {
-      let loaded = EvidenceInputs.load([path], analyser: analyser)
-      for p in loaded.problems { console.err("Error: \(p)\n") }
-      guard let d = loaded.documents.first(where: \.isInspectorate) ?? loaded.documents.first else {
-        if loaded.problems.isEmpty { console.err("Error: \(path): holds no document\n") }
-        return CLI.ExitCode.failure
-      }
-      picked.append(d)
-    }
-    let diff = DocumentDiff.between(picked[0], picked[1], themes: rules.themes.map(\.id))
-    switch format {
-    case "json": console.out(HistoryRenderer.json(diff))
-    case "csv": console.out(HistoryRenderer.csv(diff))
-    default: console.out(HistoryRenderer.text(diff, markdown: format == "markdown"))
-    }
-    return CLI.ExitCode.success
   }
 }

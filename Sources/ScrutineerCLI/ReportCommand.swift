@@ -31,36 +31,25 @@ enum ReportCommand {
     """
 
   static func run(_ raw: [String], console: Console) -> Int32 {
-    let args: Arguments
-    do {
-      args = try Arguments(
-        raw, valued: Set(["out", "format", "authority", "title"]).union(RuleOptions.valued),
-        flags: Set(["help"]).union(RuleOptions.flags))
-    } catch {
-      return CLI.usageError(error.message, usage: usage, sub: "report", console)
+    Invocation.run { () throws(ExitStatus) -> Int32 in
+      guard
+        let call = try Invocation(
+          raw, valued: ["out", "format", "authority", "title"], rules: true, usage: usage, sub: "report",
+          help: help,
+          console: console)
+      else { return CLI.ExitCode.success }
+      return try write(call)
     }
-    if args.has("help") {
-      console.out(help)
-      return CLI.ExitCode.success
-    }
-    let format = args.value("format") ?? "html"
-    guard ["html", "markdown"].contains(format) else {
-      return CLI.usageError(
-        "Unknown format '\(format)' (expected html or markdown)", usage: usage, sub: "report", console)
-    }
-    guard let out = args.value("out") else {
-      return CLI.usageError("Missing expected option '--out <file>'", usage: usage, sub: "report", console)
-    }
-    guard !args.positionals.isEmpty else {
-      return CLI.usageError("Missing expected argument '<path>'", usage: usage, sub: "report", console)
-    }
-    let rules: RuleSet
-    switch RuleOptions.loadOrReport(args, usage: usage, sub: "report", console) {
-    case .success(let r): rules = r
-    case .failure(let status): return status.code
-    }
-    let loaded = EvidenceInputs.load(args.positionals, analyser: Analyser(rules: rules))
-    for p in loaded.problems { console.err("Error: \(p)\n") }
+  }
+
+  private static func write(_ call: Invocation) throws(ExitStatus) -> Int32 {
+    let args = call.args
+    let console = call.console
+    let format = try call.format(["html", "markdown"], default: "html")
+    guard let out = args.value("out") else { throw call.usageError("Missing expected option '--out <file>'") }
+    let paths = try call.positionals(named: "path")
+    let rules = try call.rules()
+    let loaded = call.evidence(paths, rules: rules)
     let comparison = Comparer.compare(
       loaded.documents, themes: rules.themes, authority: args.value("authority"))
     let title = args.value("title") ?? (format == "html" ? "Scrutineer report" : "Scrutineer brief")

@@ -22,32 +22,27 @@ enum RulesCommand {
     """
 
   static func run(_ raw: [String], console: Console) -> Int32 {
-    let args: Arguments
-    do {
-      args = try Arguments(raw, valued: RuleOptions.valued, flags: Set(["help"]).union(RuleOptions.flags))
-    } catch {
-      return CLI.usageError(error.message, usage: usage, sub: "rules", console)
+    Invocation.run { () throws(ExitStatus) -> Int32 in
+      guard
+        let call = try Invocation(
+          raw, valued: [], rules: true, usage: usage, sub: "rules", help: help, console: console)
+      else { return CLI.ExitCode.success }
+      return try run(call)
     }
-    if args.has("help") {
-      console.out(help)
-      return CLI.ExitCode.success
-    }
+  }
+
+  private static func run(_ call: Invocation) throws(ExitStatus) -> Int32 {
+    let args = call.args
+    let console = call.console
     guard let sub = args.positionals.first else {
-      return CLI.usageError("Missing subcommand (list, check or show)", usage: usage, sub: "rules", console)
+      throw call.usageError("Missing subcommand (list, check or show)")
     }
     switch sub {
     case "show":
       console.out(RuleSet.defaultRulesText)
       return CLI.ExitCode.success
     case "list":
-      let rules: RuleSet
-      switch RuleOptions.load(args) {
-      case .success(let r): rules = r
-      case .failure(let e):
-        if e.usage { return CLI.usageError(e.message, usage: usage, sub: "rules", console) }
-        console.err("Error: \(e.message)\n")
-        return CLI.ExitCode.failure
-      }
+      let rules = try call.rules()
       var out = ""
       let width = max(12, rules.themes.map(\.id.count).max() ?? 12)
       for t in rules.themes {
@@ -62,7 +57,7 @@ enum RulesCommand {
     case "check":
       let files = Array(args.positionals.dropFirst())
       guard !files.isEmpty else {
-        return CLI.usageError("Missing expected argument '<file>'", usage: usage, sub: "rules", console)
+        throw call.usageError("Missing expected argument '<file>'")
       }
       var failed = 0
       for path in files {
@@ -86,9 +81,7 @@ enum RulesCommand {
       }
       return failed > 0 ? CLI.ExitCode.failure : CLI.ExitCode.success
     default:
-      return CLI.usageError(
-        "Unknown subcommand 'rules \(sub)' (expected list, check or show)", usage: usage, sub: "rules",
-        console)
+      throw call.usageError("Unknown subcommand 'rules \(sub)' (expected list, check or show)")
     }
   }
 }
@@ -113,33 +106,21 @@ enum ExplainCommand {
     """
 
   static func run(_ raw: [String], console: Console) -> Int32 {
-    let args: Arguments
-    do {
-      args = try Arguments(
-        raw, valued: Set(["segment"]).union(RuleOptions.valued), flags: Set(["help"]).union(RuleOptions.flags)
-      )
-    } catch {
-      return CLI.usageError(error.message, usage: usage, sub: "explain", console)
+    Invocation.run { () throws(ExitStatus) -> Int32 in
+      guard
+        let call = try Invocation(
+          raw, valued: ["segment"], rules: true, usage: usage, sub: "explain", help: help, console: console)
+      else { return CLI.ExitCode.success }
+      return try explain(call)
     }
-    if args.has("help") {
-      console.out(help)
-      return CLI.ExitCode.success
-    }
-    guard !args.positionals.isEmpty else {
-      return CLI.usageError("Missing expected argument '<text>'", usage: usage, sub: "explain", console)
-    }
-    var segment = SegmentKind.findings
-    if let s = args.value("segment") {
-      guard let k = SegmentKind(rawValue: s) else {
-        return CLI.usageError("Unknown segment kind '\(s)'", usage: usage, sub: "explain", console)
-      }
-      segment = k
-    }
-    let rules: RuleSet
-    switch RuleOptions.loadOrReport(args, usage: usage, sub: "explain", console) {
-    case .success(let r): rules = r
-    case .failure(let status): return status.code
-    }
+  }
+
+  private static func explain(_ call: Invocation) throws(ExitStatus) -> Int32 {
+    let args = call.args
+    let console = call.console
+    _ = try call.positionals(named: "text")
+    let segment = try call.segment() ?? .findings
+    let rules = try call.rules()
     let text =
       args.positionals == ["-"]
       ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)

@@ -115,7 +115,9 @@ struct AuthorityComparer {
     // A document raises the theme as a concern when its concerns on it are at least as
     // many as its praise: one critical clause in a paragraph of praise does not make a
     // well-judged service a concern.
-    func isConcern(_ x: (d: Int, concerns: Int, strengths: Int)) -> Bool { x.concerns > 0 && x.concerns >= x.strengths }
+    func isConcern(_ x: (d: Int, concerns: Int, strengths: Int)) -> Bool {
+      x.concerns > 0 && x.concerns >= x.strengths
+    }
     let earlierConcern = earlier.contains(where: isConcern)
     let latestInspectorate = documents.indices.last {
       documents[$0].isInspectorate || !inspectorateItems(theme, in: $0).isEmpty
@@ -135,7 +137,9 @@ struct AuthorityComparer {
     }
     if earlierConcern { return .resolved }
     // Praised on balance throughout; worsening only if the balance fell sharply.
-    if let previous = earlier.last, last.concerns > 0, balance(last) - balance(previous) <= -0.5 { return .worsening }
+    if let previous = earlier.last, last.concerns > 0, balance(last) - balance(previous) <= -0.5 {
+      return .worsening
+    }
     return .praised
   }
 
@@ -195,12 +199,10 @@ struct AuthorityComparer {
     for d in documents.indices where d > lastConcernDocument {
       let items = inspectorateItems(theme.id, in: d)
       guard !items.isEmpty else { continue }
-      let pick = items.max {
-        Similarity.overlap(words[d][$0], chainWords).score
-          < Similarity.overlap(words[d][$1], chainWords).score
-      }!
-      latest = quote(
-        d, pick, theme: theme.id, similarity: Similarity.overlap(words[d][pick], chainWords).score)
+      // Each item's overlap with the chain, computed once.
+      let scored = items.map { ($0, Similarity.overlap(words[d][$0], chainWords).score) }
+      let (pick, score) = scored.max { $0.1 < $1.1 }!
+      latest = quote(d, pick, theme: theme.id, similarity: score)
     }
     let status: ThemeStatus
     if let latest {

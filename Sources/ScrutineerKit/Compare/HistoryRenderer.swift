@@ -1,5 +1,24 @@
 /// Renders theme histories and document diffs.
 public enum HistoryRenderer {
+  /// Everything said on a theme, for reading (`markdown: false`) or a committee paper.
+  public static func text(_ h: ThemeHistory, label: String, markdown md: Bool) -> String {
+    var out =
+      md ? "# \(label): everything said, in date order\n\n" : "\(label): everything said, in date order\n\n"
+    var authority = ""
+    for e in h.entries {
+      if e.document.authority != authority {
+        authority = e.document.authority
+        out += md ? "## \(authority)\n\n" : "\(authority)\n"
+      }
+      let voice = e.inspectorate ? "" : " [the authority's own words]"
+      let text = ComparisonRenderer.escape(e.item.text, md)
+      out += (md ? "- " : "  ") + "\(e.document.label), item \(e.item.number), \(e.item.segment.rawValue), "
+      out += "\(e.item.polarity.rawValue)\(voice) [\(e.item.span.start)–\(e.item.span.end)]: “\(text)”\n"
+    }
+    if h.entries.isEmpty { out += "No items on this theme.\n" }
+    return out
+  }
+
   public static func json(_ h: ThemeHistory) -> String {
     var w = JSONWriter(pretty: true)
     w.beginObject()
