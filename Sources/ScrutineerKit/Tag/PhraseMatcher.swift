@@ -1,9 +1,11 @@
 /// All the rules' phrases compiled into one automaton over words.
 ///
-/// Each text word is looked up once: its folded form in a hash table of whole words,
-/// its letters along a trie of wildcard prefixes. The phrase trie is then walked from
-/// each word over the symbols found. The cost grows with the number of words in the
-/// text and the depth of the longest phrase, not with the number of rules.
+/// The text is scanned once, byte by byte. Each word is lowered into a reused buffer and
+/// looked up once: as it stands and folded in a hash table of the rules' whole words (which
+/// also knows the words the polarity judge weighs, such as "however" and "not"), and letter
+/// by letter along a trie of wildcard prefixes. The phrase trie is then walked from each
+/// word over the symbols found. The cost grows with the length of the text and the depth
+/// of the longest phrase, not with the number of rules, and nothing is allocated per word.
 struct PhraseMatcher: Sendable {
   /// An occurrence of a phrase: its index and the first and last word.
   struct Occurrence: Hashable {
@@ -14,104 +16,166 @@ struct PhraseMatcher: Sendable {
     var sentence: Int = 0
   }
 
-  private var exact: [[UInt8]: Int32] = [:]
-  /// Prefix trie over letters: children by byte, and the symbol a node ends, if any.
-  private var prefixChildren: [[UInt8: Int32]] = [[:]]
+  /// The whole words the matcher knows: phrase words and cue words.
+  private var lexicon = ByteStringTable()
+  /// For each lexicon entry, its symbol in phrases (-1 if none) and its cues.
+  private var entrySymbol: [Int32] = []
+  private var entryCues: [WordCues] = []
+  /// Prefix trie over bytes, and the symbol each node ends (-1 if none).
+  private var prefixEdges = TransitionTable()
   private var prefixSymbol: [Int32] = [-1]
-  /// Phrase trie over symbols.
-  private var phraseChildren: [[Int32: Int32]] = [[:]]
-  private var phraseEnds: [[Int]] = [[]]
+  /// Phrase trie over symbols; the phrases ending at node k are `ends[endStart[k]..<endStart[k + 1]]`.
+  private var phraseEdges = TransitionTable()
+  private var endStart: [Int32] = []
+  private var ends: [Int32] = []
   private(set) var maxLength = 0
 
-  init(phrases: [PhrasePattern]) {
-    var symbols = 0
+  /// - Parameters:
+  ///   - phrases: the rules' phrases, numbered by their position.
+  ///   - cueWords: words whose cues the scan should report, as the tokenizer lowers them.
+  init(phrases: [PhrasePattern], cueWords: [(String, WordCues)] = []) {
+    var symbols: Int32 = 0
     var prefixIDs: [[UInt8]: Int32] = [:]
+    var prefixNodes: Int32 = 1
+    func entry(_ word: [UInt8]) -> Int {
+      let e = Int(lexicon.insert(word))
+      if e == entrySymbol.count {
+        entrySymbol.append(-1)
+        entryCues.append([])
+      }
+      return e
+    }
     func symbol(_ w: PhrasePattern.Word) -> Int32 {
       switch w {
       case .exact(let bytes):
-        if let s = exact[bytes] { return s }
-        let s = Int32(symbols)
-        symbols += 1
-        exact[bytes] = s
-        return s
+        let e = entry(bytes)
+        if entrySymbol[e] < 0 {
+          entrySymbol[e] = symbols
+          symbols += 1
+        }
+        return entrySymbol[e]
       case .prefix(let bytes):
         if let s = prefixIDs[bytes] { return s }
-        let s = Int32(symbols)
+        let s = symbols
         symbols += 1
         prefixIDs[bytes] = s
         var node: Int32 = 0
         for b in bytes {
-          if let next = prefixChildren[Int(node)][b] {
+          let next = prefixEdges.target(node, Int32(b))
+          if next >= 0 {
             node = next
           } else {
-            prefixChildren.append([:])
+            prefixEdges.set(node, Int32(b), to: prefixNodes)
             prefixSymbol.append(-1)
-            let next = Int32(prefixChildren.count - 1)
-            prefixChildren[Int(node)][b] = next
-            node = next
+            node = prefixNodes
+            prefixNodes += 1
           }
         }
         prefixSymbol[Int(node)] = s
         return s
       }
     }
+    var phraseNodes: Int32 = 1
+    var endsAt: [[Int32]] = [[]]
     for (k, p) in phrases.enumerated() {
       var node: Int32 = 0
       for w in p.words {
         let s = symbol(w)
-        if let next = phraseChildren[Int(node)][s] {
+        let next = phraseEdges.target(node, s)
+        if next >= 0 {
           node = next
         } else {
-          phraseChildren.append([:])
-          phraseEnds.append([])
-          let next = Int32(phraseChildren.count - 1)
-          phraseChildren[Int(node)][s] = next
-          node = next
+          phraseEdges.set(node, s, to: phraseNodes)
+          endsAt.append([])
+          node = phraseNodes
+          phraseNodes += 1
         }
       }
-      phraseEnds[Int(node)].append(k)
+      endsAt[Int(node)].append(Int32(k))
       maxLength = max(maxLength, p.words.count)
     }
-  }
-
-  /// The symbols a word carries: its whole-word symbol and every wildcard prefix it has.
-  private func symbols(of token: WordToken, into out: inout [Int32]) {
-    out.removeAll(keepingCapacity: true)
-    if let s = exact[token.folded] { out.append(s) }
-    if token.lower != token.folded, let s = exact[token.lower] { out.append(s) }
-    var node: Int32 = 0
-    for b in token.lower {
-      guard let next = prefixChildren[Int(node)][b] else { break }
-      node = next
-      let s = prefixSymbol[Int(node)]
-      if s >= 0 { out.append(s) }
+    for list in endsAt {
+      endStart.append(Int32(ends.count))
+      ends += list
+    }
+    endStart.append(Int32(ends.count))
+    for (word, cues) in cueWords {
+      let e = entry(Array(word.utf8))
+      entryCues[e].formUnion(cues)
     }
   }
 
-  /// Every occurrence of every phrase in the words, in order of first word.
-  func occurrences(in tokens: [WordToken]) -> [Occurrence] {
-    var symbolsAt: [[Int32]] = []
-    symbolsAt.reserveCapacity(tokens.count)
-    var scratch: [Int32] = []
-    for t in tokens {
-      symbols(of: t, into: &scratch)
-      symbolsAt.append(scratch)
+  /// Scans the ranges of the text into words with their symbols and cues, then finds every
+  /// occurrence of every phrase, in order of first word.
+  func scan(_ bytes: [UInt8], ranges: [Range<Int>], into scan: inout TextScan) {
+    scan.reset()
+    var sink = Sink(matcher: self, scan: scan)
+    scan = TextScan()  // hand the buffers to the sink without copying them
+    WordTokenizer.scan(bytes, ranges: ranges, into: &sink)
+    scan = sink.scan
+    findOccurrences(&scan)
+  }
+
+  private struct Sink: WordSink {
+    let matcher: PhraseMatcher
+    var scan: TextScan
+
+    @inline(__always)
+    mutating func word(start: Int, end: Int, lower: UnsafeBufferPointer<UInt8>, sentence: Int) {
+      let m = matcher
+      let first = Int32(scan.symbols.count)
+      var cues: WordCues = []
+      var lowerSymbol: Int32 = -1
+      let e = m.lexicon.find(lower, keep: lower.count, y: false)
+      if e >= 0 {
+        cues = m.entryCues[Int(e)]
+        lowerSymbol = m.entrySymbol[Int(e)]
+      }
+      let (keep, y) = WordTokenizer.folding(lower)
+      if keep != lower.count || y {
+        let f = m.lexicon.find(lower, keep: keep, y: y)
+        if f >= 0, m.entrySymbol[Int(f)] >= 0 { scan.symbols.append(m.entrySymbol[Int(f)]) }
+      }
+      if lowerSymbol >= 0 { scan.symbols.append(lowerSymbol) }
+      var node: Int32 = 0
+      for b in lower {
+        node = m.prefixEdges.target(node, Int32(b))
+        if node < 0 { break }
+        let s = m.prefixSymbol[Int(node)]
+        if s >= 0 { scan.symbols.append(s) }
+      }
+      scan.words.append(
+        TaggedWord(
+          start: start, end: end, sentence: sentence, clauseEnd: false, cues: cues, firstSymbol: first,
+          endSymbol: Int32(scan.symbols.count)))
     }
-    var out: [Occurrence] = []
-    var frontier: [Int32] = []
-    var next: [Int32] = []
-    for i in tokens.indices where !symbolsAt[i].isEmpty {
-      frontier = [0]
+
+    mutating func clauseEnd() {
+      if !scan.words.isEmpty { scan.words[scan.words.count - 1].clauseEnd = true }
+    }
+  }
+
+  private func findOccurrences(_ scan: inout TextScan) {
+    let words = scan.words
+    let symbols = scan.symbols
+    var frontier = scan.frontier
+    var next = scan.next
+    for i in words.indices where words[i].firstSymbol < words[i].endSymbol {
+      frontier.removeAll(keepingCapacity: true)
+      frontier.append(0)
       var j = i
+      let sentence = words[i].sentence
       // A phrase never runs across the end of a sentence.
-      while !frontier.isEmpty, j < tokens.count, j - i < maxLength, tokens[j].sentence == tokens[i].sentence {
+      while !frontier.isEmpty, j < words.count, j - i < maxLength, words[j].sentence == sentence {
         next.removeAll(keepingCapacity: true)
+        let symbolRange = Int(words[j].firstSymbol)..<Int(words[j].endSymbol)
         for node in frontier {
-          for s in symbolsAt[j] {
-            if let child = phraseChildren[Int(node)][s] {
+          for k in symbolRange {
+            let child = phraseEdges.target(node, symbols[k])
+            if child >= 0 {
               next.append(child)
-              for p in phraseEnds[Int(child)] {
-                out.append(Occurrence(phrase: p, first: i, last: j, sentence: tokens[i].sentence))
+              for p in Int(endStart[Int(child)])..<Int(endStart[Int(child) + 1]) {
+                scan.occurrences.append(Occurrence(phrase: Int(ends[p]), first: i, last: j, sentence: sentence))
               }
             }
           }
@@ -120,6 +184,54 @@ struct PhraseMatcher: Sendable {
         j += 1
       }
     }
-    return out
+    scan.frontier = frontier
+    scan.next = next
   }
+}
+
+/// A word as the tagger sees it: where it stands, what the polarity judge knows of it,
+/// and the range of its symbols in `TextScan.symbols`.
+struct TaggedWord {
+  var start: Int
+  var end: Int
+  var sentence: Int
+  /// Whether a comma, semicolon, colon or sentence end follows the word.
+  var clauseEnd: Bool
+  var cues: WordCues
+  var firstSymbol: Int32
+  var endSymbol: Int32
+}
+
+/// The words and phrase occurrences of one piece of text; reused from item to item so
+/// that its buffers are allocated once.
+struct TextScan {
+  var words: [TaggedWord] = []
+  var symbols: [Int32] = []
+  var occurrences: [PhraseMatcher.Occurrence] = []
+  fileprivate var frontier: [Int32] = []
+  fileprivate var next: [Int32] = []
+
+  mutating func reset() {
+    words.removeAll(keepingCapacity: true)
+    symbols.removeAll(keepingCapacity: true)
+    occurrences.removeAll(keepingCapacity: true)
+  }
+}
+
+/// What the polarity judge needs to know of a word, found by the same lookup as the phrases.
+struct WordCues: OptionSet, Sendable {
+  let rawValue: UInt16
+  /// Opens a concessive clause ("although").
+  static let concessive = WordCues(rawValue: 1 << 0)
+  /// Turns a sentence ("however").
+  static let turning = WordCues(rawValue: 1 << 1)
+  /// Negates what follows in its clause ("not", "without").
+  static let negator = WordCues(rawValue: 1 << 2)
+  /// Negates a criticism into praise ("without delay").
+  static let strongNegator = WordCues(rawValue: 1 << 3)
+  /// "to" and "in", which open an aim before "ensure" and "order".
+  static let to = WordCues(rawValue: 1 << 4)
+  static let ensure = WordCues(rawValue: 1 << 5)
+  static let `in` = WordCues(rawValue: 1 << 6)
+  static let order = WordCues(rawValue: 1 << 7)
 }

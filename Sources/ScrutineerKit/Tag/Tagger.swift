@@ -7,7 +7,7 @@ public struct Tagger: Sendable {
 
   public init(rules: RuleSet) {
     self.rules = rules
-    matcher = PhraseMatcher(phrases: rules.phrases)
+    matcher = PhraseMatcher(phrases: rules.phrases, cueWords: PolarityJudge.cueWords)
     var byPhrase = Array(repeating: [Int](), count: rules.phrases.count)
     for (k, r) in rules.rules.enumerated() {
       for p in Set(r.expression.positivePhrases()) { byPhrase[p].append(k) }
@@ -18,6 +18,7 @@ public struct Tagger: Sendable {
   /// Tags every item of every document in place.
   public func tag(_ documents: inout [Document], text: String) {
     let bytes = Array(text.utf8)
+    var scan = TextScan()
     for d in documents.indices {
       for s in documents[d].segments.indices {
         let kind = documents[d].segments[s].kind
@@ -26,7 +27,7 @@ public struct Tagger: Sendable {
           let a = analyse(
             bytes: bytes,
             ranges: item.sourceRanges.isEmpty ? [item.span.start..<item.span.end] : item.sourceRanges,
-            segment: kind)
+            segment: kind, scan: &scan)
           documents[d].segments[s].items[i].analysis = a
         }
       }
@@ -36,19 +37,27 @@ public struct Tagger: Sendable {
   /// Analyses a piece of text as one item of the given segment kind.
   public func analyse(text: String, segment: SegmentKind = .findings) -> ItemAnalysis {
     let bytes = Array(text.utf8)
-    return analyse(bytes: bytes, ranges: [0..<bytes.count], segment: segment)
+    var scan = TextScan()
+    return analyse(bytes: bytes, ranges: [0..<bytes.count], segment: segment, scan: &scan)
   }
 
-  func analyse(bytes: [UInt8], ranges: [Range<Int>], segment: SegmentKind) -> ItemAnalysis {
-    var tokens: [WordToken] = []
-    WordTokenizer.tokens(bytes, ranges: ranges, into: &tokens)
-    let occurrences = matcher.occurrences(in: tokens)
-    var byPhrase: [Int: [PhraseMatcher.Occurrence]] = [:]
-    var candidates = Set<Int>()
-    for o in occurrences {
-      byPhrase[o.phrase, default: []].append(o)
-      for r in rulesByPhrase[o.phrase] { candidates.insert(r) }
+  func analyse(bytes: [UInt8], ranges: [Range<Int>], segment: SegmentKind, scan: inout TextScan)
+    -> ItemAnalysis
+  {
+    matcher.scan(bytes, ranges: ranges, into: &scan)
+    // Occurrences grouped by phrase, each group in order of position.
+    scan.occurrences.sort {
+      $0.phrase < $1.phrase || $0.phrase == $1.phrase && ($0.first < $1.first || $0.first == $1.first && $0.last < $1.last)
     }
+    let found = scan.occurrences
+    var candidates: [Int] = []
+    var previous = -1
+    for o in found where o.phrase != previous {
+      previous = o.phrase
+      candidates += rulesByPhrase[o.phrase]
+    }
+    candidates.sort()
+    let tokens = scan.words
     var analysis = ItemAnalysis()
     var themeEvidence: [String: [Evidence]] = [:]
     var themeSentences: [String: Set<Int>] = [:]
@@ -56,10 +65,12 @@ public struct Tagger: Sendable {
     var strength: [(Int, Int)] = []
     var concern: [(Int, Int)] = []
     var quantifiers: [(Quantifier, Int)] = []
-    for r in candidates.sorted() {
+    var last = -1
+    for r in candidates where r != last {
+      last = r
       let rule = rules.rules[r]
       if let kinds = rule.segments, !kinds.contains(segment) { continue }
-      let result = evaluate(rule.expression, byPhrase)
+      let result = evaluate(rule.expression, found)
       guard result.matched, Self.distinct(result.evidence) >= rule.minimum, let first = result.evidence.first
       else { continue }
       let evidence = result.evidence.map {
@@ -78,13 +89,15 @@ public struct Tagger: Sendable {
       }
     }
     // Themes in the order the rule files declare them.
-    for theme in rules.themes {
-      guard let evidence = themeEvidence[theme.id] else { continue }
-      if let rule = exclusions[theme.id] {
-        analysis.excluded.append((theme.id, rule))
-        continue
+    if !themeEvidence.isEmpty {
+      for theme in rules.themes {
+        guard let evidence = themeEvidence[theme.id] else { continue }
+        if let rule = exclusions[theme.id] {
+          analysis.excluded.append((theme.id, rule))
+          continue
+        }
+        analysis.themes.append(ThemeTag(id: theme.id, evidence: evidence.sorted { $0.span < $1.span }))
       }
-      analysis.themes.append(ThemeTag(id: theme.id, evidence: evidence.sorted { $0.span < $1.span }))
     }
     analysis.fired.sort { $0.span < $1.span || $0.span == $1.span && $0.rule < $1.rule }
     analysis.quantifier = quantifiers.min { $0.1 < $1.1 || $0.1 == $1.1 && $0.0.rawValue < $1.0.rawValue }?.0
@@ -107,43 +120,56 @@ public struct Tagger: Sendable {
     return analysis
   }
 
-  /// The truth of an expression and the occurrences that make it true.
+  /// The truth of an expression and the occurrences that make it true, in order of
+  /// position.
   private struct Result {
     var matched: Bool
-    var evidence: [PhraseMatcher.Occurrence]
+    var evidence: ArraySlice<PhraseMatcher.Occurrence>
+
+    static let no = Result(matched: false, evidence: [])
   }
 
-  private func evaluate(_ e: RuleExpression, _ found: [Int: [PhraseMatcher.Occurrence]]) -> Result {
+  /// - Parameter found: every occurrence in the item, sorted by phrase and position.
+  private func evaluate(_ e: RuleExpression, _ found: [PhraseMatcher.Occurrence]) -> Result {
     switch e {
     case .phrase(let p):
-      let o = found[p] ?? []
+      let o = Self.occurrences(of: p, in: found)
       return Result(matched: !o.isEmpty, evidence: o)
     case .any(let xs):
-      var ev: [PhraseMatcher.Occurrence] = []
+      var ev: ArraySlice<PhraseMatcher.Occurrence> = []
+      var parts = 0
       var any = false
       for x in xs {
         let r = evaluate(x, found)
         if r.matched {
           any = true
-          ev += r.evidence
+          if !r.evidence.isEmpty {
+            ev = parts == 0 ? r.evidence : ev + r.evidence
+            parts += 1
+          }
         }
       }
-      return Result(matched: any, evidence: unique(ev))
+      return Result(matched: any, evidence: parts > 1 ? Self.unique(ev) : ev)
     case .all(let xs):
-      var ev: [PhraseMatcher.Occurrence] = []
+      var ev: ArraySlice<PhraseMatcher.Occurrence> = []
+      var parts = 0
       for x in xs {
         let r = evaluate(x, found)
-        if !r.matched { return Result(matched: false, evidence: []) }
-        ev += r.evidence
+        if !r.matched { return .no }
+        if !r.evidence.isEmpty {
+          ev = parts == 0 ? r.evidence : ev + r.evidence
+          parts += 1
+        }
       }
-      return Result(matched: true, evidence: unique(ev))
+      return Result(matched: true, evidence: parts > 1 ? Self.unique(ev) : ev)
     case .not(let x):
       return Result(matched: !evaluate(x, found).matched, evidence: [])
     case .near(let a, let b, let n):
       let ra = evaluate(a, found)
+      guard ra.matched else { return .no }
       let rb = evaluate(b, found)
-      guard ra.matched, rb.matched else { return Result(matched: false, evidence: []) }
-      var ev: [PhraseMatcher.Occurrence] = []
+      guard rb.matched else { return .no }
+      var ev: ArraySlice<PhraseMatcher.Occurrence> = []
       for x in ra.evidence {
         for y in rb.evidence {
           // Within n words and in the same sentence.
@@ -154,7 +180,7 @@ public struct Tagger: Sendable {
           }
         }
       }
-      return Result(matched: !ev.isEmpty, evidence: unique(ev))
+      return Result(matched: !ev.isEmpty, evidence: Self.unique(ev))
     case .except(let a, let b):
       let ra = evaluate(a, found)
       guard ra.matched else { return ra }
@@ -162,19 +188,45 @@ public struct Tagger: Sendable {
       let kept = ra.evidence.filter { x in
         !rb.evidence.contains { y in x.first <= y.last && y.first <= x.last }
       }
-      return Result(matched: !kept.isEmpty, evidence: kept)
+      return Result(matched: !kept.isEmpty, evidence: kept[...])
     }
   }
 
-  /// The source text of a span with its line breaks folded to spaces.
+  /// The occurrences of one phrase, found by binary search in the sorted list.
+  private static func occurrences(of p: Int, in found: [PhraseMatcher.Occurrence])
+    -> ArraySlice<PhraseMatcher.Occurrence>
+  {
+    var lo = 0
+    var hi = found.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if found[mid].phrase < p { lo = mid + 1 } else { hi = mid }
+    }
+    var end = lo
+    while end < found.count && found[end].phrase == p { end += 1 }
+    return found[lo..<end]
+  }
+
+  /// The source text of a span with its line breaks and runs of spaces folded to one space.
   static func words(_ bytes: [UInt8], _ span: Span) -> String {
-    InlineMarkup.collapseSpaces(
-      String(decoding: bytes[span.start..<span.end], as: UTF8.self).replacingOccurrences(of: "\n", with: " "))
+    var out: [UInt8] = []
+    out.reserveCapacity(span.end - span.start)
+    var pendingSpace = false
+    for b in bytes[span.start..<span.end] {
+      if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+        pendingSpace = !out.isEmpty
+      } else {
+        if pendingSpace { out.append(0x20) }
+        pendingSpace = false
+        out.append(b)
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// How many separate places the occurrences cover ("children in care" and "in care"
   /// at the same place count once).
-  static func distinct(_ xs: [PhraseMatcher.Occurrence]) -> Int {
+  static func distinct(_ xs: ArraySlice<PhraseMatcher.Occurrence>) -> Int {
     var count = 0
     var end = -1
     for o in xs.sorted(by: { $0.first < $1.first }) {
@@ -184,11 +236,18 @@ public struct Tagger: Sendable {
     return count
   }
 
-  private func unique(_ xs: [PhraseMatcher.Occurrence]) -> [PhraseMatcher.Occurrence] {
-    var seen = Set<PhraseMatcher.Occurrence>()
-    return xs.filter { seen.insert($0).inserted }.sorted {
-      $0.first < $1.first || $0.first == $1.first && $0.last < $1.last
+  /// The occurrences in order of position, each once; among occurrences at the same place,
+  /// the order in which they came.
+  private static func unique(_ xs: ArraySlice<PhraseMatcher.Occurrence>) -> ArraySlice<PhraseMatcher.Occurrence> {
+    let sorted = xs.sorted { $0.first < $1.first || $0.first == $1.first && $0.last < $1.last }
+    var out: [PhraseMatcher.Occurrence] = []
+    out.reserveCapacity(sorted.count)
+    var groupStart = 0
+    for o in sorted {
+      if let l = out.last, l.first != o.first || l.last != o.last { groupStart = out.count }
+      if !out[groupStart...].contains(o) { out.append(o) }
     }
+    return out[...]
   }
 }
 
@@ -207,34 +266,36 @@ public struct Tagger: Sendable {
 enum PolarityJudge {
   /// Words that open a concessive clause: cues inside it weigh half ("Although plans
   /// are in place, they are not always SMART" is a concern).
-  private static let concessive: Set<[UInt8]> = Set(
-    ["although", "though", "while", "whilst", "despite", "notwithstanding", "albeit"].map { Array($0.utf8) })
+  private static let concessive = [
+    "although", "though", "while", "whilst", "despite", "notwithstanding", "albeit",
+  ]
   /// Words that turn a sentence: what follows weighs more.
-  private static let turning: Set<[UInt8]> = Set(
-    ["however", "but", "nevertheless", "yet"].map { Array($0.utf8) })
+  private static let turning = ["however", "but", "nevertheless", "yet"]
   /// Words that negate what follows them in the clause.
-  private static let negators: Set<[UInt8]> = Set(
-    [
-      "not", "no", "never", "cannot", "without", "nor", "lack", "lacks", "lacking", "too", "overly", "little",
-      "insufficiently",
-      "unable", "fail", "fails", "failed", "failing", "hinder", "hinders", "hindered", "prevent", "prevents",
-      "prevented", "avoid",
-      "avoids", "avoided",
-    ]
-    .map { Array($0.utf8) })
+  private static let negators = [
+    "not", "no", "never", "cannot", "without", "nor", "lack", "lacks", "lacking", "too", "overly", "little",
+    "insufficiently", "unable", "fail", "fails", "failed", "failing", "hinder", "hinders", "hindered", "prevent",
+    "prevents", "prevented", "avoid", "avoids", "avoided",
+  ]
   /// Negators that turn a criticism into praise ("without delay", "no children were unsafe",
   /// "assessments prevent delay").
-  private static let strongNegators: Set<[UInt8]> = Set(
-    ["no", "without", "never", "prevent", "prevents", "prevented", "avoid", "avoids", "avoided"].map {
-      Array($0.utf8)
-    })
+  private static let strongNegators = [
+    "no", "without", "never", "prevent", "prevents", "prevented", "avoid", "avoids", "avoided",
+  ]
+
+  /// The words above with their cues, for the phrase matcher to recognise as it scans.
+  static let cueWords: [(String, WordCues)] =
+    concessive.map { ($0, .concessive) } + turning.map { ($0, .turning) } + negators.map { ($0, .negator) }
+    + strongNegators.map { ($0, .strongNegator) }
+    + [("to", .to), ("ensure", .ensure), ("in", .in), ("order", .order)]
+
   /// How many words after a negator it reaches; "no children were seen to be at immediate risk
   /// or experiencing drift" negates its whole clause, so the praising negators reach further.
   private static let negationReach = 6
   private static let strongNegationReach = 12
 
   static func judge(
-    tokens: [WordToken], strength: [(Int, Int)], concern: [(Int, Int)], segment: SegmentKind,
+    tokens: [TaggedWord], strength: [(Int, Int)], concern: [(Int, Int)], segment: SegmentKind,
     weights: [Double]? = nil
   ) -> (Polarity, Double, Double) {
     // Weight of each word: half inside a concessive clause, more after a turn, none in an aim.
@@ -259,11 +320,11 @@ enum PolarityJudge {
         inAim = false
         negator = -1
       }
-      if concessive.contains(t.lower) { inConcession = true }
-      if turning.contains(t.lower) { turned = true }
+      if t.cues.contains(.concessive) { inConcession = true }
+      if t.cues.contains(.turning) { turned = true }
       if k > 0, tokens[k - 1].sentence == t.sentence,
-        tokens[k - 1].lower == Array("to".utf8) && t.lower == Array("ensure".utf8)
-          || tokens[k - 1].lower == Array("in".utf8) && t.lower == Array("order".utf8)
+        tokens[k - 1].cues.contains(.to) && t.cues.contains(.ensure)
+          || tokens[k - 1].cues.contains(.in) && t.cues.contains(.order)
       {
         inAim = true
       }
@@ -271,11 +332,11 @@ enum PolarityJudge {
       aim[k] = inAim
       if negator >= 0 {
         let reach =
-          strongNegators.contains(tokens[negator].lower) && !inConcernCue[negator]
+          tokens[negator].cues.contains(.strongNegator) && !inConcernCue[negator]
           ? strongNegationReach : negationReach
         if k - negator <= reach { negatedBy[k] = negator }
       }
-      if negators.contains(t.lower) { negator = k }
+      if t.cues.contains(.negator) { negator = k }
       if t.clauseEnd {
         inConcession = false
         negator = -1
@@ -299,7 +360,7 @@ enum PolarityJudge {
     }
     for cue in concern where seenConcern.insert(cue.0).inserted {
       // The cue's own negator ("not always") is inside it, so negation() does not see it.
-      if let n = negation(cue), strongNegators.contains(tokens[n].lower), !inConcernCue[n] {
+      if let n = negation(cue), tokens[n].cues.contains(.strongNegator), !inConcernCue[n] {
         s += weight[cue.0]
       } else {
         c += weight[cue.0]

@@ -1,4 +1,4 @@
-/// A word of text as the rule engine sees it: lowercase, with its byte span in the source.
+/// A word of text with its letters: lowercase, with its byte span in the source.
 struct WordToken {
   /// Byte offsets of the word in the source.
   var start: Int
@@ -13,79 +13,119 @@ struct WordToken {
   var clauseEnd: Bool
 }
 
+/// What receives the words of a scan, one at a time.
+protocol WordSink {
+  /// A word: its byte span, its lowercase letters (valid only during the call) and its sentence.
+  mutating func word(start: Int, end: Int, lower: UnsafeBufferPointer<UInt8>, sentence: Int)
+  /// A comma, semicolon, colon or sentence end follows the last word given (if any).
+  mutating func clauseEnd()
+}
+
 /// Splits UTF-8 text into words: letters and digits make words; hyphens, quotes and
 /// punctuation separate them; apostrophes inside words are dropped ("children's" →
 /// "childrens" → folded "children"); `<…>` tags and `**` marks are skipped.
 enum WordTokenizer {
+  /// The words of the ranges with their letters, for callers that keep them.
   static func tokens(_ bytes: [UInt8], ranges: [Range<Int>], into out: inout [WordToken]) {
+    var sink = TokenCollector(tokens: out)
+    out = []
+    scan(bytes, ranges: ranges, into: &sink)
+    out = sink.tokens
+  }
+
+  private struct TokenCollector: WordSink {
+    var tokens: [WordToken]
+
+    mutating func word(start: Int, end: Int, lower: UnsafeBufferPointer<UInt8>, sentence: Int) {
+      let l = Array(lower)
+      tokens.append(
+        WordToken(start: start, end: end, lower: l, folded: fold(l), sentence: sentence, clauseEnd: false))
+    }
+
+    mutating func clauseEnd() {
+      if !tokens.isEmpty { tokens[tokens.count - 1].clauseEnd = true }
+    }
+  }
+
+  /// Scans the ranges once, byte by byte, handing each word to the sink. The letters are
+  /// lowered into one reused buffer, so a scan allocates nothing per word.
+  static func scan<Sink: WordSink>(_ bytes: [UInt8], ranges: [Range<Int>], into sink: inout Sink) {
+    var lower = [UInt8](repeating: 0, count: 64)
     var sentence = 0
-    for r in ranges {
-      var i = r.lowerBound
-      let end = r.upperBound
-      while i < end {
-        let b = bytes[i]
-        if isWordStart(bytes, i, end) {
-          let start = i
-          var lower: [UInt8] = []
-          lower.reserveCapacity(12)
-          while i < end {
-            let c = bytes[i]
-            if c >= 0x41 && c <= 0x5A {
-              lower.append(c | 0x20)
-              i += 1
-            } else if (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) {
-              lower.append(c)
-              i += 1
-            } else if c >= 0xC3 && c <= 0xCF {
-              // A Latin, Greek or Cyrillic letter: keep its two bytes.
-              lower.append(c)
-              if i + 1 < end { lower.append(bytes[i + 1]) }
-              i += 2
-            } else if c == 0x27, i + 1 < end, isLetter(bytes[i + 1]) {
-              i += 1  // straight apostrophe inside a word
-            } else if c == 0xE2, i + 3 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99,
-              isLetter(bytes[i + 3])
-            {
-              i += 3  // curly apostrophe inside a word
-            } else {
-              break
+    bytes.withUnsafeBufferPointer { bytes in
+      for r in ranges {
+        var i = r.lowerBound
+        let end = r.upperBound
+        while i < end {
+          let b = bytes[i]
+          if isWordStart(b) {
+            let start = i
+            var n = 0
+            while i < end {
+              let c = bytes[i]
+              if n + 2 > lower.count { lower += [UInt8](repeating: 0, count: lower.count) }
+              if c >= 0x41 && c <= 0x5A {
+                lower[n] = c | 0x20
+                n += 1
+                i += 1
+              } else if (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) {
+                lower[n] = c
+                n += 1
+                i += 1
+              } else if c >= 0xC3 && c <= 0xCF {
+                // A Latin, Greek or Cyrillic letter: keep its two bytes.
+                lower[n] = c
+                n += 1
+                if i + 1 < end {
+                  lower[n] = bytes[i + 1]
+                  n += 1
+                }
+                i += 2
+              } else if c == 0x27, i + 1 < end, isLetter(bytes[i + 1]) {
+                i += 1  // straight apostrophe inside a word
+              } else if c == 0xE2, i + 3 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99,
+                isLetter(bytes[i + 3])
+              {
+                i += 3  // curly apostrophe inside a word
+              } else {
+                break
+              }
             }
+            lower.withUnsafeBufferPointer {
+              sink.word(
+                start: start, end: min(i, end), lower: UnsafeBufferPointer(rebasing: $0[0..<n]), sentence: sentence)
+            }
+            continue
           }
-          out.append(
-            WordToken(
-              start: start, end: min(i, end), lower: lower, folded: fold(lower), sentence: sentence,
-              clauseEnd: false))
-          continue
-        }
-        if b >= 0x80 {
-          // Punctuation and symbols beyond ASCII: dashes, quotes, bullets, private-use glyphs.
-          i += scalarLength(b)
-          continue
-        }
-        switch b {
-        case UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"):
-          // A full stop between digits ("2.5") or in an abbreviation before a lowercase
-          // word does not end the sentence.
-          let nextIsSpace =
-            i + 1 >= end || bytes[i + 1] == 0x20 || bytes[i + 1] == 0x0A || bytes[i + 1] == 0x0D
-          if nextIsSpace || b != UInt8(ascii: ".") {
-            sentence += 1
-            if !out.isEmpty { out[out.count - 1].clauseEnd = true }
+          if b >= 0x80 {
+            // Punctuation and symbols beyond ASCII: dashes, quotes, bullets, private-use glyphs.
+            i += scalarLength(b)
+            continue
           }
-          i += 1
-        case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"):
-          if !out.isEmpty { out[out.count - 1].clauseEnd = true }
-          i += 1
-        case UInt8(ascii: "<"):
-          // Skip a tag such as <sup>.
-          var k = i + 1
-          while k < end, k < i + 12, bytes[k] != UInt8(ascii: ">") { k += 1 }
-          i = k < end && bytes[k] == UInt8(ascii: ">") ? k + 1 : i + 1
-        default:
-          i += 1
+          switch b {
+          case UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"):
+            // A full stop between digits ("2.5") or in an abbreviation before a lowercase
+            // word does not end the sentence.
+            let nextIsSpace =
+              i + 1 >= end || bytes[i + 1] == 0x20 || bytes[i + 1] == 0x0A || bytes[i + 1] == 0x0D
+            if nextIsSpace || b != UInt8(ascii: ".") {
+              sentence += 1
+              sink.clauseEnd()
+            }
+            i += 1
+          case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"):
+            sink.clauseEnd()
+            i += 1
+          case UInt8(ascii: "<"):
+            // Skip a tag such as <sup>.
+            var k = i + 1
+            while k < end, k < i + 12, bytes[k] != UInt8(ascii: ">") { k += 1 }
+            i = k < end && bytes[k] == UInt8(ascii: ">") ? k + 1 : i + 1
+          default:
+            i += 1
+          }
         }
       }
-      _ = sentence
     }
   }
 
@@ -93,9 +133,8 @@ enum WordTokenizer {
     (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0xC3 && b <= 0xCF)
   }
 
-  @inline(__always) static func isWordStart(_ bytes: [UInt8], _ i: Int, _ end: Int) -> Bool {
-    let b = bytes[i]
-    return (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+  @inline(__always) static func isWordStart(_ b: UInt8) -> Bool {
+    (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
       || (b >= 0xC3 && b <= 0xCF)
   }
 
@@ -103,20 +142,27 @@ enum WordTokenizer {
     b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
   }
 
-  /// Removes plural and possessive endings so that "services", "service's" and "service"
-  /// meet: -ies → -y, -sses → -ss, -s → "" (not -ss, -us, -is, and not in words of three
-  /// letters or fewer).
-  static func fold(_ w: [UInt8]) -> [UInt8] {
+  /// How a word folds: the length of the stem kept and whether a "y" follows it.
+  /// -ies → -y, -sses → -ss, -s → "" (not -ss, -us, -is, and not in words of three
+  /// letters or fewer), so that "services", "service's" and "service" meet.
+  @inline(__always) static func folding<C: RandomAccessCollection>(_ w: C) -> (keep: Int, y: Bool)
+  where C.Element == UInt8, C.Index == Int {
     let n = w.count
-    guard n > 3, w[n - 1] == UInt8(ascii: "s") else { return w }
-    let p = w[n - 2]
-    if n > 4, p == UInt8(ascii: "e"), w[n - 3] == UInt8(ascii: "i") {
-      return Array(w[0..<(n - 3)]) + [UInt8(ascii: "y")]
+    let s = w.startIndex
+    guard n > 3, w[s + n - 1] == UInt8(ascii: "s") else { return (n, false) }
+    let p = w[s + n - 2]
+    if n > 4, p == UInt8(ascii: "e"), w[s + n - 3] == UInt8(ascii: "i") { return (n - 3, true) }
+    if p == UInt8(ascii: "s") || p == UInt8(ascii: "u") || p == UInt8(ascii: "i") { return (n, false) }
+    if n > 4, p == UInt8(ascii: "e"), w[s + n - 3] == UInt8(ascii: "s"), w[s + n - 4] == UInt8(ascii: "s") {
+      return (n - 2, false)
     }
-    if p == UInt8(ascii: "s") || p == UInt8(ascii: "u") || p == UInt8(ascii: "i") { return w }
-    if n > 4, p == UInt8(ascii: "e"), w[n - 3] == UInt8(ascii: "s"), w[n - 4] == UInt8(ascii: "s") {
-      return Array(w[0..<(n - 2)])
-    }
-    return Array(w[0..<(n - 1)])
+    return (n - 1, false)
+  }
+
+  /// Removes plural and possessive endings ("services" → "service", "agencies" → "agency").
+  static func fold(_ w: [UInt8]) -> [UInt8] {
+    let (keep, y) = folding(w)
+    if keep == w.count && !y { return w }
+    return Array(w[0..<keep]) + (y ? [UInt8(ascii: "y")] : [])
   }
 }
