@@ -161,9 +161,11 @@ struct RuleParser {
           (segments, minimum) = try options(&lexer)
         }
         try lexer.expect(":")
-        var builder = ExpressionParser(lexer: lexer, set: set)
+        // The builder interns phrases into the set: lend it the set rather than copy it.
+        var builder = ExpressionParser(lexer: lexer, set: RuleSet())
+        swap(&builder.set, &set)
         let expression = try builder.parse()
-        set = builder.set
+        swap(&builder.set, &set)
         guard !expression.positivePhrases().isEmpty else {
           throw RuleError(
             file: file, line: line, column: statement[0].column,
@@ -323,21 +325,23 @@ struct RuleParser {
       return e
     }
 
-    private mutating func keyword(_ k: String) -> Bool {
+    /// Takes the keyword `k` (lowercase ASCII) if it comes next as a whole word, in any case.
+    private mutating func keyword(_ k: StaticString) -> Bool {
       lexer.skipSpaces()
       let save = lexer.position
-      var w = ""
-      while let c = lexer.peek, c.isLetter {
-        w.append(c)
+      let expected = UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount)
+      for e in expected {
+        guard let c = lexer.peek, let a = c.asciiValue, a | 0x20 == e else {
+          lexer.position = save
+          return false
+        }
         lexer.position += 1
       }
-      if w.lowercased() == k,
-        lexer.peek.map({ !$0.isLetter && !$0.isNumber && $0 != "*" && $0 != "-" }) ?? true
-      {
-        return true
+      if let c = lexer.peek, c.isLetter || c.isNumber || c == "*" || c == "-" {
+        lexer.position = save
+        return false
       }
-      lexer.position = save
-      return false
+      return true
     }
 
     private mutating func parseOr() throws(RuleError) -> RuleExpression {
@@ -467,7 +471,7 @@ struct RuleParser {
         case " ", "-", "\u{2013}", ",", ".", "/", "\t":
           try flush()
         default:
-          current += Array(String(scalar).utf8)
+          current.append(contentsOf: scalar.utf8)
         }
       }
       try flush()

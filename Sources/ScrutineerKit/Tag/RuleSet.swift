@@ -33,6 +33,7 @@ public struct RuleSet: Sendable {
   var rules: [Rule] = []
   var phrases: [PhrasePattern] = []
   private var phraseIndex: [PhrasePattern: Int] = [:]
+  private var ruleIDs: Set<String> = []
   /// The files the rules came from, in order, for reports and cache keys.
   public private(set) var sources: [String] = []
 
@@ -86,9 +87,12 @@ public struct RuleSet: Sendable {
     return phrases.count - 1
   }
 
-  mutating func append(_ rule: Rule) { rules.append(rule) }
+  mutating func append(_ rule: Rule) {
+    rules.append(rule)
+    ruleIDs.insert(rule.id)
+  }
 
-  func hasRule(id: String) -> Bool { rules.contains { $0.id == id } }
+  func hasRule(id: String) -> Bool { ruleIDs.contains(id) }
 
   /// The number of rules in the set.
   public var ruleCount: Int { rules.count }
