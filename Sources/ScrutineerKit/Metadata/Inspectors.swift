@@ -21,17 +21,16 @@ enum Inspectors {
       defer { i += 1 }
       guard info[i].kind == .text else { continue }
       let t = info[i].text
-      let lower = t.lowercased()
-      let isLead = lower.hasPrefix("lead inspector") || lower.hasPrefix("reporting inspector")
+      let isLead = ASCIIMatch.hasPrefix(t, "lead inspector") || ASCIIMatch.hasPrefix(t, "reporting inspector")
       let isTeam =
-        lower.hasPrefix("team inspectors") || lower.hasPrefix("deputy lead inspector")
-        || lower.hasPrefix("inspectors:")
-        || lower.hasPrefix("team inspector:")
+        ASCIIMatch.hasPrefix(t, "team inspectors") || ASCIIMatch.hasPrefix(t, "deputy lead inspector")
+        || ASCIIMatch.hasPrefix(t, "inspectors:")
+        || ASCIIMatch.hasPrefix(t, "team inspector:")
       guard isLead || isTeam else { continue }
       var list: String
       if let colon = t.firstIndex(of: ":"), t.distance(from: t.startIndex, to: colon) < 30 {
         list = String(t[t.index(after: colon)...])
-      } else if lower.hasPrefix("reporting inspector ") {
+      } else if ASCIIMatch.hasPrefix(t, "reporting inspector ") {
         list = String(t.dropFirst("reporting inspector ".count))
       } else {
         continue
@@ -159,8 +158,9 @@ enum Inspectors {
   static func signer(doc: DocumentText) -> String? {
     let info = doc.info
     for i in info.indices where info[i].kind == .text {
-      let lower = info[i].text.lowercased()
-      guard lower.hasPrefix("yours sincerely") || lower.hasPrefix("yours faithfully") else { continue }
+      let text = info[i].text
+      guard ASCIIMatch.hasPrefix(text, "yours sincerely") || ASCIIMatch.hasPrefix(text, "yours faithfully")
+      else { continue }
       var k = i + 1
       while k < info.count, k <= i + 4 {
         if info[k].kind == .text {

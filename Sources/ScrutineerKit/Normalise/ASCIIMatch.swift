@@ -20,4 +20,16 @@ enum ASCIIMatch {
       return false
     }
   }
+
+  /// Whether `text` starts with `needle` (lowercase ASCII), ignoring ASCII case.
+  static func hasPrefix<S: StringProtocol>(_ text: S, _ needle: StaticString) -> Bool {
+    let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+    var k = 0
+    for b in text.utf8 {
+      if k == n.count { return true }
+      guard b | (n[k] >= 0x61 && n[k] <= 0x7A ? 0x20 : 0) == n[k] else { return false }
+      k += 1
+    }
+    return k == n.count
+  }
 }

@@ -193,9 +193,8 @@ struct BlockBuilder {
   func isSalutationOrSignOff(_ i: Int) -> Bool {
     let t = doc.info[i].text
     if t.hasPrefix("Dear "), t.split(separator: " ").count <= 6, !t.hasSuffix(".") { return true }
-    let lower = t.lowercased()
-    return lower.hasPrefix("yours sincerely") || lower.hasPrefix("yours faithfully")
-      || lower.hasPrefix("kind regards") || lower.hasPrefix("best wishes")
+    return ASCIIMatch.hasPrefix(t, "yours sincerely") || ASCIIMatch.hasPrefix(t, "yours faithfully")
+      || ASCIIMatch.hasPrefix(t, "kind regards") || ASCIIMatch.hasPrefix(t, "best wishes")
   }
 
   /// The title of a letter or report ("Focused visit to …", "Inspection of …").

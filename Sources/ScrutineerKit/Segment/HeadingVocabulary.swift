@@ -134,12 +134,30 @@ enum HeadingVocabulary {
     guard heading.utf8.count <= 400 else { return nil }
     let key = normalise(heading)
     guard !key.isEmpty else { return nil }
-    for (phrase, kind) in phrases {
+    // A phrase can only match a heading that starts with the phrase's first word.
+    let firstWord = key.utf8.firstIndex(of: 0x20).map { String(key[..<$0]) } ?? key
+    guard let candidates = phrasesByFirstWord[firstWord] else { return nil }
+    let keyBytes = key.utf8
+    for (phrase, kind) in candidates {
       if key == phrase { return kind }
-      if !exact, key.hasPrefix(phrase + " ") { return kind }
+      if !exact, keyBytes.count > phrase.utf8.count, keyBytes.starts(with: phrase.utf8),
+        keyBytes[keyBytes.index(keyBytes.startIndex, offsetBy: phrase.utf8.count)] == 0x20
+      {
+        return kind
+      }
     }
     return nil
   }
+
+  /// The phrases grouped by their first word, each group in order of precedence.
+  private static let phrasesByFirstWord: [String: [(String, SegmentKind)]] = {
+    var groups: [String: [(String, SegmentKind)]] = [:]
+    for (phrase, kind) in phrases {
+      let first = phrase.split(separator: " ", maxSplits: 1).first.map(String.init) ?? phrase
+      groups[first, default: []].append((phrase, kind))
+    }
+    return groups
+  }()
 
   /// Lowercase words separated by single spaces; apostrophes straightened; leading list
   /// numbering and all punctuation other than apostrophes removed.
@@ -177,8 +195,32 @@ enum HeadingVocabulary {
     bytes.reserveCapacity(heading.utf8.count)
     var space = false
     var wordStarts: [Int] = []
-    for b in heading.utf8 {
-      guard b < 0x80 else { return nil }
+    var utf8 = heading.utf8.makeIterator()
+    while let b = utf8.next() {
+      if b >= 0x80 {
+        // Punctuation beyond ASCII separates words as ASCII punctuation does: general
+        // punctuation (dashes, curly quotes, bullets), a no-break space, private-use glyphs.
+        // A curly apostrophe is dropped. Anything else (a letter) takes the general path.
+        switch b {
+        case 0xE2:
+          // U+2000 to U+206F.
+          guard let b2 = utf8.next(), let b3 = utf8.next(), b2 == 0x80 || b2 == 0x81 && b3 <= 0xAF else {
+            return nil
+          }
+          if b2 == 0x80 && b3 == 0x99 { continue }
+          space = true
+        case 0xC2:
+          guard utf8.next() == 0xA0 else { return nil }
+          space = true
+        case 0xEE, 0xEF:
+          // U+E000 to U+F8FF.
+          guard let b2 = utf8.next(), utf8.next() != nil, b == 0xEE || b2 <= 0xA3 else { return nil }
+          space = true
+        default:
+          return nil
+        }
+        continue
+      }
       let c = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
       if (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) {
         if space || bytes.isEmpty {
