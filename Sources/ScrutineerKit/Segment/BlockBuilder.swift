@@ -201,7 +201,11 @@ struct BlockBuilder {
   func isTitle(_ i: Int) -> Bool {
     guard doc.info[i].marker == nil else { return false }
     let t = doc.info[i].text
-    guard t.count <= 120, !t.hasSuffix("."), doc.info[i].first?.properties.isUppercase == true else {
+    // Every title starts with one of these capitals: most lines are rejected at once.
+    guard let b = t.utf8.first, b == UInt8(ascii: "F") || b == UInt8(ascii: "M") || b == UInt8(ascii: "J")
+      || b == UInt8(ascii: "I")
+    else { return false }
+    guard Self.fits(t, 120), !t.hasSuffix("."), doc.info[i].first?.properties.isUppercase == true else {
       return false
     }
     if let w = t.split(separator: " ").last, Self.weakEndings.contains(w.lowercased()) { return false }
@@ -251,7 +255,7 @@ struct BlockBuilder {
     guard prevEnded else { return nil }
     let li = doc.info[i]
     let text = li.text
-    guard !text.isEmpty, text.count <= 130 else { return nil }
+    guard !text.isEmpty, Self.fits(text, 130) else { return nil }
     // "(Recommendation)" closes a paragraph; it is not a heading.
     if text.hasPrefix("(") || text.hasPrefix("[") { return nil }
     if isTitle(i) { return i }
@@ -314,16 +318,16 @@ struct BlockBuilder {
     let li = doc.info[i]
     guard li.marker == nil, let n = next else { return false }
     let text = li.text
-    let words = text.split(separator: " ")
-    guard words.count >= 1, words.count <= 12, text.count >= 3 else { return false }
     guard let f = li.first, f.properties.isUppercase else { return false }
     if let last = text.unicodeScalars.last, ".,;:!".unicodeScalars.contains(last) { return false }
+    let limit = doc.unwrapped ? 80 : doc.wrapWidth * 3 / 4
+    guard doc.lines[i].length <= limit else { return false }
+    let words = text.split(separator: " ")
+    guard words.count >= 1, words.count <= 12, text.count >= 3 else { return false }
     if let w = words.last, Self.weakEndings.contains(w.lowercased()) { return false }
     if RecommendationCue.isImperative(text) { return false }
     if isSalutationOrSignOff(i) || isDateLine(i) { return false }
     if text.contains("@") || text.contains("www.") || text.contains("http") { return false }
-    let limit = doc.unwrapped ? 80 : doc.wrapWidth * 3 / 4
-    guard doc.lines[i].length <= limit else { return false }
     let ni = doc.info[n]
     if ni.kind == .text, ni.marker == nil, !ni.startsUppercase { return false }
     // Lines that look like address lines (short, many capitals, digits) are not headings.
@@ -353,6 +357,12 @@ struct BlockBuilder {
     guard t.hasPrefix("Grade "), t.count <= 40 else { return false }
     let rest = t.dropFirst(6)
     return rest.first.map { ("1"..."4").contains($0) } ?? false
+  }
+
+  /// Whether the text has at most `limit` characters, counting them only when its bytes
+  /// do not already tell.
+  @inline(__always) static func fits(_ text: String, _ limit: Int) -> Bool {
+    text.utf8.count <= limit || text.count <= limit
   }
 
   func nextContent(after i: Int) -> Int? {

@@ -21,9 +21,27 @@ enum JudgementHeading {
     "experiences and progress of care leavers", "experiences and progress of", "impact of leaders",
   ]
 
+  private static let firstWords: Set<[UInt8]> = Set(
+    starts.map { Array($0.split(separator: " ")[0].utf8) })
+
   static func startsJudgement(_ text: String) -> Bool {
     // Every phrase starts with one of these letters: most lines are rejected at once.
     guard let f = text.utf8.first, "TtEeCcOoLlAaIi".utf8.contains(f) else { return false }
+    // The first word must be the first word of a phrase before the line is worth normalising.
+    var first: [UInt8] = []
+    var bytes = text.utf8.makeIterator()
+    while first.count <= 12, let b = bytes.next() {
+      if b == 0x27 { continue }
+      if b == 0xE2 {
+        // A curly apostrophe inside the word is dropped, as normalising does.
+        guard bytes.next() == 0x80, bytes.next() == 0x99 else { break }
+        continue
+      }
+      let c = b | 0x20
+      guard c >= 0x61 && c <= 0x7A && (b >= 0x61 || b <= 0x5A) else { break }
+      first.append(c)
+    }
+    guard firstWords.contains(first) else { return false }
     let t = HeadingVocabulary.normalise(text)
     return starts.contains { t.hasPrefix($0) }
   }

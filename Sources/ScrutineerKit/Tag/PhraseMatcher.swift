@@ -208,6 +208,8 @@ struct TextScan {
   var words: [TaggedWord] = []
   var symbols: [Int32] = []
   var occurrences: [PhraseMatcher.Occurrence] = []
+  /// For the tagger: where each phrase's occurrences start, -1 between items.
+  var phraseStart: [Int32] = []
   fileprivate var frontier: [Int32] = []
   fileprivate var next: [Int32] = []
 

@@ -49,13 +49,19 @@ public struct Tagger: Sendable {
     scan.occurrences.sort {
       $0.phrase < $1.phrase || $0.phrase == $1.phrase && ($0.first < $1.first || $0.first == $1.first && $0.last < $1.last)
     }
-    let found = scan.occurrences
+    // Where each phrase's occurrences start, for the phrases present (-1 for the others).
+    var starts: [Int32] = []
+    swap(&starts, &scan.phraseStart)
+    if starts.count != rules.phrases.count { starts = Array(repeating: -1, count: rules.phrases.count) }
     var candidates: [Int] = []
     var previous = -1
-    for o in found where o.phrase != previous {
+    for (k, o) in scan.occurrences.enumerated() where o.phrase != previous {
       previous = o.phrase
+      starts[o.phrase] = Int32(k)
       candidates += rulesByPhrase[o.phrase]
     }
+    let found = Found(occurrences: scan.occurrences, start: starts)
+    starts = []
     candidates.sort()
     let tokens = scan.words
     var analysis = ItemAnalysis()
@@ -99,6 +105,9 @@ public struct Tagger: Sendable {
         analysis.themes.append(ThemeTag(id: theme.id, evidence: evidence.sorted { $0.span < $1.span }))
       }
     }
+    starts = found.start
+    for o in found.occurrences { starts[o.phrase] = -1 }
+    swap(&starts, &scan.phraseStart)
     analysis.fired.sort { $0.span < $1.span || $0.span == $1.span && $0.rule < $1.rule }
     analysis.quantifier = quantifiers.min { $0.1 < $1.1 || $0.1 == $1.1 && $0.0.rawValue < $1.0.rawValue }?.0
     (analysis.polarity, analysis.strengthScore, analysis.concernScore) = PolarityJudge.judge(
@@ -126,21 +135,44 @@ public struct Tagger: Sendable {
     var matched: Bool
     var evidence: ArraySlice<PhraseMatcher.Occurrence>
 
-    static let no = Result(matched: false, evidence: [])
+    static var no: Result { Result(matched: false, evidence: []) }
+  }
+
+  /// The occurrences of an item sorted by phrase and position, and where each phrase's start.
+  private struct Found {
+    var occurrences: [PhraseMatcher.Occurrence]
+    var start: [Int32]
+
+    @inline(__always)
+    func of(_ p: Int) -> ArraySlice<PhraseMatcher.Occurrence> {
+      let s = Int(start[p])
+      guard s >= 0 else { return [] }
+      var end = s + 1
+      while end < occurrences.count && occurrences[end].phrase == p { end += 1 }
+      return occurrences[s..<end]
+    }
   }
 
   /// - Parameter found: every occurrence in the item, sorted by phrase and position.
-  private func evaluate(_ e: RuleExpression, _ found: [PhraseMatcher.Occurrence]) -> Result {
+  private func evaluate(_ e: RuleExpression, _ found: Found) -> Result {
     switch e {
     case .phrase(let p):
-      let o = Self.occurrences(of: p, in: found)
+      let o = found.of(p)
       return Result(matched: !o.isEmpty, evidence: o)
     case .any(let xs):
       var ev: ArraySlice<PhraseMatcher.Occurrence> = []
       var parts = 0
       var any = false
       for x in xs {
-        let r = evaluate(x, found)
+        let r: Result
+        if case .phrase(let p) = x {
+          // Most alternatives are phrases: look them up without recursing.
+          let o = found.of(p)
+          if o.isEmpty { continue }
+          r = Result(matched: true, evidence: o)
+        } else {
+          r = evaluate(x, found)
+        }
         if r.matched {
           any = true
           if !r.evidence.isEmpty {
@@ -190,21 +222,6 @@ public struct Tagger: Sendable {
       }
       return Result(matched: !kept.isEmpty, evidence: kept[...])
     }
-  }
-
-  /// The occurrences of one phrase, found by binary search in the sorted list.
-  private static func occurrences(of p: Int, in found: [PhraseMatcher.Occurrence])
-    -> ArraySlice<PhraseMatcher.Occurrence>
-  {
-    var lo = 0
-    var hi = found.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if found[mid].phrase < p { lo = mid + 1 } else { hi = mid }
-    }
-    var end = lo
-    while end < found.count && found[end].phrase == p { end += 1 }
-    return found[lo..<end]
   }
 
   /// The source text of a span with its line breaks and runs of spaces folded to one space.
