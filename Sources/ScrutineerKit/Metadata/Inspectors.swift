@@ -58,6 +58,11 @@ enum Inspectors {
     }
     if names.isEmpty || lead == nil {
       for b in blocks.prefix(40) {
+        // Every phrase below holds one of these: most blocks are passed over at once.
+        guard
+          ASCIIMatch.contains(b.text, "inspector") || ASCIIMatch.contains(b.text, "visit was")
+            || ASCIIMatch.contains(b.text, "inspection was")
+        else { continue }
         let text = String(b.text.prefix(3000)).replacingOccurrences(of: "’", with: "'")
         let lower = text.lowercased()
         for key in [

@@ -26,7 +26,7 @@ struct RuleParser {
 
   /// A character with where it stands.
   fileprivate struct Char {
-    var c: Character
+    var c: Unicode.Scalar
     var line: Int
     var column: Int
   }
@@ -40,7 +40,7 @@ struct RuleParser {
       var chars: [Char] = []
       var column = 0
       var inQuote = false
-      for c in raw {
+      for c in raw.unicodeScalars {
         column += 1
         if c == "\r" { continue }
         if c == "\"" { inQuote.toggle() }
@@ -52,7 +52,7 @@ struct RuleParser {
       guard let f = firstIndex else { continue }
       let trimmed = Array(chars[f...])
       let firstWord = String(
-        trimmed.prefix { $0.c != " " && $0.c != "\t" && $0.c != ":" && $0.c != "[" }.map(\.c)
+        trimmed.prefix { $0.c != " " && $0.c != "\t" && $0.c != ":" && $0.c != "[" }.map(\.c).string
       ).lowercased()
       let statementWords: Set<String> = [
         "theme", "polarity", "quantifier", "rule", "unless", "label", "description",
@@ -60,7 +60,7 @@ struct RuleParser {
       let previous = statements.last
       let previousIsRule =
         previous.map { p in
-          let w = String(p.prefix { $0.c != " " && $0.c != ":" && $0.c != "[" }.map(\.c)).lowercased()
+          let w = p.prefix { $0.c != " " && $0.c != ":" && $0.c != "[" }.map(\.c).string.lowercased()
           return w == "rule" || w == "unless"
         } ?? false
       let deeper = (previous.map { f > ($0.first?.column ?? 1) - 1 } ?? false)
@@ -237,13 +237,13 @@ struct RuleParser {
     var file: String
     var position = 0
 
-    var peek: Character? { position < chars.count ? chars[position].c : nil }
+    var peek: Unicode.Scalar? { position < chars.count ? chars[position].c : nil }
 
     mutating func skipSpaces() {
       while let c = peek, c == " " || c == "\t" { position += 1 }
     }
 
-    mutating func take(_ c: Character) -> Bool {
+    mutating func take(_ c: Unicode.Scalar) -> Bool {
       skipSpaces()
       if peek == c {
         position += 1
@@ -252,7 +252,7 @@ struct RuleParser {
       return false
     }
 
-    mutating func expect(_ c: Character) throws(RuleError) {
+    mutating func expect(_ c: Unicode.Scalar) throws(RuleError) {
       skipSpaces()
       guard peek == c else {
         throw error(
@@ -266,7 +266,7 @@ struct RuleParser {
       skipSpaces()
       var out = ""
       while let c = peek, c != " " && c != "\t" && c != "[" {
-        out.append(c)
+        out.unicodeScalars.append(c)
         position += 1
         if c == ":" { break }
       }
@@ -278,7 +278,7 @@ struct RuleParser {
       let start = position
       var out = ""
       while let c = peek, c.isLetter || c.isNumber || c == "-" || c == "_" || c == "." {
-        out.append(c)
+        out.unicodeScalars.append(c)
         position += 1
       }
       guard !out.isEmpty else {
@@ -290,7 +290,7 @@ struct RuleParser {
 
     mutating func rest() -> String {
       skipSpaces()
-      let s = String(chars[position...].map(\.c))
+      let s = chars[position...].map(\.c).string
       position = chars.count
       return s
     }
@@ -378,7 +378,7 @@ struct RuleParser {
             let at = lexer.position
             var digits = ""
             while let c = lexer.peek, c.isNumber {
-              digits.append(c)
+              digits.unicodeScalars.append(c)
               lexer.position += 1
             }
             guard let n = Int(digits), (1...50).contains(n) else {
@@ -423,7 +423,7 @@ struct RuleParser {
         lexer.position += 1
         var body = ""
         while let d = lexer.peek, d != "\"" && d != "\u{201D}" {
-          body.append(d)
+          body.unicodeScalars.append(d)
           lexer.position += 1
         }
         guard lexer.peek != nil else { throw lexer.error(at: at, "this phrase has no closing quote") }
@@ -435,7 +435,7 @@ struct RuleParser {
         while let d = lexer.peek,
           d.isLetter || d.isNumber || d == "*" || d == "-" || d == "'" || d == "\u{2019}"
         {
-          body.append(d)
+          body.unicodeScalars.append(d)
           lexer.position += 1
         }
         return .phrase(set.intern(try pattern(body, at: at)))
@@ -479,5 +479,20 @@ struct RuleParser {
       guard words.count <= 8 else { throw lexer.error(at: at, "a phrase may have at most eight words") }
       return PhrasePattern(words: words)
     }
+  }
+}
+
+extension Unicode.Scalar {
+  /// A letter, as the rule language counts letters.
+  fileprivate var isLetter: Bool { properties.isAlphabetic }
+  fileprivate var isNumber: Bool { properties.numericType != nil }
+  fileprivate var asciiValue: UInt8? { isASCII ? UInt8(value) : nil }
+}
+
+extension Array where Element == Unicode.Scalar {
+  fileprivate var string: String {
+    var out = ""
+    out.unicodeScalars.append(contentsOf: self)
+    return out
   }
 }
