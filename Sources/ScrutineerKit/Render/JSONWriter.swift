@@ -1,22 +1,31 @@
 /// A small streaming JSON writer: keys come out in the order written, numbers in a
 /// fixed format, strings escaped per RFC 8259, so the same values give the same bytes.
 struct JSONWriter {
-  private(set) var output = ""
+  /// The UTF-8 bytes written so far.
+  private var bytes: [UInt8] = []
   private var needsComma: [Bool] = [false]
   let pretty: Bool
 
   init(pretty: Bool) {
     self.pretty = pretty
+    bytes.reserveCapacity(4096)
+  }
+
+  /// The JSON text written so far.
+  var output: String { String(decoding: bytes, as: UTF8.self) }
+
+  @inline(__always) private mutating func append(_ s: StaticString) {
+    bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
   }
 
   private mutating func newline() {
     guard pretty else { return }
-    output.append("\n")
-    output.append(String(repeating: "  ", count: needsComma.count - 1))
+    bytes.append(0x0A)
+    bytes.append(contentsOf: repeatElement(0x20, count: 2 * (needsComma.count - 1)))
   }
 
   private mutating func separator() {
-    if needsComma[needsComma.count - 1] { output.append(",") }
+    if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
     needsComma[needsComma.count - 1] = true
   }
 
@@ -32,33 +41,33 @@ struct JSONWriter {
 
   mutating func beginObject() {
     valuePrefix()
-    output.append("{")
+    bytes.append(UInt8(ascii: "{"))
     needsComma.append(false)
   }
 
   mutating func endObject() {
     let had = needsComma.removeLast()
     if had { newline() }
-    output.append("}")
+    bytes.append(UInt8(ascii: "}"))
   }
 
   mutating func beginArray() {
     valuePrefix()
-    output.append("[")
+    bytes.append(UInt8(ascii: "["))
     needsComma.append(false)
   }
 
   mutating func endArray() {
     let had = needsComma.removeLast()
     if had { newline() }
-    output.append("]")
+    bytes.append(UInt8(ascii: "]"))
   }
 
   mutating func key(_ k: String) {
     separator()
     newline()
     appendString(k)
-    output.append(pretty ? ": " : ":")
+    if pretty { append(": ") } else { append(":") }
     isAfterKey = true
   }
 
@@ -69,22 +78,22 @@ struct JSONWriter {
 
   mutating func int(_ n: Int) {
     valuePrefix()
-    output.append(String(n))
+    bytes.append(contentsOf: String(n).utf8)
   }
 
   mutating func double(_ d: Double) {
     valuePrefix()
-    output.append(Self.format(d))
+    bytes.append(contentsOf: Self.format(d).utf8)
   }
 
   mutating func bool(_ b: Bool) {
     valuePrefix()
-    output.append(b ? "true" : "false")
+    if b { append("true") } else { append("false") }
   }
 
   mutating func null() {
     valuePrefix()
-    output.append("null")
+    append("null")
   }
 
   // Conveniences.
@@ -121,31 +130,41 @@ struct JSONWriter {
   }
 
   private mutating func appendString(_ s: String) {
-    output.append("\"")
+    bytes.append(UInt8(ascii: "\""))
     if !Self.needsEscaping(s) {
-      output.append(s)
-      output.append("\"")
+      bytes.append(contentsOf: s.utf8)
+      bytes.append(UInt8(ascii: "\""))
       return
     }
-    for u in s.unicodeScalars {
-      switch u {
-      case "\"": output.append("\\\"")
-      case "\\": output.append("\\\\")
-      case "\n": output.append("\\n")
-      case "\r": output.append("\\r")
-      case "\t": output.append("\\t")
-      case "\u{08}": output.append("\\b")
-      case "\u{0C}": output.append("\\f")
+    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+    let utf8 = Array(s.utf8)
+    var i = 0
+    while i < utf8.count {
+      let b = utf8[i]
+      switch b {
+      case UInt8(ascii: "\""): append("\\\"")
+      case UInt8(ascii: "\\"): append("\\\\")
+      case 0x0A: append("\\n")
+      case 0x0D: append("\\r")
+      case 0x09: append("\\t")
+      case 0x08: append("\\b")
+      case 0x0C: append("\\f")
+      case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+        // U+2028 and U+2029, which some JavaScript readers take for line ends.
+        append(utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+        i += 2
       default:
-        if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
-          let hex = String(u.value, radix: 16)
-          output.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+        if b < 0x20 {
+          append("\\u00")
+          bytes.append(hex[Int(b >> 4)])
+          bytes.append(hex[Int(b & 0xF)])
         } else {
-          output.unicodeScalars.append(u)
+          bytes.append(b)
         }
       }
+      i += 1
     }
-    output.append("\"")
+    bytes.append(UInt8(ascii: "\""))
   }
 
   /// Whether `s` holds anything `appendString` escapes: a quote, a backslash, a control
