@@ -153,7 +153,7 @@ struct MetadataExtractor {
   func previousJudgement() -> PreviousJudgement? {
     guard kind != .councilResponse else { return nil }
     var best: PreviousJudgement?
-    for b in blocks.prefix(40) {
+    for b in blocks.prefix(40) where ASCIIMatch.contains(b.text, "judged") {
       for sentence in b.text.prefix(5000).split(separator: ".") {
         let lower = sentence.lowercased()
         if lower.contains("no longer") { continue }

@@ -118,6 +118,11 @@ struct LineInfo {
     {
       return true
     }
+    // What follows starts with "page", "- " or "<sup>": other lines are not lowercased.
+    guard let first = u.first,
+      first == UInt8(ascii: "p") || first == UInt8(ascii: "P") || first == UInt8(ascii: "-")
+        || first == UInt8(ascii: "<")
+    else { return false }
     let lower = s.lowercased()
     if lower.hasPrefix("page ") {
       let rest = lower.dropFirst(5).split(separator: " ")

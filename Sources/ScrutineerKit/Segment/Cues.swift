@@ -208,6 +208,8 @@ enum ClosingCue {
   ]
 
   static func matches(_ text: String, documentKind: DocumentKind) -> Bool {
+    // Every phrase starts with one of these letters: most lines are rejected at once.
+    guard let f = text.utf8.first, "yoitwsYOITWS".utf8.contains(f) else { return false }
     var t = text.prefix(100).lowercased()
     if t.contains("’") { t = t.replacingOccurrences(of: "’", with: "'") }
     switch documentKind {
