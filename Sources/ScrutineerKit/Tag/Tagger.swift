@@ -110,8 +110,9 @@ public struct Tagger: Sendable {
     swap(&starts, &scan.phraseStart)
     analysis.fired.sort { $0.span < $1.span || $0.span == $1.span && $0.rule < $1.rule }
     analysis.quantifier = quantifiers.min { $0.1 < $1.1 || $0.1 == $1.1 && $0.0.rawValue < $1.0.rawValue }?.0
+    let context = PolarityJudge.context(tokens: tokens, concern: concern)
     (analysis.polarity, analysis.strengthScore, analysis.concernScore) = PolarityJudge.judge(
-      tokens: tokens, strength: strength, concern: concern, segment: segment)
+      tokens: tokens, strength: strength, concern: concern, segment: segment, context: context)
     // Each theme's own polarity, from the cues in the sentences that hold its evidence.
     let sentenceCount = (tokens.last?.sentence ?? 0) + 1
     for k in analysis.themes.indices {
@@ -124,7 +125,7 @@ public struct Tagger: Sendable {
       let c = concern.filter { sentences.contains(tokens[$0.0].sentence) }
       analysis.themes[k].polarity =
         s.isEmpty && c.isEmpty
-        ? .neutral : PolarityJudge.judge(tokens: tokens, strength: s, concern: c, segment: segment).0
+        ? .neutral : PolarityJudge.judge(tokens: tokens, strength: s, concern: c, segment: segment, context: context).0
     }
     return analysis
   }
@@ -311,10 +312,17 @@ enum PolarityJudge {
   private static let negationReach = 6
   private static let strongNegationReach = 12
 
-  static func judge(
-    tokens: [TaggedWord], strength: [(Int, Int)], concern: [(Int, Int)], segment: SegmentKind,
-    weights: [Double]? = nil
-  ) -> (Polarity, Double, Double) {
+  /// What the judge knows of each word of an item: its weight, whether it stands in an aim,
+  /// the negator reaching it, and whether it is inside a concern cue. Computed once per item
+  /// and shared by the item's judgement and each theme's.
+  struct Context {
+    var weight: [Double]
+    var aim: [Bool]
+    var negatedBy: [Int]
+    var inConcernCue: [Bool]
+  }
+
+  static func context(tokens: [TaggedWord], concern: [(Int, Int)]) -> Context {
     // Weight of each word: half inside a concessive clause, more after a turn, none in an aim.
     var weight = Array(repeating: 1.0, count: tokens.count)
     var aim = Array(repeating: false, count: tokens.count)
@@ -359,6 +367,20 @@ enum PolarityJudge {
         negator = -1
       }
     }
+    return Context(weight: weight, aim: aim, negatedBy: negatedBy, inConcernCue: inConcernCue)
+  }
+
+  /// - Parameter context: the item's words as `context(tokens:concern:)` gives them, made
+  ///   with every concern cue of the item (the cues judged here may be a part of them).
+  static func judge(
+    tokens: [TaggedWord], strength: [(Int, Int)], concern: [(Int, Int)], segment: SegmentKind,
+    context: Context? = nil
+  ) -> (Polarity, Double, Double) {
+    let ctx = context ?? Self.context(tokens: tokens, concern: concern)
+    let weight = ctx.weight
+    let aim = ctx.aim
+    let negatedBy = ctx.negatedBy
+    let inConcernCue = ctx.inConcernCue
     // A cue is negated when a negator before it (and outside it) reaches its first word.
     func negation(_ cue: (Int, Int)) -> Int? {
       let n = negatedBy[cue.0]
@@ -366,16 +388,18 @@ enum PolarityJudge {
     }
     var s = 0.0
     var c = 0.0
-    var seenStrength = Set<Int>()
-    var seenConcern = Set<Int>()
-    for cue in strength where seenStrength.insert(cue.0).inserted {
+    var seenStrength: [Int] = []
+    var seenConcern: [Int] = []
+    for cue in strength where !seenStrength.contains(cue.0) {
+      seenStrength.append(cue.0)
       if negation(cue) != nil {
         c += weight[cue.0]
       } else if !aim[cue.0] {
         s += weight[cue.0]
       }
     }
-    for cue in concern where seenConcern.insert(cue.0).inserted {
+    for cue in concern where !seenConcern.contains(cue.0) {
+      seenConcern.append(cue.0)
       // The cue's own negator ("not always") is inside it, so negation() does not see it.
       if let n = negation(cue), tokens[n].cues.contains(.strongNegator), !inConcernCue[n] {
         s += weight[cue.0]
