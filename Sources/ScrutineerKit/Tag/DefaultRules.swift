@@ -26,6 +26,7 @@ enum DefaultRules {
       rule triage: triag* | "screening team*" | "screening process*" | screened | "agency checks"
         | "information gathering" near/10 (contact* | referral* | mash | screen* | "front door")
       rule referrals: "point of referral" | "point of contact" | "referral* to children* social care" | "referral* to social care"
+        | "referral practice*" | "referral pathway*" | "referral process*" | "referral route*" | "referral arrangement*"
       rule decisions: ("initial decision*" | "first decision*" | "decision* about next step*" | "next step*")
         near/10 (contact* | referral* | "front door")
 
@@ -45,7 +46,12 @@ enum DefaultRules {
         | "windscreen of need" | "thresholds document" | "threshold guidance" | "level* of intervention*"
         | "level* of support" near/6 (disagree* | dispute* | escalat* | step* | between)
       # Escalating concerns (professional challenge) is not a threshold decision, so escalation is not a cue here.
-      rule stepping: "step* up" | "step* down" | "stepped up" | "stepped down"
+      # Stepping down from pre-proceedings is a legal planning decision (court-proceedings), not a level of need.
+      rule stepping: ("step* up" | "step* down" | "stepped up" | "stepped down")
+        except (("step* up" | "step* down" | "stepped up" | "stepped down") near/8 proceedings)
+      # Moving children between child in need and child protection plans is moving between levels of intervention.
+      rule moving: (transition* | moving | move* | movement*) near/8 ("child in need and child protection" | "child protection and child in need"
+        | "children in need and child protection" | "levels of need" | "levels of intervention")
       # In an item about data, "the number of children stepping down" names what is counted, not the decisions.
       unless: (data | "performance information") & ("number* of" | proportion) near/4 ("step* down" | "step* up" | "stepped down")
         & not (threshold* | "level* of need")
@@ -87,6 +93,11 @@ enum DefaultRules {
       rule involve: ((involv* | engag* | contribut* | attend* | "working at" | "improve working")
           near/8 (conference* | "core group*" | "strategy meeting*" | "strategy discussion*" | "child in need meeting*" | review))
         near/12 (partner* | agenc* | police | health | school* | gp | gps | professional* | "multi agency" | education)
+      # "Partners attend", "attendance by police", "key partners in attendance" in an item about these meetings.
+      rule partners-attend: ((partner* | agenc* | police | health | school* | gp | gps | professional* | "multi agency" | multiagency
+          | representative*) near/3 (attend | attends | attended | attending | attendance | "in attendance"))
+        & (conference* | "core group*" | "strategy meeting*" | "strategy discussion*" | "child in need meeting*" | "cin meeting*"
+          | "review meeting*" | "professionals meeting*" | marac | "multi agency meeting*" | "network meeting*")
       unless: "school attendance" | "attendance at school" | "attending school"
 
     theme multi-agency-working
@@ -94,17 +105,26 @@ enum DefaultRules {
       description: How agencies work together: information sharing, the quality of partners' referrals, consent, joint work, the safeguarding partnership or board.
       # "Multi-agency" naming a service (the MASH, a multi-agency early help offer) is that service's theme.
       rule together: "multi agency" except ("multi agency safeguarding hub*" | "multi agency early help") | multiagency | "inter agency" | interagency | "partner agenc*" | "partner organisation*"
-        | partnership* | "joint work*" | "work* together" | "working with partner*" | "key agenc*" | "other agenc*"
+        | partnership* except ("across the partnership" | "family nurse partnership") | "joint work*" | "work* together" | "working with partner*" | "key agenc*" | "other agenc*"
         | "statutory partner*" | "partners understanding"
-      rule partners: partner* except ((her | his | their | mother* | father* | new | abusive | violent | "birth" | intimate) near/1 partner*)
+      # "The council and its partners", "across the partnership" and the family nurse partnership name who, not how
+      # agencies work together.
+      rule partners: partner* except ((her | his | their | its | mother* | father* | new | abusive | violent | "birth" | intimate
+        | male | female) near/1 partner* | "across the partnership" | "family nurse partnership")
       # Sharing information with carers or families is not joint work between agencies.
       rule sharing: "information sharing" | "sharing of information" | consent
-        | ("share* information" | "information is shared") near/10 (partner* | agenc* | police | health | school* | professional*)
+        | (share* near/3 information | "information is shared") near/10 (partner* | agenc* | police | health | school* | professional*)
         | "quality of referral*" | referrer* | "referring agenc*"
       rule board: "safeguarding board" | "safeguarding children board" | "safeguarding partnership" | "safeguarding children partnership"
         | lscb | bscb | lscp | "safeguarding arrangement*" | "safeguarding partner*" | "section 11" | "all agencies"
         | board near/4 (agenc* | partner* | safeguard* | statutory) | "escalation process*" | "escalation protocol*"
         | "joint planning" | "information held by" | "professional disagreement*"
+      # Who attends conferences, core groups, strategy meetings and reviews is partner attendance; it is multi-agency
+      # working in general only when the item also speaks of sharing information, joint work or the board.
+      unless: ((attend* | attendance | involv*) near/15 (conference* | "core group*" | "strategy discussion*" | meeting* | review | reviews))
+        & not (share* near/3 information | "information is shared" | "information sharing" | "sharing of information" | consent
+          | "partnership work*" | "work* together" | "joint work*" | "cross partnership" | board | lscb | bscb | lscp | "safeguarding partner*"
+          | "multi agency response" | "multiagency response" | "multi agency contribution" | "multiagency contribution" | "improve working")
 
     theme strategy-meetings
       label: Strategy meetings and enquiries
@@ -117,9 +137,23 @@ enum DefaultRules {
       description: The quality, timeliness and analysis of assessments of children and families, including risk and pre-birth assessments.
       # Health, early help, age and self assessments belong to other themes; so do the assessments of prospective
       # adopters, which are part of the adoption process.
-      rule assessments: assessment* except ((health | "early help" | self | common | age | "return" | "needs" | "sufficiency") near/1 assess*
-        | (adopter* | "prospective adopter*") near/4 assessment*
-        | "assessment and short term intervention" | "assessment and intervention team*" | "joint strategic needs assessment" | "self assessment*")
+      # One "assessment" in passing ("used to inform assessments", "the assessment teams") is not the subject; two
+      # mentions, or one with a word that judges it (quality, timeliness, depth) or says who takes part, make it one.
+      rule assessments [min 2]: assessment* except ((health | "early help" | self | common | age | "return" | "needs" | "sufficiency") near/1 assess*
+        | (adopter* | "prospective adopter*") near/4 assessment* | "assessment* team*" | "assessment service*"
+        | "assessment and short term intervention" | "assessment and shortterm intervention" | "assessment and intervention team*"
+        | "joint strategic needs assessment" | "self assessment*")
+      rule judged: (assessment* except ((health | "early help" | self | common | age | "return" | "needs" | "sufficiency") near/1 assess*
+          | (adopter* | "prospective adopter*") near/4 assessment* | "assessment* team*" | "assessment service*"
+          | "assessment and short term intervention" | "assessment and shortterm intervention" | "assessment and intervention team*"
+          | "joint strategic needs assessment" | "self assessment*"))
+        near/4 (quality | timel* | thorough* | robust | comprehensive | analys* | analytical | detailed | descriptive | "up to date"
+          | updated | complet* | strong* | weak* | poor* | good | effective* | variable | inconsistent* | holistic | depth | superficial
+          | proportionate | explor* | "too many" | "longer than" | "take too long" | "assessment* of need" | "assessment* of risk"
+          | "require* an assessment" | "need* an assessment" | "in place" | undertak*)
+        | (delay* | "too long" | overdue | timescale* | drift | "over long") near/8 (assessment* except ("assessment* team*"
+          | "assessment service*" | (health | "early help" | self | common | age | "needs") near/1 assess*))
+        | "involved in assessment*" | "involvement in assessment*" | "contribut* to assessment*" | "involved in the assessment*"
       rule analysis: "analysis of risk" | "risk analysis" | "analyse risk" | "pre birth" | "parenting assessment*" | "single assessment*"
         | "child and family assessment*" | "analysis of need*"
 
@@ -127,12 +161,14 @@ enum DefaultRules {
       label: Plans and planning
       description: Child in need, child protection, safety, contingency and care plans: whether they are specific, measurable and reviewed.
       # "Plans are progressed" or "plans are in place" are passing; what is said about the plans themselves counts.
-      rule smart: smart | "contingency plan*" | "contingency planning" | "plans do not" | "plans did not" | "plans lack*" | "plans need"
+      rule smart: smart | "contingency plan*" | "contingency planning" | "contingency arrangement*" | "ensuring contingency" | "plans do not" | "plans did not" | "plans lack*" | "plans need"
       rule quality: ((plan | planning) except ("pathway plan*" | "improvement plan*" | "action plan*" | "permanence plan*"
           | "permanency plan*" | "plan* for adoption" | "adoption plan*" | "transition* plan*" | "business plan*" | "strategic plan*"
           | "education plan*" | "service plan*" | "pathway planning" | "workforce planning" | "legal planning"))
         near/3 (smart | specific | measurable | vague | generic | "adult focused" | "child focused" | "well considered" | drive | driven
-          | improve | ineffective | "time bound" | "outcome focused" | "not clear" | unclear | "too general" | "very general")
+          | improve | ineffective | "time bound" | "outcome focused" | "not clear" | unclear | "too general" | "very general"
+          | quality | shape | "up to date" | contingenc*)
+        | plans near/5 (weak | strong | poor | robust)
       rule plans [min 2]: (plan | planning) except ("pathway plan*" | "improvement plan*" | "business plan*" | "action plan*"
         | "strategic plan*" | "personal education plan*" | "sufficiency plan*" | "workforce plan*" | "permanence plan*"
         | "plan for permanence" | "transition* plan*" | "service plan*" | "development plan*" | "strategy and plan*" | "audit plan*"
@@ -141,7 +177,8 @@ enum DefaultRules {
         | "permanency plan*" | "long term plan*")
       rule named: ("child in need plan*" | "children in need plan*" | "child protection plan*" | "cin plan*" | "cp plan*" | "safety plan*"
           | "contingency plan*" | "care plan*" | "child protection and child* in need plan*")
-        except ((subject | "on a" | "on" | "who have" | "with a" | with) near/3 ("child protection plan*" | "child in need plan*"
+        except ((subject | "on a" | "on" | "who have" | "with a" | with | end | ending | ended | remov* | start | starting | ceas*
+          | "came off" | "come off" | "second or subsequent" | "number* of") near/3 ("child protection plan*" | "child in need plan*"
           | "children in need plan*"))
 
     theme management-oversight
@@ -206,6 +243,7 @@ enum DefaultRules {
         | (involv* | "involvement of") near/3 (child* | "young people" | "young person" | "care leaver*")
         | "co produc*" | coproduc* | "wishes and needs" | "their wishes"
         | "participation team*" | "participation worker*" | "participation officer*"
+        | (child* | "young people" | "young person") near/3 (view | views | voice | voices) | "engag* children" | "engagement of children"
       # Consulting, participating and contributing are the child's voice only when children do it, and (for
       # participation) in what is decided about them: professionals consulted, partners participating,
       # young people participating in an employment programme are not.
@@ -227,7 +265,7 @@ enum DefaultRules {
         | "foster care" | "foster placement*" | "children's home*" | "residential care" | "residential home*"
         | ("independent reviewing officer*" | iro | iros) except (("independent reviewing officer*" | iro | iros)
             near/4 ("social worker*" | "number* of" | caseload* | capacity))
-        | "lac review*" | "cla review*" | "looked after review*" | "family time" | "become looked after" | "accommodated as"
+        | "lac review*" | "cla review*" | "looked after review*" | review* near/4 ("children looked after" | "looked after children" | "children in care") | "family time" | "become looked after" | "accommodated as"
         | "entering care" | "entry into care" | "come into care" | "coming into care"
         | "contact with" near/4 (famil* | parent* | sibling* | "brothers and sisters") | "contact arrangement*"
         | "unregistered" | "placement stability" | "placement move*" | "placement breakdown*" | sufficiency
@@ -246,7 +284,7 @@ enum DefaultRules {
           | "permanent employment" | "permanent job*" | "permanent housing" | "permanent social housing" | "permanent tenanc*"
           | "permanent accommodation")
         | "special guardian*" | sgo | sgos | adopt* | "long term foster*" | "long term plan*" | "legal security"
-        | "legally secure" | reunification | "return* home" near/4 (plan* | assess*) | "placement order*" | "matching" | "matched"
+        | "legally secure" | reunification | ("return* home" except "return* home interview*") near/4 (plan* | assess*) | "placement order*" | "matching" | "matched"
         | "early permanence" | "fostering for adoption" | "concurrent planning" | "later life letter*"
 
     theme care-leavers
@@ -262,7 +300,7 @@ enum DefaultRules {
       label: Exploitation and missing children
       description: Sexual and criminal exploitation, county lines, contextual safeguarding, children missing from home or care, return home interviews, trafficking.
       rule exploitation: exploit* | cse | cce | "county lines" | "contextual safeguarding" | trafficking | traffick* | "modern slavery"
-        | "gang*" | "serious youth violence" | "extra familial" | "adolescent risk*" | "criminal exploitation" | radicalis*
+        | "gang*" | "serious youth violence" | "extra familial" | "adolescent risk*" | "criminal exploitation"
       # The exclusion sits on "missing" itself so that "children missing from education" loses both words.
       rule missing: (missing except (missing near/3 education | "missing out" | "missing information"))
           near/3 (home | care | episode* | child* | "young people" | "young person" | "go" | "went" | "gone" | report*)
@@ -294,6 +332,8 @@ enum DefaultRules {
         | "home education" | "alternative provision" | college* | "school attendance" | "attendance at school"
       # A single "school" or "education" is usually a passing word ("supported into education", "health, education and
       # social care professionals"); two make schools or education a subject of the item.
+      # In a list of what needs to improve, one school or education word is the subject.
+      rule improve [in areas-for-improvement, recommendations, priority-actions]: school* except ("free school meal*" | "school attendance")
       rule schools [min 2]: school* except "free school meal*" | education* except ("education employment and training" | "employment education and training"
         | "education employment or training" | "education training or employment" | "education and employment" | "education or employment"
         | "education or training" | "education and training" | "education health and care" | "further education" | "higher education"
@@ -329,6 +369,7 @@ enum DefaultRules {
         | "statutory visit*" | "working day*" | "within time*" | "out of time" | "too late" | "too slow" | "not timely"
         | "not always timely" | untimely | "long time" | "waiting" | "waited" | "longer than" | "more quickly"
         | "quickly enough" | "soon enough" | "more timely" | "as quickly as possible" | "timely enough"
+        | "timely basis" | "timely way" | "timely manner" | "timely fashion"
       # The speed of a statutory step is the subject: "promptly allocated", "reviews are timely".
       rule steps: (allocat* | review | conference* | assessment* | visit*) near/3 (timely | prompt* | swift* | quickly)
       # Speed words are everywhere in praise ("responded to promptly and effectively"); one alone is a passing word,
@@ -357,9 +398,12 @@ enum DefaultRules {
     theme court-proceedings
       label: Court and proceedings
       description: Care proceedings, pre-proceedings and the Public Law Outline, legal planning, the courts and Cafcass.
-      rule court: "care proceedings" | "pre proceedings" | proceedings | plo | "public law outline" | court | courts | cafcass
+      # "Cases in proceedings" or "a decision made by the court" named once describe a child's situation; court work
+      # as a subject names its stages, or comes back.
+      rule court: "care proceedings" | "pre proceedings" | "legal proceedings" | "court proceedings" | plo | "public law outline" | cafcass
         | "legal planning" | "legal gateway" | "legal meeting*" | "legal planning meeting*" | judicia* | judiciary | "care order*"
         | "supervision order*" | "placement order*" | judge | judges | "letter* before proceedings"
+      rule mentions [min 2]: proceedings | court | courts
 
     theme private-fostering
       label: Private fostering
@@ -397,7 +441,8 @@ enum DefaultRules {
         | know* near/3 well | "make* a difference" | "made a difference" | "good practice" | valued
         | progress* near/2 (good | significant | considerable | strong | steady | positive | made | make | making)
         | (made | make | making | achieved) near/3 improvement*
-        | focused | detailed | ambitious | "in place" | enhanced | embedded | responsive | correct* | accurate* | "well")
+        | focused | detailed | ambitious | "in place" | enhanced | embedded | responsive | correct* | accurate* | "well"
+        | (prevent* | avoid* | minimis*) near/3 (drift | delay*))
         except ("not good" | "not strong" | "not effective" | "not always effective" | "less effective" | "not yet effective"
           | "not appropriate*" | "not always appropriate*" | "not timely" | "not always timely" | "not consistent*" | "not clear"
           | "not always clear" | "not sufficiently" near/2 (clear* | robust | effective* | thorough*) | "not regular*"
@@ -425,12 +470,13 @@ enum DefaultRules {
         | too | overly | "longer than" | hinder* | hamper* | "missed opportunit*" | unrealistic | reluctan* | advers*
         # Difficult as a property of the service's work is criticism; children's difficult lives are not.
         | difficult* except (difficult near/1 (situation* | circumstance* | time* | case* | experience* | behaviour* | live* | childhood*))
-        | harder | struggl* | "out of date" | "not" near/3 enough | "could be" near/2 (improved | enhanced | strengthened | better | more)
+        | (low | reducing | declining | falling | irregular | infrequent | absent) near/5 (attendance | attend*) | harder | struggl* | "out of date" | "not" near/3 enough | "could be" near/2 (improved | enhanced | strengthened | better | more)
         # What the service must do is criticism; what children or young people need to do is not.
         | ("needs to" | "need to") except ((they | people | children | child | families | he | she | what | who) near/1 ("needs to" | "need to"))
         | concern* near/2 (about | over | regarding) except (concern* near/3 (child* | "young people" | famil* | parent* | safeguarding | welfare))
         | "a concern" | "a particular concern" | "cause for concern")
-        except ("not in education" | "not only")
+        # "Preventing drift and delay", "reducing delays": the delay is what the work keeps away.
+        except ("not in education" | "not only" | (prevent* | avoid* | reduc* | minimis*) near/3 (drift | delay*))
 
     # Quantifiers, Ofsted's scale from all to none. The first one in an item is its quantifier.
 
