@@ -21,7 +21,7 @@ enum AuthorityName {
   /// The short name: "Birmingham City Council" → "Birmingham",
   /// "London Borough of Barnet" → "Barnet", "Birmingham's" → "Birmingham".
   static func shortName(_ raw: String) -> String? {
-    var s = raw.replacingOccurrences(of: "’", with: "'").trimmingCharacters(in: " ,.:;")
+    var s = raw.straightApostrophes.trimmingCharacters(in: " ,.:;")
     var changed = true
     while changed {
       changed = false
@@ -114,7 +114,7 @@ enum AuthorityName {
     if let name = reportTitleName(doc) { return name }
     // A letter's opening sentence: "the findings of a focused visit to X children's services".
     for b in blocks.prefix(25) {
-      let text = String(b.text.prefix(1500)).replacingOccurrences(of: "’", with: "'")
+      let text = String(b.text.prefix(1500)).straightApostrophes
       let lower = text.lowercased()
       for key in ["focused visit to ", "monitoring visit to ", "monitoring visit of ", "inspection of "] {
         guard let r = lower.range(of: key) else { continue }
@@ -170,7 +170,7 @@ enum AuthorityName {
       lines.append(String(li.text.prefix(200)))
     }
     guard !lines.isEmpty else { return nil }
-    let joined = lines.joined(separator: " ").replacingOccurrences(of: "’", with: "'")
+    let joined = lines.joined(separator: " ").straightApostrophes
     let lower = joined.lowercased()
     for key in ["re-inspection of ", "inspection of "] {
       guard let r = lower.range(of: key) else { continue }
@@ -214,7 +214,7 @@ enum AuthorityName {
 
   /// Names that precede council-like anchors in the text.
   static func councilMentions(_ text: String) -> [String] {
-    let normal = text.replacingOccurrences(of: "’", with: "'")
+    let normal = text.straightApostrophes
     let lower = normal.lowercased()
     var out: [String] = []
     var searchStart = lower.startIndex

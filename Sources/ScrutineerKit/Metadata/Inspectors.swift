@@ -63,7 +63,7 @@ enum Inspectors {
           ASCIIMatch.contains(b.text, "inspector") || ASCIIMatch.contains(b.text, "visit was")
             || ASCIIMatch.contains(b.text, "inspection was")
         else { continue }
-        let text = String(b.text.prefix(3000)).replacingOccurrences(of: "’", with: "'")
+        let text = String(b.text.prefix(3000)).straightApostrophes
         let lower = text.lowercased()
         for key in [
           "inspectors were ", "inspectors for this visit were ", "inspector was ",
@@ -169,7 +169,7 @@ enum Inspectors {
       var k = i + 1
       while k < info.count, k <= i + 4 {
         if info[k].kind == .text {
-          return personName(info[k].text.replacingOccurrences(of: "’", with: "'"))
+          return personName(info[k].text.straightApostrophes)
         }
         k += 1
       }

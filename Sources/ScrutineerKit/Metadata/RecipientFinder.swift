@@ -56,7 +56,7 @@ enum RecipientFinder {
       }
       var role = candidates[1].trimmingCharacters(in: " ,")
       if role.contains("@") || role.contains(where: \.isNumber) { role = "" }
-      return Recipient(name: name.replacingOccurrences(of: "’", with: "'"), role: role.isEmpty ? nil : role)
+      return Recipient(name: name.straightApostrophes, role: role.isEmpty ? nil : role)
     }
     // One line: "Tim O'Neill Director for Education and Skills Birmingham City Council …".
     guard let roleIndex = words.firstIndex(where: { roleStarts.contains($0) }), roleIndex >= 2 else {

@@ -327,7 +327,11 @@ struct BlockBuilder {
     if let w = words.last, Self.weakEndings.contains(w.lowercased()) { return false }
     if RecommendationCue.isImperative(text) { return false }
     if isSalutationOrSignOff(i) || isDateLine(i) { return false }
-    if text.contains("@") || text.contains("www.") || text.contains("http") { return false }
+    if text.utf8.contains(UInt8(ascii: "@")) || text.utf8.firstRange(of: "www.".utf8) != nil
+      || text.utf8.firstRange(of: "http".utf8) != nil
+    {
+      return false
+    }
     let ni = doc.info[n]
     if ni.kind == .text, ni.marker == nil, !ni.startsUppercase { return false }
     // Lines that look like address lines (short, many capitals, digits) are not headings.

@@ -134,8 +134,7 @@ enum RecommendationCue {
     guard text.utf8.prefix(32).contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "-") }) else {
       return nil
     }
-    let lower = text.lowercased().replacingOccurrences(of: "’", with: "").replacingOccurrences(
-      of: "'", with: "")
+    let lower = text.lowercased().removingApostrophes
     for l in labels where lower.hasPrefix(l) {
       // Map back to the original text length: count characters up to the label's colon.
       let target = l.last!
@@ -164,7 +163,7 @@ enum ScopeCue {
 
   static func matches(_ text: String) -> Bool {
     var t = text.prefix(60).lowercased()
-    if t.contains("’") { t = t.replacingOccurrences(of: "’", with: "'") }
+    t = t.straightApostrophes
     return starts.contains { t.hasPrefix($0) }
   }
 
@@ -211,7 +210,7 @@ enum ClosingCue {
     // Every phrase starts with one of these letters: most lines are rejected at once.
     guard let f = text.utf8.first, "yoitwsYOITWS".utf8.contains(f) else { return false }
     var t = text.prefix(100).lowercased()
-    if t.contains("’") { t = t.replacingOccurrences(of: "’", with: "'") }
+    t = t.straightApostrophes
     switch documentKind {
     case .inspectionReport:
       return report.contains { t.hasPrefix($0) }

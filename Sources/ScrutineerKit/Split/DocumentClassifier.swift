@@ -7,8 +7,8 @@ enum DocumentClassifier {
       head.append(String(li.text.prefix(300)))
       if head.count >= 45 { break }
     }
-    let top = head.prefix(15).joined(separator: " ").lowercased().replacingOccurrences(of: "’", with: "'")
-    let opening = head.joined(separator: " ").lowercased().replacingOccurrences(of: "’", with: "'")
+    let top = head.prefix(15).joined(separator: " ").lowercased().straightApostrophes
+    let opening = head.joined(separator: " ").lowercased().straightApostrophes
     let hasDear = head.contains { $0.hasPrefix("Dear ") }
     let letterhead = head.prefix(12).contains { DocumentSplitter.isLetterhead($0) }
 

@@ -4,13 +4,13 @@ enum DocumentSplitter {
   /// Lines of Ofsted's letterheads: addresses, telephone and web details.
   static func isLetterhead(_ text: String) -> Bool {
     guard text.utf8.count <= 90 else { return false }
-    return ASCIIMatch.contains(text, "ofsted.gov.uk") || ASCIIMatch.contains(text, "piccadilly gate")
-      || ASCIIMatch.contains(text, "clive house") || ASCIIMatch.contains(text, "store street")
-      || ASCIIMatch.contains(text, "textphone") || ASCIIMatch.contains(text, "0300 123 1231")
-      || ASCIIMatch.contains(text, "agora") || ASCIIMatch.contains(text, "cumberland place")
-      || ASCIIMatch.contains(text, "royal exchange buildings") || ASCIIMatch.contains(text, "aviation house")
-      || ASCIIMatch.contains(text, "petty france")
+    return letterheadWords.occur(in: text)
   }
+
+  private static let letterheadWords = ASCIINeedles([
+    "ofsted.gov.uk", "piccadilly gate", "clive house", "store street", "textphone", "0300 123 1231", "agora",
+    "cumberland place", "royal exchange buildings", "aviation house", "petty france",
+  ])
 
   /// The line indices where documents start (always including the first line).
   static func starts(lines: [Line], info: [LineInfo]) -> [Int] {
