@@ -214,7 +214,7 @@ struct BlockBuilder {
 
   func isDateLine(_ i: Int) -> Bool {
     let t = doc.info[i].text
-    return t.count <= 30 && DateParser.fullDate(in: t[...]) != nil && t.split(separator: " ").count <= 5
+    return Self.fits(t, 30) && DateParser.fullDate(in: t[...]) != nil && t.split(separator: " ").count <= 5
   }
 
   /// A Markdown heading (`## …`) or a line that is bold or italic throughout
@@ -265,7 +265,7 @@ struct BlockBuilder {
       for _ in 0..<2 {
         guard let n = nextContent(after: k) else { break }
         if Self.isGradeLine(doc.info[n].text) { return n }
-        guard doc.info[n].startsLowercase, doc.info[n].text.count < 60 else { break }
+        guard doc.info[n].startsLowercase, Self.fits(doc.info[n].text, 59) else { break }
         k = n
       }
     }
@@ -282,14 +282,14 @@ struct BlockBuilder {
       for _ in 0..<4 {
         if JudgementHeading.matches(joined) { return k }
         guard let n = nextContent(after: k), doc.info[n].marker == nil, n <= k + 3,
-          doc.info[n].text.count < 90
+          Self.fits(doc.info[n].text, 89)
         else { break }
         joined += " " + doc.info[n].text
         k = n
       }
       if JudgementHeading.matches(joined) { return k }
     }
-    let short = doc.unwrapped ? text.count <= 110 : doc.lines[i].length <= doc.wrapWidth * 9 / 10
+    let short = doc.unwrapped ? Self.fits(text, 110) : doc.lines[i].length <= doc.wrapWidth * 9 / 10
     if let kind = HeadingVocabulary.kind(of: text) {
       guard short else { return nil }
       let exact = HeadingVocabulary.kind(of: text, exact: true) != nil
@@ -351,14 +351,14 @@ struct BlockBuilder {
     {
       return true
     }
-    guard text.count <= 60, HeadingVocabulary.kind(of: text, exact: true) != nil else { return false }
+    guard Self.fits(text, 60), HeadingVocabulary.kind(of: text, exact: true) != nil else { return false }
     guard let n = nextContent(after: i) else { return true }
     return doc.info[n].startsUppercase || doc.info[n].marker != nil
   }
 
   /// "Grade 4 (inadequate)", "Grade 2 (good)".
   static func isGradeLine(_ t: String) -> Bool {
-    guard t.hasPrefix("Grade "), t.count <= 40 else { return false }
+    guard t.hasPrefix("Grade "), Self.fits(t, 40) else { return false }
     let rest = t.dropFirst(6)
     return rest.first.map { ("1"..."4").contains($0) } ?? false
   }
