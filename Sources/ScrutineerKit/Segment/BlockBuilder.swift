@@ -214,12 +214,18 @@ struct BlockBuilder {
 
   func isDateLine(_ i: Int) -> Bool {
     let t = doc.info[i].text
-    return Self.fits(t, 30) && DateParser.fullDate(in: t[...]) != nil && t.split(separator: " ").count <= 5
+    return Self.words(in: t, atMost: 5) && Self.fits(t, 30) && DateParser.fullDate(in: t[...]) != nil
   }
 
   /// A Markdown heading (`## …`) or a line that is bold or italic throughout
   /// (`**Overview**`, `- 3.25 ***Potential Questions***`); returns its last line.
   func emphasisHeadingEnd(_ i: Int) -> Int? {
+    // Only a line whose body starts with "#", "*" or "_" can be one: look at that byte first.
+    let bodyStart = doc.lines[i].contentStart + (doc.info[i].marker?.width ?? 0)
+    guard bodyStart < doc.lines[i].contentEnd,
+      doc.bytes[bodyStart] == UInt8(ascii: "#") || doc.bytes[bodyStart] == UInt8(ascii: "*")
+        || doc.bytes[bodyStart] == UInt8(ascii: "_")
+    else { return nil }
     let raw = doc.content(i)
     var body = raw[...]
     if let m = doc.info[i].marker { body = Substring(body.utf8.dropFirst(m.width)) }
@@ -322,20 +328,20 @@ struct BlockBuilder {
     if let last = text.unicodeScalars.last, ".,;:!".unicodeScalars.contains(last) { return false }
     let limit = doc.unwrapped ? 80 : doc.wrapWidth * 3 / 4
     guard doc.lines[i].length <= limit else { return false }
+    let ni = doc.info[n]
+    if ni.kind == .text, ni.marker == nil, !ni.startsUppercase { return false }
     let words = text.split(separator: " ")
     guard words.count >= 1, words.count <= 12, text.count >= 3 else { return false }
     if let w = words.last, Self.weakEndings.contains(w.lowercased()) { return false }
-    if RecommendationCue.isImperative(text) { return false }
-    if isSalutationOrSignOff(i) || isDateLine(i) { return false }
+    // Lines that look like address lines (short, many capitals, digits) are not headings.
+    if words.count <= 4, text.contains(where: \.isNumber) { return false }
     if text.utf8.contains(UInt8(ascii: "@")) || text.utf8.firstRange(of: "www.".utf8) != nil
       || text.utf8.firstRange(of: "http".utf8) != nil
     {
       return false
     }
-    let ni = doc.info[n]
-    if ni.kind == .text, ni.marker == nil, !ni.startsUppercase { return false }
-    // Lines that look like address lines (short, many capitals, digits) are not headings.
-    if words.count <= 4, text.contains(where: \.isNumber) { return false }
+    if RecommendationCue.isImperative(text) { return false }
+    if isSalutationOrSignOff(i) || isDateLine(i) { return false }
     return true
   }
 
@@ -361,6 +367,23 @@ struct BlockBuilder {
     guard t.hasPrefix("Grade "), Self.fits(t, 40) else { return false }
     let rest = t.dropFirst(6)
     return rest.first.map { ("1"..."4").contains($0) } ?? false
+  }
+
+  /// Whether the text has at most `limit` words (runs of bytes other than a space), stopping
+  /// as soon as it has more.
+  static func words(in text: String, atMost limit: Int) -> Bool {
+    var words = 0
+    var inWord = false
+    for b in text.utf8 {
+      if b == 0x20 {
+        inWord = false
+      } else if !inWord {
+        inWord = true
+        words += 1
+        if words > limit { return false }
+      }
+    }
+    return true
   }
 
   /// Whether the text has at most `limit` characters, counting them only when its bytes
