@@ -73,32 +73,47 @@ extension String {
 }
 
 /// Several lowercase ASCII needles looked for in one pass over the text, ignoring ASCII
-/// case: a table of the needles' first bytes rejects most positions with one load.
+/// case: a bit table of the needles' first two bytes rejects almost every position at once.
 struct ASCIINeedles: Sendable {
-  private let needles: [[UInt8]]
-  /// For each lowercased byte, the needles that start with it.
-  private let byFirst: [[Int]]
+  /// The needles end to end, and where each ends.
+  private let bytes: [UInt8]
+  private let ends: [Int]
+  /// One bit for each pair of (lowercased) bytes that starts a needle.
+  private let pairs: [UInt64]
 
   init(_ needles: [String]) {
-    self.needles = needles.map { Array($0.utf8) }
-    var byFirst = Array(repeating: [Int](), count: 256)
-    for (k, n) in self.needles.enumerated() where !n.isEmpty { byFirst[Int(n[0])].append(k) }
-    self.byFirst = byFirst
+    var bytes: [UInt8] = []
+    var ends: [Int] = []
+    var pairs = [UInt64](repeating: 0, count: 1024)
+    for n in needles {
+      let u = Array(n.utf8)
+      precondition(u.count >= 2, "a needle needs two bytes")
+      bytes += u
+      ends.append(bytes.count)
+      let pair = Int(u[0]) << 8 | Int(u[1])
+      pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+    }
+    self.bytes = bytes
+    self.ends = ends
+    self.pairs = pairs
   }
 
   /// Whether any needle occurs in the text.
   func occur(in text: String) -> Bool {
     var text = text
     return text.withUTF8 { t in
-      for i in 0..<t.count {
-        let candidates = byFirst[Int(Self.lower(t[i]))]
-        if candidates.isEmpty { continue }
-        for k in candidates {
-          let n = needles[k]
-          guard i + n.count <= t.count else { continue }
+      guard t.count >= 2 else { return false }
+      for i in 0..<(t.count - 1) {
+        let pair = Int(Self.lower(t[i])) << 8 | Int(Self.lower(t[i + 1]))
+        guard pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
+        var start = 0
+        for end in ends {
+          defer { start = end }
+          let count = end - start
+          guard i + count <= t.count, bytes[start] == Self.lower(t[i]) else { continue }
           var j = 1
-          while j < n.count && Self.lower(t[i + j]) == n[j] { j += 1 }
-          if j == n.count { return true }
+          while j < count && Self.lower(t[i + j]) == bytes[start + j] { j += 1 }
+          if j == count { return true }
         }
       }
       return false

@@ -4,23 +4,31 @@ enum InlineMarkup {
   /// The line's text without Markdown emphasis, `<sup>` footnote markers, link targets,
   /// heading hashes or stray bullet glyphs; inner white space collapsed.
   static func clean(_ raw: Substring) -> String {
-    // Most lines hold no markup: copy them as they are.
-    var plain = true
-    var previousSpace = false
-    for b in raw.utf8 {
-      switch b {
-      case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "<"), UInt8(ascii: "["), UInt8(ascii: "#"),
-        0x09, 0x0C, 0xC2:
-        plain = false
-      case 0x20:
-        if previousSpace { plain = false }
-      default:
-        break
+    // Most lines hold no markup: copy them as they are, or with their spacing tidied.
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (markup: Bool, spacing: Bool) {
+      var spacing = false
+      var previousSpace = false
+      for b in bytes {
+        switch b {
+        case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "<"), UInt8(ascii: "["), UInt8(ascii: "#"):
+          return (true, spacing)
+        case 0x09, 0x0C, 0x0A, 0x0D, 0xC2:
+          spacing = true
+        case 0x20:
+          if previousSpace { spacing = true }
+        default:
+          break
+        }
+        previousSpace = b == 0x20
       }
-      previousSpace = b == 0x20
-      if !plain { break }
+      return (false, spacing)
     }
-    if plain, raw.utf8.first != 0x20, raw.utf8.last != 0x20 { return String(raw) }
+    let (markup, spacing) =
+      raw.utf8.withContiguousStorageIfAvailable(scan) ?? Array(raw.utf8).withUnsafeBufferPointer(scan)
+    if !markup {
+      if !spacing, raw.utf8.first != 0x20, raw.utf8.last != 0x20 { return String(raw) }
+      return collapseSpacing(raw)
+    }
     var out = ""
     out.reserveCapacity(raw.utf8.count)
     var s = raw[...]
@@ -53,6 +61,40 @@ enum InlineMarkup {
       i = s.index(after: i)
     }
     return collapseSpaces(out)
+  }
+
+  /// A line without markup with tabs, form feeds and no-break spaces made spaces, runs
+  /// of spaces collapsed and the ends trimmed, on bytes.
+  private static func collapseSpacing(_ raw: Substring) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(raw.utf8.count)
+    var pendingSpace = false
+    var bytes = raw.utf8.makeIterator()
+    var held: UInt8?
+    while let b = held ?? bytes.next() {
+      held = nil
+      var space = b == 0x20 || b == 0x09 || b == 0x0C || b == 0x0A || b == 0x0D
+      if b == 0xC2 {
+        let next = bytes.next()
+        if next == 0xA0 {
+          space = true
+        } else {
+          if pendingSpace { out.append(0x20) }
+          pendingSpace = false
+          out.append(b)
+          held = next
+          continue
+        }
+      }
+      if space {
+        pendingSpace = !out.isEmpty
+      } else {
+        if pendingSpace { out.append(0x20) }
+        pendingSpace = false
+        out.append(b)
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// Collapses runs of spaces and trims the ends.
