@@ -4,6 +4,9 @@ public struct Tagger: Sendable {
   private let matcher: PhraseMatcher
   /// For each phrase, the rules that mention it positively.
   private let rulesByPhrase: [[Int]]
+  /// For each rule of a theme (or an exclusion from one), the theme's position in
+  /// `rules.themes`; -1 for other rules.
+  private let ruleTheme: [Int]
 
   public init(rules: RuleSet) {
     self.rules = rules
@@ -13,6 +16,14 @@ public struct Tagger: Sendable {
       for p in Set(r.expression.positivePhrases()) { byPhrase[p].append(k) }
     }
     rulesByPhrase = byPhrase
+    var themeIndex: [String: Int] = [:]
+    for (k, t) in rules.themes.enumerated() where themeIndex[t.id] == nil { themeIndex[t.id] = k }
+    ruleTheme = rules.rules.map {
+      switch $0.group {
+      case .theme(let id), .exclusion(let id): themeIndex[id] ?? -1
+      default: -1
+      }
+    }
   }
 
   /// Tags every item of every document in place.
@@ -65,9 +76,16 @@ public struct Tagger: Sendable {
     candidates.sort()
     let tokens = scan.words
     var analysis = ItemAnalysis()
-    var themeEvidence: [String: [Evidence]] = [:]
-    var themeSentences: [String: Set<Int>] = [:]
-    var exclusions: [String: String] = [:]
+    // By theme, in the order the rule files declare themes; made when a theme rule fires.
+    var themeEvidence: [[Evidence]] = []
+    var themeSentences: [Set<Int>] = []
+    var exclusions: [String?] = []
+    func prepareThemes() {
+      guard themeEvidence.isEmpty else { return }
+      themeEvidence = Array(repeating: [], count: rules.themes.count)
+      themeSentences = Array(repeating: [], count: rules.themes.count)
+      exclusions = Array(repeating: nil, count: rules.themes.count)
+    }
     var strength: [(Int, Int)] = []
     var concern: [(Int, Int)] = []
     var quantifiers: [(Quantifier, Int)] = []
@@ -85,25 +103,32 @@ public struct Tagger: Sendable {
       }
       analysis.fired += evidence
       switch rule.group {
-      case .theme(let id):
-        themeEvidence[id, default: []] += evidence
-        themeSentences[id, default: []].formUnion(result.evidence.map(\.sentence))
-      case .exclusion(let id): exclusions[id] = exclusions[id] ?? rule.id
+      case .theme:
+        let t = ruleTheme[r]
+        guard t >= 0 else { break }
+        prepareThemes()
+        themeEvidence[t] += evidence
+        themeSentences[t].formUnion(result.evidence.map(\.sentence))
+      case .exclusion:
+        let t = ruleTheme[r]
+        guard t >= 0 else { break }
+        prepareThemes()
+        exclusions[t] = exclusions[t] ?? rule.id
       case .polarity(.strength): strength += result.evidence.map { ($0.first, $0.last) }
       case .polarity(_): concern += result.evidence.map { ($0.first, $0.last) }
       case .quantifier(let q): quantifiers.append((q, first.first))
       }
     }
     // Themes in the order the rule files declare them.
-    if !themeEvidence.isEmpty {
-      for theme in rules.themes {
-        guard let evidence = themeEvidence[theme.id] else { continue }
-        if let rule = exclusions[theme.id] {
-          analysis.excluded.append((theme.id, rule))
-          continue
-        }
-        analysis.themes.append(ThemeTag(id: theme.id, evidence: evidence.sorted { $0.span < $1.span }))
+    var tagTheme: [Int] = []
+    for (t, evidence) in themeEvidence.enumerated() where !evidence.isEmpty {
+      let id = rules.themes[t].id
+      if let rule = exclusions[t] {
+        analysis.excluded.append((id, rule))
+        continue
       }
+      analysis.themes.append(ThemeTag(id: id, evidence: evidence.sorted { $0.span < $1.span }))
+      tagTheme.append(t)
     }
     starts = found.start
     for o in found.occurrences { starts[o.phrase] = -1 }
@@ -116,7 +141,7 @@ public struct Tagger: Sendable {
     // Each theme's own polarity, from the cues in the sentences that hold its evidence.
     let sentenceCount = (tokens.last?.sentence ?? 0) + 1
     for k in analysis.themes.indices {
-      let sentences = themeSentences[analysis.themes[k].id] ?? []
+      let sentences = themeSentences[tagTheme[k]]
       if sentences.count >= sentenceCount || segment.isImprovementList {
         analysis.themes[k].polarity = analysis.polarity
         continue
