@@ -144,14 +144,83 @@ public enum ComparisonRenderer {
       + "\(lead)\(d.label), item \(q.item) (\(q.polarity.rawValue)) [\(q.span.start)–\(q.span.end)]: “\(escape(excerpt(q.text), md))”"
   }
 
+  /// The first sixty words of `text` (runs between spaces), or all of it when it has no
+  /// more.
   static func excerpt(_ text: String) -> String {
-    let words = text.split(separator: " ")
-    return words.count > 60 ? words.prefix(60).joined(separator: " ") + " …" : text
+    switch firstWords(text, 60) {
+    case .all: return text
+    case .first(let words): return words + " …"
+    case .unknown:
+      let words = text.split(separator: " ")
+      return words.count > 60 ? words.prefix(60).joined(separator: " ") + " …" : text
+    }
+  }
+
+  private enum FirstWords {
+    /// The text has no more words than asked for.
+    case all
+    /// The words asked for, joined by single spaces.
+    case first(String)
+    /// Splitting bytes might not split characters the same way.
+    case unknown
+  }
+
+  /// The first `limit` runs of text between spaces, found on UTF-8 bytes. That is how
+  /// `split(separator: " ")` splits characters unless a space is part of a larger
+  /// character (followed by a combining mark, or after a prepended one): then `.unknown`.
+  private static func firstWords(_ text: String, _ limit: Int) -> FirstWords {
+    var text = text
+    return text.withUTF8 { b in
+      var runs = 0
+      var kept: [Range<Int>] = []
+      var start = -1
+      for i in 0..<b.count {
+        if b[i] == 0x20 {
+          if (i > 0 && b[i - 1] >= 0x80) || (i + 1 < b.count && b[i + 1] >= 0x80),
+            !isCharacter(space: i, in: b)
+          {
+            return .unknown
+          }
+          if start >= 0, runs <= limit { kept.append(start..<i) }
+          start = -1
+        } else if start < 0 {
+          start = i
+          runs += 1
+        }
+      }
+      guard runs > limit else { return .all }
+      var out: [UInt8] = []
+      for (k, r) in kept.enumerated() {
+        if k > 0 { out.append(0x20) }
+        out.append(contentsOf: b[r])
+      }
+      return .first(String(decoding: out, as: UTF8.self))
+    }
+  }
+
+  /// Whether the space at `i` is a character of its own: whether it breaks from the
+  /// scalars on either side, which is all grapheme breaking looks at around a space.
+  private static func isCharacter(space i: Int, in b: UnsafeBufferPointer<UInt8>) -> Bool {
+    var before = i
+    if before > 0 {
+      before -= 1
+      while before > 0, b[before] & 0xC0 == 0x80 { before -= 1 }
+    }
+    var after = i + 1
+    if after < b.count {
+      after += 1
+      while after < b.count, b[after] & 0xC0 == 0x80 { after += 1 }
+    }
+    let left = String(decoding: UnsafeBufferPointer(rebasing: b[before...i]), as: UTF8.self)
+    let right = String(decoding: UnsafeBufferPointer(rebasing: b[i..<after]), as: UTF8.self)
+    return left.count == (before < i ? 2 : 1) && right.count == (after > i + 1 ? 2 : 1)
   }
 
   /// Markdown's active characters in quoted text are escaped; plain text is left alone.
   public static func escape(_ s: String, _ md: Bool) -> String {
     guard md else { return s }
+    // Most text holds none of them: a byte scan says so.
+    guard s.utf8.contains(where: { markdownActive[Int($0)] }) else { return s }
     var out = ""
     for c in s {
       if "\\`*_[]<>#|".contains(c) { out.append("\\") }
@@ -159,6 +228,9 @@ public enum ComparisonRenderer {
     }
     return out
   }
+
+  /// Which bytes `escape` may have to escape: \\ ` * _ [ ] < > # |.
+  private static let markdownActive: [Bool] = (0..<256).map { "\\`*_[]<>#|".utf8.contains(UInt8($0)) }
 
   public static func json(_ c: Comparison, pretty: Bool = true) -> String {
     var w = JSONWriter(pretty: pretty)

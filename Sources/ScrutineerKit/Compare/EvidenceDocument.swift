@@ -17,7 +17,9 @@ public struct EvidenceDocument: Hashable, Sendable {
 
   /// A short name for the document: "2018-08-14 monitoring visit letter".
   public var label: String {
-    (date?.description ?? "undated") + " " + kind.rawValue.replacingOccurrences(of: "-", with: " ")
+    (date?.description ?? "undated") + " "
+      + String(
+        decoding: kind.rawValue.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
   }
 }
 
