@@ -20,8 +20,10 @@ public enum Comparer {
       if let authority, d.authority.lowercased() != authority.lowercased() { continue }
       byAuthority[d.authority, default: []].append(d)
     }
-    let authorities = byAuthority.keys.sorted().map { name in
-      AuthorityComparer(authority: name, documents: byAuthority[name]!, themes: themes).run()
+    let names = byAuthority.keys.sorted()
+    // Authorities are compared independently, on all cores; each lands in its own slot.
+    let authorities = Parallel.map(names.count) { k in
+      AuthorityComparer(authority: names[k], documents: byAuthority[names[k]]!, themes: themes).run()
     }
     return Comparison(authorities: authorities)
   }

@@ -7,33 +7,65 @@ public enum EvidenceLoader {
   public static func documents(jsonLines data: Data, source: String) -> (
     documents: [EvidenceDocument], problems: [String]
   ) {
-    var out: [EvidenceDocument] = []
-    var problems: [String] = []
     data.withUnsafeBytes { raw in
-      let bytes = raw.bindMemory(to: UInt8.self)
-      var lineNumber = 0
-      var start = 0
-      while start <= bytes.count {
-        var end = start
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
-        lineNumber += 1
-        defer { start = end + 1 }
-        guard end > start else { continue }
-        guard
-          case .object(let object)? = try? JSONScanner.parse(
-            UnsafeBufferPointer(rebasing: bytes[start..<end]))
-        else {
-          problems.append("\(source): line \(lineNumber): not a JSON object")
-          continue
-        }
-        if let d = document(object) {
-          out.append(d)
-        } else {
-          problems.append("\(source): line \(lineNumber): not a Scrutineer document (schema version 1)")
-        }
+      nonisolated(unsafe) let bytes = raw.bindMemory(to: UInt8.self)
+      // Runs of whole lines, read on all cores.
+      let chunks = lineChunks(bytes, size: 1 << 20)
+      let read = Parallel.map(chunks.count) { k in lines(bytes, chunks[k]) }
+      var documents: [EvidenceDocument] = []
+      var problems: [String] = []
+      var linesBefore = 0
+      for chunk in read {
+        documents += chunk.documents
+        for p in chunk.problems { problems.append("\(source): line \(linesBefore + p.line): \(p.reason)") }
+        linesBefore += chunk.newlines
+      }
+      return (documents, problems)
+    }
+  }
+
+  /// `bytes` cut after a newline about every `size` bytes.
+  private static func lineChunks(_ bytes: UnsafeBufferPointer<UInt8>, size: Int) -> [Range<Int>] {
+    var chunks: [Range<Int>] = []
+    var start = 0
+    while start < bytes.count {
+      var end = min(start + size, bytes.count)
+      while end < bytes.count, bytes[end - 1] != UInt8(ascii: "\n") { end += 1 }
+      chunks.append(start..<end)
+      start = end
+    }
+    return chunks
+  }
+
+  /// The documents of the lines in `range`, and the bad lines' numbers counted from 1 at
+  /// the start of the range.
+  private static func lines(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (
+    documents: [EvidenceDocument], problems: [(line: Int, reason: String)], newlines: Int
+  ) {
+    var documents: [EvidenceDocument] = []
+    var problems: [(line: Int, reason: String)] = []
+    var newlines = 0
+    var start = range.lowerBound
+    while start < range.upperBound {
+      var end = start
+      while end < range.upperBound, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+      let line = newlines + 1
+      if end < range.upperBound { newlines += 1 }
+      defer { start = end + 1 }
+      guard end > start else { continue }
+      guard
+        case .object(let object)? = try? JSONScanner.parse(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+      else {
+        problems.append((line, "not a JSON object"))
+        continue
+      }
+      if let d = document(object) {
+        documents.append(d)
+      } else {
+        problems.append((line, "not a Scrutineer document (schema version 1)"))
       }
     }
-    return (out, problems)
+    return (documents, problems, newlines)
   }
 
   static func document(_ o: ParsedJSONObject) -> EvidenceDocument? {
