@@ -104,4 +104,34 @@ struct CompareSpeedTests {
       #expect(ComparisonRenderer.excerpt(text) == slow(text))
     }
   }
+
+  @Test func badLinesAreNumberedAcrossTheRunsReadConcurrently() {
+    // About 2 MB of lines, so that they are read in several runs.
+    var text = ""
+    var expected: [String] = []
+    for n in 1...150_000 {
+      switch n % 7 {
+      case 0: text += "\n"
+      case 3:
+        text += "not json\n"
+        expected.append("f: line \(n): not a JSON object")
+      default:
+        text += "{\"schemaVersion\": 2}\n"
+        expected.append("f: line \(n): not a Scrutineer document (schema version 1)")
+      }
+    }
+    text += "[1]"
+    expected.append("f: line 150001: not a JSON object")
+    let read = EvidenceLoader.documents(jsonLines: Data(text.utf8), source: "f")
+    #expect(read.documents.isEmpty)
+    #expect(read.problems == expected)
+  }
+
+  @Test func paddingAsFoundationPads() {
+    for s in ["", "a", "Front door", "·", "3/12", "é", "Leadership, management and governance overall", "👩‍👩‍👧"] {
+      for n in [0, 1, 5, 14, 34] {
+        #expect(ComparisonRenderer.padded(s, n) == s.padding(toLength: n, withPad: " ", startingAt: 0))
+      }
+    }
+  }
 }
