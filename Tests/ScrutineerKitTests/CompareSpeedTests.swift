@@ -46,8 +46,19 @@ struct CompareSpeedTests {
   }
 
   @Test func rejectsInvalidUTF8InStrings() {
-    let bytes: [UInt8] = Array("[\"a".utf8) + [0xFF] + Array("\"]".utf8)
-    #expect(bytes.withUnsafeBufferPointer { try? JSONScanner.parse($0) } == nil)
+    let bad: [[UInt8]] = [
+      [0xFF], [0xC0, 0x80], [0xC3], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
+      [0xF0, 0x90, 0x80], [0x80],
+    ]
+    for b in bad {
+      let bytes: [UInt8] = Array("[\"a".utf8) + b + Array("\\n\"]".utf8)
+      #expect(bytes.withUnsafeBufferPointer { try? JSONScanner.parse($0) } == nil, "\(b)")
+    }
+    let good = "[\"é ’ € 😀 \u{10FFFF}\\n\"]"
+    #expect(Self.parse(good)?.array?.first?.string == "é ’ € 😀 \u{10FFFF}\n")
+    for text in Self.samples + Self.corpusTexts() {
+      #expect(Array(text.utf8).withUnsafeBufferPointer { JSONScanner.isValidUTF8($0) })
+    }
   }
 
   static let samples = [

@@ -54,7 +54,7 @@ public enum EvidenceLoader {
       defer { start = end + 1 }
       guard end > start else { continue }
       guard
-        case .object(let object)? = try? JSONScanner.parse(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        let object = (try? JSONScanner.parse(UnsafeBufferPointer(rebasing: bytes[start..<end])))?.object
       else {
         problems.append((line, "not a JSON object"))
         continue
@@ -68,15 +68,15 @@ public enum EvidenceLoader {
     return (documents, problems, newlines)
   }
 
-  static func document(_ o: ParsedJSONObject) -> EvidenceDocument? {
+  static func document(_ o: ParsedJSON) -> EvidenceDocument? {
     guard o["schemaVersion"]?.int == JSONRenderer.schemaVersion, let kindName = o["kind"]?.string,
       let kind = DocumentKind(rawValue: kindName), let segments = o["segments"]?.array
     else { return nil }
     var items: [EvidenceItem] = []
     var kpis: [KPIReading] = []
-    for case .object(let s) in segments {
+    for s in segments where s.object != nil {
       guard let sk = s["kind"]?.string.flatMap(SegmentKind.init(rawValue:)) else { continue }
-      for case .object(let i) in s["items"]?.array ?? [] {
+      for i in s["items"]?.array ?? [] where i.object != nil {
         if let k = i["kpi"]?.object {
           func text(_ key: String) -> String? { k[key]?.object?["text"]?.string }
           kpis.append(
@@ -118,9 +118,9 @@ public enum EvidenceLoader {
   /// An object of strings as a dictionary; empty when it is anything else, or any value
   /// is not a string.
   private static func judgements(_ v: ParsedJSON?) -> [String: String] {
-    guard let o = v?.object else { return [:] }
+    guard let entries = v?.entries else { return [:] }
     var out: [String: String] = [:]
-    for (key, value) in zip(o.keys, o.values) {
+    for (key, value) in entries {
       guard let s = value.string else { return [:] }
       out[key] = s
     }

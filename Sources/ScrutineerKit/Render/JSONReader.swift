@@ -14,7 +14,7 @@ public enum JSONReader {
   /// - Complexity: O(*n*) in the size of `data`.
   public static func file(from data: Data) -> AnalysedFile? {
     let parsed = data.withUnsafeBytes { try? JSONScanner.parse($0.bindMemory(to: UInt8.self)) }
-    guard case .object(let root)? = parsed, root["schemaVersion"]?.int == JSONRenderer.schemaVersion,
+    guard let root = parsed?.object, root["schemaVersion"]?.int == JSONRenderer.schemaVersion,
       let path = root["path"]?.string, let encoding = root["encoding"]?.string,
       let bytes = root["bytes"]?.int, let docs = root["documents"]?.array
     else { return nil }
@@ -26,7 +26,7 @@ public enum JSONReader {
     return AnalysedFile(path: path, encoding: encoding, byteCount: bytes, documents: documents)
   }
 
-  static func document(_ o: ParsedJSONObject) -> Document? {
+  static func document(_ o: ParsedJSON) -> Document? {
     guard let kindName = o["kind"]?.string, let kind = DocumentKind(rawValue: kindName),
       let span = span(o), let segs = o["segments"]?.array
     else { return nil }
@@ -49,8 +49,7 @@ public enum JSONReader {
       guard let name = r["name"]?.string else { return nil }
       m.recipient = Recipient(name: name, role: r["role"]?.string)
     }
-    let judgements = o["judgements"]?.object ?? ParsedJSONObject()
-    for (key, value) in zip(judgements.keys, judgements.values) {
+    for (key, value) in o["judgements"]?.entries ?? [] {
       guard let area = JudgementArea(rawValue: key), let g = value.string.flatMap(Grade.init(rawValue:))
       else { return nil }
       m.judgements[area] = g
@@ -63,7 +62,7 @@ public enum JSONReader {
     return Document(kind: kind, span: span, metadata: m, segments: segments)
   }
 
-  static func segment(_ o: ParsedJSONObject) -> Segment? {
+  static func segment(_ o: ParsedJSON) -> Segment? {
     guard let kindName = o["kind"]?.string, let kind = SegmentKind(rawValue: kindName), let span = span(o),
       let rawItems = o["items"]?.array
     else { return nil }
@@ -75,7 +74,7 @@ public enum JSONReader {
     return Segment(kind: kind, heading: o["heading"]?.string, span: span, items: items)
   }
 
-  static func item(_ o: ParsedJSONObject) -> Item? {
+  static func item(_ o: ParsedJSON) -> Item? {
     guard let text = o["text"]?.string, let span = span(o), let number = o["number"]?.int else {
       return nil
     }
@@ -115,7 +114,7 @@ public enum JSONReader {
     return item
   }
 
-  static func kpi(_ o: ParsedJSONObject) -> KPIRow? {
+  static func kpi(_ o: ParsedJSON) -> KPIRow? {
     guard let indicator = o["indicator"]?.string else { return nil }
     var tolerance: MeasureRange?
     if let t = o["tolerance"]?.object {
@@ -137,7 +136,7 @@ public enum JSONReader {
     return Measure(value: value, unit: unit, text: text)
   }
 
-  static func span(_ o: ParsedJSONObject) -> Span? {
+  static func span(_ o: ParsedJSON) -> Span? {
     guard let s = o["start"]?.int, let e = o["end"]?.int else { return nil }
     return Span(start: s, end: e)
   }

@@ -1,9 +1,11 @@
 /// A strict JSON parser (RFC 8259) over UTF-8 bytes, for reading Scrutineer's own output
-/// back quickly: one pass, no `Character` or `Any` in the way.
+/// back quickly: one pass that records where each value lies (a `JSONTape`), nothing
+/// allocated per value, strings and numbers decoded only when they are read.
 ///
-/// It accepts exactly what the RFC allows (whitespace around one value; strings of valid
-/// UTF-8 with no raw control characters; escapes including surrogate pairs) and fails on
-/// anything else, including nesting deeper than `maximumDepth`.
+/// It accepts exactly what the RFC allows (whitespace around one value; strings with no
+/// raw control characters and only valid escapes, surrogates paired; numbers in the RFC's
+/// grammar; valid UTF-8) and fails on anything else, including nesting deeper than
+/// `maximumDepth`.
 struct JSONScanner {
   /// Why the bytes are not JSON, and where.
   struct Failure: Error {
@@ -17,19 +19,26 @@ struct JSONScanner {
   /// The value `bytes` hold, with nothing but whitespace around it.
   /// - Complexity: O(*n*) in the number of bytes.
   static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) -> ParsedJSON {
-    var scanner = JSONScanner(bytes: bytes)
-    scanner.skipWhitespace()
-    let value = try scanner.value(depth: 0)
-    scanner.skipWhitespace()
-    guard scanner.i == bytes.count else { throw scanner.failure("unexpected text after the value") }
-    return value
+    guard bytes.count < Int32.max else { throw Failure(offset: 0, reason: "too large") }
+    let tape = JSONTape(bytes: Array(bytes))
+    try tape.bytes.withUnsafeBufferPointer { (b) throws(Failure) in
+      var scanner = JSONScanner(bytes: b)
+      scanner.skipWhitespace()
+      try scanner.value(depth: 0)
+      scanner.skipWhitespace()
+      guard scanner.i == b.count else { throw scanner.failure("unexpected text after the value") }
+      tape.nodes = scanner.nodes
+    }
+    return ParsedJSON(tape: tape, index: 0)
   }
 
   private let bytes: UnsafeBufferPointer<UInt8>
   private var i = 0
+  private var nodes: [JSONTape.Node] = []
 
   private init(bytes: UnsafeBufferPointer<UInt8>) {
     self.bytes = bytes
+    nodes.reserveCapacity(bytes.count / 12)
   }
 
   private func failure(_ reason: String) -> Failure { Failure(offset: i, reason: reason) }
@@ -43,191 +52,180 @@ struct JSONScanner {
     }
   }
 
-  private mutating func value(depth: Int) throws(Failure) -> ParsedJSON {
+  /// Appends a node; returns its index.
+  private mutating func node(_ kind: JSONTape.Kind, _ start: Int, _ end: Int) -> Int {
+    nodes.append(
+      JSONTape.Node(kind: kind, start: Int32(start), end: Int32(end), next: Int32(nodes.count + 1)))
+    return nodes.count - 1
+  }
+
+  private mutating func value(depth: Int) throws(Failure) {
     guard i < bytes.count else { throw failure("unexpected end") }
     switch bytes[i] {
-    case UInt8(ascii: "{"): return .object(try object(depth: depth + 1))
-    case UInt8(ascii: "["): return .array(try array(depth: depth + 1))
-    case UInt8(ascii: "\""): return .string(try string())
-    case UInt8(ascii: "t"):
-      try literal("true")
-      return .bool(true)
-    case UInt8(ascii: "f"):
-      try literal("false")
-      return .bool(false)
-    case UInt8(ascii: "n"):
-      try literal("null")
-      return .null
-    default: return try number()
+    case UInt8(ascii: "{"): try object(depth: depth + 1)
+    case UInt8(ascii: "["): try array(depth: depth + 1)
+    case UInt8(ascii: "\""): try string()
+    case UInt8(ascii: "t"): try literal("true", .true)
+    case UInt8(ascii: "f"): try literal("false", .false)
+    case UInt8(ascii: "n"): try literal("null", .null)
+    default: try number()
     }
   }
 
-  private mutating func literal(_ word: StaticString) throws(Failure) {
+  private mutating func literal(_ word: StaticString, _ kind: JSONTape.Kind) throws(Failure) {
     let n = word.utf8CodeUnitCount
     guard i + n <= bytes.count else { throw failure("unexpected end") }
     let w = word.utf8Start
     for k in 0..<n where bytes[i + k] != w[k] { throw failure("not a JSON value") }
+    _ = node(kind, i, i + n)
     i += n
   }
 
-  private mutating func object(depth: Int) throws(Failure) -> ParsedJSONObject {
+  private mutating func object(depth: Int) throws(Failure) {
     guard depth <= Self.maximumDepth else { throw failure("nested too deeply") }
+    let me = node(.object, i, i)
     i += 1  // {
-    var entries = ParsedJSONObject()
+    defer { nodes[me].next = Int32(nodes.count) }
     skipWhitespace()
     if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
       i += 1
-      return entries
+      return
     }
     while true {
       skipWhitespace()
       guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw failure("expected a key") }
-      let key = try string()
+      try string()
       skipWhitespace()
       guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw failure("expected ':'") }
       i += 1
       skipWhitespace()
-      let v = try value(depth: depth)
-      entries.keys.append(key)
-      entries.values.append(v)
+      try value(depth: depth)
       skipWhitespace()
       guard i < bytes.count else { throw failure("unexpected end") }
       if bytes[i] == UInt8(ascii: ",") {
         i += 1
       } else if bytes[i] == UInt8(ascii: "}") {
         i += 1
-        return entries
+        return
       } else {
         throw failure("expected ',' or '}'")
       }
     }
   }
 
-  private mutating func array(depth: Int) throws(Failure) -> [ParsedJSON] {
+  private mutating func array(depth: Int) throws(Failure) {
     guard depth <= Self.maximumDepth else { throw failure("nested too deeply") }
+    let me = node(.array, i, i)
     i += 1  // [
-    var values: [ParsedJSON] = []
+    defer { nodes[me].next = Int32(nodes.count) }
     skipWhitespace()
     if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
       i += 1
-      return values
+      return
     }
     while true {
       skipWhitespace()
-      values.append(try value(depth: depth))
+      try value(depth: depth)
       skipWhitespace()
       guard i < bytes.count else { throw failure("unexpected end") }
       if bytes[i] == UInt8(ascii: ",") {
         i += 1
       } else if bytes[i] == UInt8(ascii: "]") {
         i += 1
-        return values
+        return
       } else {
         throw failure("expected ',' or ']'")
       }
     }
   }
 
-  /// A string from its opening quote; the bytes between the quotes are taken whole when
-  /// they hold no escape.
-  private mutating func string() throws(Failure) -> String {
+  /// A string from its opening quote: its escapes and UTF-8 are checked, not decoded.
+  private mutating func string() throws(Failure) {
     i += 1  // "
     let start = i
+    var escaped = false
     var high: UInt8 = 0
     while i < bytes.count {
       let b = bytes[i]
       if b == UInt8(ascii: "\"") {
-        let s = try decode(start..<i, ascii: high < 0x80)
+        // Escapes are ASCII, so the bytes between the quotes are valid UTF-8 exactly when
+        // the string is; ASCII needs no check.
+        if high >= 0x80, !Self.isValidUTF8(UnsafeBufferPointer(rebasing: bytes[start..<i])) {
+          throw Failure(offset: start, reason: "invalid UTF-8 in a string")
+        }
+        _ = node(escaped ? .escapedString : .string, start, i)
         i += 1
-        return s
+        return
       }
       high |= b
-      if b == UInt8(ascii: "\\") { return try escapedString(from: start) }
       if b < 0x20 { throw failure("control character in a string") }
-      i += 1
+      if b == UInt8(ascii: "\\") {
+        escaped = true
+        try escape()
+      } else {
+        i += 1
+      }
     }
     throw failure("unterminated string")
   }
 
-  /// The string of the bytes in `range`, which must be valid UTF-8; ASCII needs no check.
-  private func decode(_ range: Range<Int>, ascii: Bool) throws(Failure) -> String {
-    let slice = UnsafeBufferPointer(rebasing: bytes[range])
-    if ascii { return String(decoding: slice, as: UTF8.self) }
-    guard let s = String(validating: slice, as: UTF8.self) else {
-      throw Failure(offset: range.lowerBound, reason: "invalid UTF-8 in a string")
-    }
-    return s
-  }
-
-  /// The rest of a string that holds escapes, gathered as UTF-8.
-  private mutating func escapedString(from start: Int) throws(Failure) -> String {
-    var out: [UInt8] = Array(bytes[start..<i])
-    while i < bytes.count {
-      let b = bytes[i]
-      if b == UInt8(ascii: "\"") {
-        i += 1
-        guard let s = String(validating: out, as: UTF8.self) else {
-          throw Failure(offset: start, reason: "invalid UTF-8 in a string")
-        }
-        return s
-      }
-      if b < 0x20 { throw failure("control character in a string") }
-      guard b == UInt8(ascii: "\\") else {
-        out.append(b)
+  /// Whether `b` is well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing
+  /// beyond U+10FFFF).
+  static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    while i < b.count {
+      let c = b[i]
+      if c < 0x80 {
         i += 1
         continue
       }
-      guard i + 1 < bytes.count else { throw failure("unterminated string") }
-      let e = bytes[i + 1]
+      func continuation(_ k: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {
+        i + k < b.count && range.contains(b[i + k])
+      }
+      switch c {
+      case 0xC2...0xDF:
+        guard continuation(1) else { return false }
+        i += 2
+      case 0xE0...0xEF:
+        let second: ClosedRange<UInt8> = c == 0xE0 ? 0xA0...0xBF : c == 0xED ? 0x80...0x9F : 0x80...0xBF
+        guard continuation(1, second), continuation(2) else { return false }
+        i += 3
+      case 0xF0...0xF4:
+        let second: ClosedRange<UInt8> = c == 0xF0 ? 0x90...0xBF : c == 0xF4 ? 0x80...0x8F : 0x80...0xBF
+        guard continuation(1, second), continuation(2), continuation(3) else { return false }
+        i += 4
+      default:
+        return false
+      }
+    }
+    return true
+  }
+
+  /// Checks the escape at `i` and moves past it.
+  private mutating func escape() throws(Failure) {
+    guard i + 1 < bytes.count else { throw failure("unterminated string") }
+    switch bytes[i + 1] {
+    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+      UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
       i += 2
-      switch e {
-      case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
-      case UInt8(ascii: "b"): out.append(0x08)
-      case UInt8(ascii: "f"): out.append(0x0C)
-      case UInt8(ascii: "n"): out.append(0x0A)
-      case UInt8(ascii: "r"): out.append(0x0D)
-      case UInt8(ascii: "t"): out.append(0x09)
-      case UInt8(ascii: "u"):
-        var scalar = try hex4()
-        if scalar >= 0xD800 && scalar < 0xDC00 {
-          // A high surrogate must be followed by an escaped low one.
-          guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else {
-            throw failure("unpaired surrogate")
-          }
-          i += 2
-          let low = try hex4()
-          guard low >= 0xDC00 && low < 0xE000 else { throw failure("unpaired surrogate") }
-          scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-        } else if scalar >= 0xDC00 && scalar < 0xE000 {
-          throw failure("unpaired surrogate")
-        }
-        out.append(contentsOf: Unicode.UTF8.encode(Unicode.Scalar(scalar)!)!)
-      default: throw failure("invalid escape")
+    case UInt8(ascii: "u"):
+      guard let unit = JSONTape.hex4(bytes, at: i + 2) else { throw failure("invalid \\u escape") }
+      i += 6
+      if unit >= 0xD800 && unit < 0xDC00 {
+        // A high surrogate must be followed by an escaped low one.
+        guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u"),
+          let low = JSONTape.hex4(bytes, at: i + 2), low >= 0xDC00 && low < 0xE000
+        else { throw failure("unpaired surrogate") }
+        i += 6
+      } else if unit >= 0xDC00 && unit < 0xE000 {
+        throw failure("unpaired surrogate")
       }
+    default: throw failure("invalid escape")
     }
-    throw failure("unterminated string")
   }
 
-  private mutating func hex4() throws(Failure) -> UInt32 {
-    guard i + 4 <= bytes.count else { throw failure("unexpected end") }
-    var v: UInt32 = 0
-    for _ in 0..<4 {
-      let b = bytes[i]
-      let d: UInt8
-      switch b {
-      case UInt8(ascii: "0")...UInt8(ascii: "9"): d = b - UInt8(ascii: "0")
-      case UInt8(ascii: "a")...UInt8(ascii: "f"): d = b - UInt8(ascii: "a") + 10
-      case UInt8(ascii: "A")...UInt8(ascii: "F"): d = b - UInt8(ascii: "A") + 10
-      default: throw failure("invalid \\u escape")
-      }
-      v = v << 4 | UInt32(d)
-      i += 1
-    }
-    return v
-  }
-
-  /// A number: an `Int` when written as a whole number that fits, else a `Double`.
-  private mutating func number() throws(Failure) -> ParsedJSON {
+  /// A number in the RFC's grammar: whole when it has no fraction or exponent.
+  private mutating func number() throws(Failure) {
     let start = i
     if i < bytes.count, bytes[i] == UInt8(ascii: "-") { i += 1 }
     let intStart = i
@@ -245,24 +243,7 @@ struct JSONScanner {
       if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
       guard digits() > 0 else { throw failure("expected digits in the exponent") }
     }
-    if whole, let n = Self.int(UnsafeBufferPointer(rebasing: bytes[start..<i])) { return .int(n) }
-    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
-    guard let d = Double(text) else { throw Failure(offset: start, reason: "not a number") }
-    return .double(d)
-  }
-
-  /// The value of an optional minus sign and decimal digits; nil when it overflows.
-  private static func int(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
-    let negative = text[0] == UInt8(ascii: "-")
-    var n = 0
-    for b in text[(negative ? 1 : 0)...] {
-      let (m, o1) = n.multipliedReportingOverflow(by: 10)
-      let (s, o2) =
-        negative ? m.subtractingReportingOverflow(Int(b &- 0x30)) : m.addingReportingOverflow(Int(b &- 0x30))
-      guard !o1, !o2 else { return nil }
-      n = s
-    }
-    return n
+    _ = node(whole ? .wholeNumber : .number, start, i)
   }
 
   /// Skips decimal digits; returns how many.
