@@ -358,10 +358,10 @@ struct BatchCommandTests {
   )
   func ofstedCorpus() throws {
     // The output folder stays in .build between test runs, so after the first run (about
-    // two minutes of CPU in a debug build) the batch is incremental: it hashes and reads
-    // every file, reuses the results of unchanged ones, and writes documents.jsonl,
-    // items.csv and summary.json afresh. A new version or other rules redo everything;
-    // delete the folder to force it.
+    // two minutes of CPU in a debug build) the batch is incremental: it reuses the results
+    // of unchanged files (without reading those nobody has touched) and writes
+    // summary.json afresh, and documents.jsonl and items.csv when their bytes change. A
+    // new version or other rules redo everything; delete the folder to force it.
     let out = F.repository.appendingPathComponent(".build/scrutineer-tests/ofsted-batch")
     let r = try Binary.run(["batch", F.ofsted.path, "--out", out.path])
     #expect(r.status == 0, "\(r.stderr)")
