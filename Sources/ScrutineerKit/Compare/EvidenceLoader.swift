@@ -47,8 +47,10 @@ public enum EvidenceLoader {
     var newlines = 0
     var start = range.lowerBound
     while start < range.upperBound {
-      var end = start
-      while end < range.upperBound, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+      let end =
+        memchr(bytes.baseAddress! + start, Int32(UInt8(ascii: "\n")), range.upperBound - start).map {
+          UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - bytes.baseAddress!
+        } ?? range.upperBound
       let line = newlines + 1
       if end < range.upperBound { newlines += 1 }
       defer { start = end + 1 }
