@@ -40,6 +40,17 @@ struct CompareSpeedTests {
     #expect(Self.parse(text) == nil)
   }
 
+  @Test func stringsAreScannedAlikeWhereverTheirSpecialBytesFall() {
+    for offset in 0..<20 {
+      let pad = String(repeating: "x", count: offset)
+      #expect(Self.parse("[\"\(pad)\\\"\(pad)\"]")?.array?.first?.string == pad + "\"" + pad)
+      #expect(Self.parse("[\"\(pad)é\(pad)\"]")?.array?.first?.string == pad + "é" + pad)
+      #expect(Self.parse("[\"\(pad)\"]")?.array?.first?.string == pad)
+      #expect(Self.parse("[\"\(pad)\u{1F}\(pad)\"]") == nil)
+      #expect(Self.parse("[\"\(pad)\(pad)") == nil)
+    }
+  }
+
   @Test func rejectsDeepNesting() {
     #expect(Self.parse(String(repeating: "[", count: 600) + String(repeating: "]", count: 600)) == nil)
     #expect(Self.parse(String(repeating: "[", count: 500) + String(repeating: "]", count: 500)) != nil)
