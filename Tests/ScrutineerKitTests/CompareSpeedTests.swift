@@ -156,4 +156,14 @@ struct CompareSpeedTests {
       }
     }
   }
+
+  @Test func searchesAsFoundationSearches() {
+    let texts = Self.samples + ["", "a", "not met", "Café", "cafe\u{301}", "e\u{301}", "ﬁle"]
+    let needles = ["", "a", "not ", "need", "e", "é", "cafe", "café", "file", "fi", " "]
+    for t in texts + Self.corpusTexts().map({ String($0.prefix(3000)).lowercased() }) {
+      for n in needles {
+        #expect(TextSearch.contains(t, n) == t.contains(n), "\(t.prefix(20)) / \(n)")
+      }
+    }
+  }
 }

@@ -283,7 +283,7 @@ struct AuthorityComparer {
       for (i, item) in doc.items.enumerated() where !item.isInspectorateVoice(in: doc) || item.response != nil
       {
         let text = " " + (item.response ?? item.text).lowercased() + " "
-        guard Self.promiseCues.contains(where: { text.contains($0) }) else { continue }
+        guard Self.promiseCues.contains(where: { TextSearch.contains(text, $0) }) else { continue }
         for theme in item.themes {
           let findings = inspectorateItems(theme, in: next).map {
             quote(next, $0, theme: theme, similarity: Similarity.overlap(words[d][i], words[next][$0]).score)

@@ -71,7 +71,7 @@ public struct EvidenceItem: Hashable, Sendable {
     let phrases = (evidence[theme] ?? []).map { $0.lowercased() }
     let holding = sentences.filter { s in
       let l = s.lowercased()
-      return phrases.contains { l.contains($0) }
+      return phrases.contains { TextSearch.contains(l, $0) }
     }
     let critical = [
       "not ", "however", "inconsistent", "delay", "too ", "lack", "weak", "poor", "remain", "insufficient",
@@ -80,7 +80,7 @@ public struct EvidenceItem: Hashable, Sendable {
     if concern,
       let c = holding.first(where: { s in
         let l = s.lowercased()
-        return critical.contains { l.contains($0) }
+        return critical.contains { TextSearch.contains(l, $0) }
       })
     {
       return c
