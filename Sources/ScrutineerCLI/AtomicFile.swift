@@ -52,22 +52,27 @@ enum AtomicFile {
     /// Appends `text` as UTF-8.
     mutating func append(_ text: String) throws(Failure) {
       var text = text
-      let fd = fd
-      let error = text.withUTF8 { bytes -> Int32? in
-        var offset = 0
-        while offset < bytes.count {
-          let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-          if n < 0 {
-            if errno == EINTR { continue }
-            return errno
-          }
-          offset += n
+      let failure = text.withUTF8 { bytes -> Failure? in
+        do throws(Failure) {
+          try append(bytes: UnsafeRawBufferPointer(bytes))
+          return nil
+        } catch {
+          return error
         }
-        return nil
       }
-      if let error {
-        errno = error
-        throw Failure(reason: "cannot write \(path) (\(lastError()))")
+      if let failure { throw failure }
+    }
+
+    /// Appends bytes.
+    func append(bytes: UnsafeRawBufferPointer) throws(Failure) {
+      var offset = 0
+      while offset < bytes.count {
+        let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+        if n < 0 {
+          if errno == EINTR { continue }
+          throw Failure(reason: "cannot write \(path) (\(lastError()))")
+        }
+        offset += n
       }
     }
 

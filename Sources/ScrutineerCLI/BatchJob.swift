@@ -10,16 +10,26 @@ enum FileOutcome: Sendable {
   case failed(String)
 }
 
-/// One file's share of the batch outputs, already rendered.
+/// One file's share of the batch outputs, already rendered or kept from the last run.
 struct FileResult: Sendable {
   var entry: Manifest.Entry
-  /// The result came from the previous run's `files/<path>.json`.
+  /// The stamps for the reuse cache; the byte ranges are filled in when the combined
+  /// outputs are written. Nil when the file's JSON could not be found after writing.
+  var stamps: ReuseCache.Entry?
+  /// The result came from the previous run (its `files/<path>.json`, or its outputs).
   var reused: Bool
   /// The file's lines of `documents.jsonl`, each ending in a newline.
-  var documentLines: String
+  var documentLines: OutputPiece
   /// The file's rows of `items.csv`.
-  var csvRows: String
+  var csvRows: OutputPiece
   var tally: Tally
+}
+
+/// Bytes of `documents.jsonl` or `items.csv`: rendered in this run, or a range of the
+/// file the previous run wrote.
+enum OutputPiece: Sendable {
+  case rendered(String)
+  case previous(Range<Int>)
 }
 
 /// The work done on each input file, on any thread: read, hash, then reuse the stored
@@ -29,9 +39,14 @@ struct BatchJob: Sendable {
   var outFolder: String
   /// The manifest of earlier runs.
   var previous: [String: Manifest.Entry]
+  /// The reuse cache of the last run.
+  var cache: [String: ReuseCache.Entry] = [:]
   var force: Bool
   var rulesFingerprint: String
   var journal: Journal
+  /// Whether `documents.jsonl` and `items.csv` are as the previous run wrote them, so
+  /// that byte ranges of them stand for an unchanged file's results.
+  var previousOutputsIntact = false
   /// Microseconds to wait before analysing each file: a test hook
   /// (`SCRUTINEER_TEST_DELAY_MS`) so a test can kill a batch half-way.
   var delay: UInt32 = 0
@@ -42,6 +57,8 @@ struct BatchJob: Sendable {
   }
 
   func run(_ input: FileWalker.Input) -> FileOutcome {
+    let jsonPath = Self.jsonPath(outFolder, input.relativePath)
+    if !force, let unread = reuseUntouched(input, jsonPath: jsonPath) { return .analysed(unread) }
     let reader = analyser.reader
     let bytes: [UInt8]
     do {
@@ -49,14 +66,15 @@ struct BatchJob: Sendable {
     } catch {
       return .failed(error.reason)
     }
+    // The stamp was taken while walking, before the bytes were read: if the file changes
+    // after that, the next run finds another stamp and reads it again.
     let entry = Manifest.Entry(
       sha256: SHA256.hex(bytes), size: bytes.count, version: CLI.version, rules: rulesFingerprint)
-    let jsonPath = Self.jsonPath(outFolder, input.relativePath)
-    if !force, previous[input.relativePath] == entry,
+    if !force, previous[input.relativePath] == entry, let jsonStamp = FileStamp.of(jsonPath),
       let data = FileManager.default.contents(atPath: jsonPath),
       let file = JSONReader.file(from: data), file.path == input.relativePath
     {
-      return .analysed(Self.result(file, entry: entry, reused: true))
+      return .analysed(Self.result(file, entry: entry, source: input.stamp, json: jsonStamp, reused: true))
     }
     // The reader tells PDFs and Word documents by content; batch reads only text, so an
     // extensionless one is passed over like a .pdf or .docx.
@@ -78,25 +96,56 @@ struct BatchJob: Sendable {
     if delay > 0 { usleep(delay) }
     let file = analyser.analyse(source, path: input.relativePath)
     if previous[input.relativePath] != nil { journal.append(path: input.relativePath, entry: nil) }
+    let jsonStamp: FileStamp?
     do {
       try AtomicFile.write(JSONRenderer.renderFile(file), to: jsonPath)
+      jsonStamp = FileStamp.of(jsonPath)
     } catch {
       return .failed(error.reason)
     }
     journal.append(path: input.relativePath, entry: entry)
-    return .analysed(Self.result(file, entry: entry, reused: false))
+    return .analysed(Self.result(file, entry: entry, source: input.stamp, json: jsonStamp, reused: false))
   }
 
-  static func result(_ file: AnalysedFile, entry: Manifest.Entry, reused: Bool) -> FileResult {
+  /// The previous run's result for a file nobody has touched since, taken without reading
+  /// the file or its JSON: when the input's stamp is the one it had when it was hashed
+  /// (its bytes cannot have changed, see `FileStamp`), the version and rules are the same,
+  /// its JSON has the stamp it had when written, and the combined outputs its byte ranges
+  /// point into are intact. Anything else, and the file is read and hashed as usual.
+  private func reuseUntouched(_ input: FileWalker.Input, jsonPath: String) -> FileResult? {
+    guard previousOutputsIntact, let stamps = cache[input.relativePath], stamps.source == input.stamp,
+      let old = previous[input.relativePath], old.sha256 == stamps.sha256, old.size == input.stamp.size,
+      old.version == CLI.version, old.rules == rulesFingerprint, input.stamp.size <= analyser.reader.maxBytes,
+      FileStamp.of(jsonPath) == stamps.json
+    else { return nil }
+    return FileResult(
+      entry: old, stamps: stamps, reused: true, documentLines: .previous(stamps.documents),
+      csvRows: .previous(stamps.items), tally: stamps.tally)
+  }
+
+  /// The outputs of an analysed file; `source` and `json` are the stamps of the input and
+  /// its JSON, for the reuse cache.
+  static func result(
+    _ file: AnalysedFile, entry: Manifest.Entry, source: FileStamp, json: FileStamp?, reused: Bool
+  )
+    -> FileResult
+  {
     var lines = ""
     for d in file.documents { lines += JSONRenderer.documentLine(d, file: file) + "\n" }
+    let tally = Tally(file)
+    let stamps = json.map {
+      ReuseCache.Entry(
+        source: source, sha256: entry.sha256, json: $0, documents: 0..<0, items: 0..<0, tally: tally)
+    }
     return FileResult(
-      entry: entry, reused: reused, documentLines: lines, csvRows: CSVRenderer.rows(file), tally: Tally(file))
+      entry: entry, stamps: stamps, reused: reused, documentLines: .rendered(lines),
+      csvRows: .rendered(CSVRenderer.rows(file)),
+      tally: tally)
   }
 }
 
 /// Counts for `summary.json`: documents by kind and year, items by theme.
-struct Tally: Sendable {
+struct Tally: Codable, Equatable, Sendable {
   var documents = 0
   var items = 0
   var byKind: [String: Int] = [:]

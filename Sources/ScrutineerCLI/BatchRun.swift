@@ -36,6 +36,7 @@ struct BatchRun {
     let found = walker.walk(settings.roots)
     let inputs = found.inputs.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
     let previous = Manifest.load(folder: out)
+    let cache = ReuseCache.load(folder: out)
     let journal: Journal
     do {
       journal = try Journal(folder: out)
@@ -43,9 +44,14 @@ struct BatchRun {
       console.err("Error: \(out): \(error.reason)\n")
       return CLI.ExitCode.failure
     }
+    let documentsPath = out + "/documents.jsonl"
+    let itemsPath = out + "/items.csv"
+    let previousDocuments = CombinedOutput.Previous(path: documentsPath, expected: cache.combined?.documents)
+    let previousItems = CombinedOutput.Previous(path: itemsPath, expected: cache.combined?.items)
     var job = BatchJob(
-      analyser: settings.analyser, outFolder: out, previous: previous.files, force: settings.force,
-      rulesFingerprint: settings.analyser.tagger.rules.fingerprint, journal: journal)
+      analyser: settings.analyser, outFolder: out, previous: previous.files, cache: cache.files,
+      force: settings.force, rulesFingerprint: settings.analyser.tagger.rules.fingerprint, journal: journal,
+      previousOutputsIntact: previousDocuments != nil && previousItems != nil)
     if let ms = ProcessInfo.processInfo.environment["SCRUTINEER_TEST_DELAY_MS"].flatMap(UInt32.init) {
       job.delay = ms * 1000
     }
@@ -89,11 +95,7 @@ struct BatchRun {
     // then the manifest, so that a kill before the end leaves the journal to resume from.
     OutputFolder.sweep(out, keeping: Set(results.map { $0.path + ".json" }))
     var tally = Tally()
-    var manifest = Manifest()
-    for (path, r) in results {
-      tally.add(r.tally)
-      manifest.files[path] = r.entry
-    }
+    for (_, r) in results { tally.add(r.tally) }
     let reused = results.filter(\.result.reused).count
     let summary = BatchSummary(
       rulesFingerprint: settings.analyser.tagger.rules.fingerprint,
@@ -101,11 +103,30 @@ struct BatchRun {
       tally: tally, failed: failed.map { .init(path: $0.relativePath, reason: $0.reason) },
       skipped: skipped.map { .init(path: $0.relativePath, reason: $0.reason) })
     do throws(AtomicFile.Failure) {
-      try Self.write(out + "/documents.jsonl", results.lazy.map(\.result.documentLines))
-      try Self.write(
-        out + "/items.csv", [CSVRenderer.header(byteOrderMark: true)] + results.map(\.result.csvRows))
+      let documentRanges = try CombinedOutput.write(
+        documentsPath, results.map(\.result.documentLines), previous: previousDocuments)
+      let itemRanges = try CombinedOutput.write(
+        itemsPath, [.rendered(CSVRenderer.header(byteOrderMark: true))] + results.map(\.result.csvRows),
+        previous: previousItems
+      ).dropFirst()
+      var manifest = Manifest()
+      var newCache = ReuseCache()
+      for ((path, r), (documents, items)) in zip(results, zip(documentRanges, itemRanges)) {
+        manifest.files[path] = r.entry
+        if var stamps = r.stamps {
+          stamps.documents = documents
+          stamps.items = items
+          newCache.files[path] = stamps
+        }
+      }
+      if let documents = FileStamp.of(documentsPath), let items = FileStamp.of(itemsPath) {
+        newCache.combined = ReuseCache.Combined(documents: documents, items: items)
+      }
       try AtomicFile.write(
         summary.json(themes: settings.analyser.tagger.rules.themes.map(\.id)), to: out + "/summary.json")
+      // The cache before the manifest: a kill between the two leaves the old manifest and
+      // the journal, whose entries the cache's hashes must match to be used.
+      try newCache.save(folder: out)
       try manifest.save(folder: out)
     } catch {
       console.err("Error: \(error.reason)\n")
@@ -123,18 +144,6 @@ struct BatchRun {
     }
     if !report.isEmpty { console.err(report) }
     return failed.isEmpty ? CLI.ExitCode.success : BatchCommand.partialFailure
-  }
-
-  /// Writes `pieces` one after another to `path`, atomically, without joining them first.
-  static func write(_ path: String, _ pieces: some Sequence<String>) throws(AtomicFile.Failure) {
-    var file = try AtomicFile.Writer(path: path)
-    do throws(AtomicFile.Failure) {
-      for piece in pieces { try file.append(piece) }
-      try file.commit()
-    } catch {
-      file.abandon()
-      throw error
-    }
   }
 }
 

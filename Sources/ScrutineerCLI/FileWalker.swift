@@ -24,8 +24,12 @@ struct FileWalker {
     var path: String
     /// The file has no extension: analyse it only if it decodes as text.
     var needsTextCheck: Bool
-    /// The size `stat` gives, for progress.
-    var size: Int
+    /// What `stat` gave while walking, before the file was read: its size for progress,
+    /// and for `batch` to tell whether the file may have changed since an earlier run.
+    var stamp: FileStamp
+
+    /// The size `stat` gives.
+    var size: Int { stamp.size }
   }
 
   /// A file or folder not analysed, and why.
@@ -127,7 +131,7 @@ struct FileWalker {
       let ext = Self.fileExtension(name)
       if ext.isEmpty || Self.supported.contains(ext.lowercased()) {
         state.result.inputs.append(
-          Input(relativePath: rel, path: path, needsTextCheck: ext.isEmpty, size: info.size))
+          Input(relativePath: rel, path: path, needsTextCheck: ext.isEmpty, stamp: info.stamp))
       } else {
         state.result.skipped.append(
           Problem(relativePath: rel, path: path, reason: "unsupported file type (.\(ext))"))
@@ -155,7 +159,8 @@ struct FileID: Hashable, Sendable {
     var isDirectory: Bool
     var isRegularFile: Bool
     var isSymbolicLink: Bool
-    var size: Int
+    var stamp: FileStamp
+    var size: Int { stamp.size }
   }
 
   static func lookup(_ path: String, follow: Bool) -> Info? {
@@ -165,6 +170,48 @@ struct FileID: Hashable, Sendable {
     let type = st.st_mode & S_IFMT
     return Info(
       id: FileID(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)), isDirectory: type == S_IFDIR,
-      isRegularFile: type == S_IFREG, isSymbolicLink: type == S_IFLNK, size: Int(st.st_size))
+      isRegularFile: type == S_IFREG, isSymbolicLink: type == S_IFLNK, stamp: FileStamp(st))
+  }
+}
+
+/// What `stat` says of a file that changes whenever its bytes may have: its size, device
+/// and inode, and the times of its last modification and last status change, to the
+/// nanosecond.
+///
+/// Writing to a file, truncating it, renaming another over it or changing its
+/// permissions all set its status-change time (`ctime`) to the present, and no system
+/// call sets it back (`touch` and `utimensat` set only the modification and access
+/// times), so a file whose stamp is unchanged has not been written to since it was taken.
+struct FileStamp: Codable, Equatable, Sendable {
+  var size: Int
+  var device: UInt64
+  var inode: UInt64
+  /// Nanoseconds since 1970.
+  var modified: Int
+  var changed: Int
+
+  init(_ st: stat) {
+    size = Int(st.st_size)
+    device = UInt64(st.st_dev)
+    inode = UInt64(st.st_ino)
+    #if canImport(Darwin)
+      modified = Int(st.st_mtimespec.tv_sec) * 1_000_000_000 + Int(st.st_mtimespec.tv_nsec)
+      changed = Int(st.st_ctimespec.tv_sec) * 1_000_000_000 + Int(st.st_ctimespec.tv_nsec)
+    #else
+      modified = Int(st.st_mtim.tv_sec) * 1_000_000_000 + Int(st.st_mtim.tv_nsec)
+      changed = Int(st.st_ctim.tv_sec) * 1_000_000_000 + Int(st.st_ctim.tv_nsec)
+    #endif
+  }
+
+  /// The stamp of the file at `path` (following symbolic links), or nil when there is none.
+  static func of(_ path: String) -> FileStamp? {
+    var st = stat()
+    return stat(path, &st) == 0 ? FileStamp(st) : nil
+  }
+
+  /// The stamp of an open file.
+  static func of(descriptor fd: Int32) -> FileStamp? {
+    var st = stat()
+    return fstat(fd, &st) == 0 ? FileStamp(st) : nil
   }
 }

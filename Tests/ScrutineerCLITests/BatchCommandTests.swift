@@ -111,6 +111,45 @@ struct BatchCommandTests {
     #expect(withRules.stderr.hasPrefix("Analysed 7 files (0 reused, 7 new) in "))
   }
 
+  @Test func aFileChangedBehindItsSizeAndModificationTimeIsStillAnalysedAgain() throws {
+    let input = try F.copiesOfCorpus()
+    let out = try Binary.temporaryDirectory()
+    let clean = try Binary.temporaryDirectory()
+    defer { for d in [input, out, clean] { try? FileManager.default.removeItem(at: d) } }
+    #expect(try Binary.run(["batch", input.path, "--out", out.path]).status == 0)
+    // The same size and modification time, other bytes: only the status-change time tells.
+    let changed = input.appendingPathComponent("2020-11-27-focused-visit.txt")
+    let modified = try FileManager.default.attributesOfItem(atPath: changed.path)[.modificationDate] as! Date
+    var text = try String(contentsOf: changed, encoding: .utf8)
+    text = text.replacingOccurrences(of: "Inspectors", with: "INSPECTORS")
+    try Data(text.utf8).write(to: changed)
+    try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: changed.path)
+    let r = try Binary.run(["batch", input.path, "--out", out.path])
+    #expect(r.stderr.hasPrefix("Analysed 7 files (6 reused, 1 new) in "), "\(r.stderr)")
+    #expect(try Binary.run(["batch", input.path, "--out", clean.path]).status == 0)
+    #expect(try F.snapshot(out) == F.snapshot(clean))
+  }
+
+  @Test func combinedOutputsEditedByHandAreWrittenAgain() throws {
+    let input = try F.copiesOfCorpus()
+    let out = try Binary.temporaryDirectory()
+    defer { for d in [input, out] { try? FileManager.default.removeItem(at: d) } }
+    #expect(try Binary.run(["batch", input.path, "--out", out.path]).status == 0)
+    let before = try F.snapshot(out)
+    let jsonl = out.appendingPathComponent("documents.jsonl")
+    let csv = out.appendingPathComponent("items.csv")
+    // Same sizes, other bytes; and a per-file JSON removed.
+    try Data(
+      String(decoding: Data(contentsOf: jsonl), as: UTF8.self).replacingOccurrences(of: "a", with: "b").utf8
+    )
+    .write(to: jsonl)
+    try Data(count: try Data(contentsOf: csv).count).write(to: csv)
+    try FileManager.default.removeItem(at: out.appendingPathComponent("files/2023-02-10-inspection.txt.json"))
+    let r = try Binary.run(["batch", input.path, "--out", out.path])
+    #expect(r.stderr.hasPrefix("Analysed 7 files (6 reused, 1 new) in "), "\(r.stderr)")
+    #expect(try F.snapshot(out) == before)
+  }
+
   @Test func theSameBytesWhateverTheThreadsOrListingOrder() throws {
     let a = try F.copiesOfCorpus(2)
     let b = try F.copiesOfCorpus(2, reversed: true)
@@ -319,10 +358,10 @@ struct BatchCommandTests {
   )
   func ofstedCorpus() throws {
     // The output folder stays in .build between test runs, so after the first run (about
-    // two minutes of CPU in a debug build) the batch is incremental: it hashes and reads
-    // every file, reuses the results of unchanged ones, and writes documents.jsonl,
-    // items.csv and summary.json afresh. A new version or other rules redo everything;
-    // delete the folder to force it.
+    // two minutes of CPU in a debug build) the batch is incremental: it reuses the results
+    // of unchanged files (without reading those nobody has touched) and writes
+    // summary.json afresh, and documents.jsonl and items.csv when their bytes change. A
+    // new version or other rules redo everything; delete the folder to force it.
     let out = F.repository.appendingPathComponent(".build/scrutineer-tests/ofsted-batch")
     let r = try Binary.run(["batch", F.ofsted.path, "--out", out.path])
     #expect(r.status == 0, "\(r.stderr)")

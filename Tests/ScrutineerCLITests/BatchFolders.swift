@@ -32,7 +32,8 @@ enum BatchFolders {
   }
 
   /// Every regular file under `dir` (hidden ones too) by relative path, with its bytes;
-  /// `summary.json` without its `run` object, which alone depends on earlier runs.
+  /// `summary.json` without its `run` object, which alone depends on earlier runs; not the
+  /// reuse cache, whose stamps (inodes, times) differ from one folder to another.
   static func snapshot(_ dir: URL) throws -> [String: Data] {
     var out: [String: Data] = [:]
     let root = dir.resolvingSymlinksInPath().path
@@ -40,6 +41,7 @@ enum BatchFolders {
     while let rel = e.nextObject() as? String {
       var isDir: ObjCBool = false
       let path = root + "/" + rel
+      guard rel != ".scrutineer-reuse.json" else { continue }
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else {
         continue
       }

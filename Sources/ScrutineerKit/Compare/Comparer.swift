@@ -20,8 +20,10 @@ public enum Comparer {
       if let authority, d.authority.lowercased() != authority.lowercased() { continue }
       byAuthority[d.authority, default: []].append(d)
     }
-    let authorities = byAuthority.keys.sorted().map { name in
-      AuthorityComparer(authority: name, documents: byAuthority[name]!, themes: themes).run()
+    let names = byAuthority.keys.sorted()
+    // Authorities are compared independently, on all cores; each lands in its own slot.
+    let authorities = Parallel.map(names.count) { k in
+      AuthorityComparer(authority: names[k], documents: byAuthority[names[k]]!, themes: themes).run()
     }
     return Comparison(authorities: authorities)
   }
@@ -32,7 +34,9 @@ struct AuthorityComparer {
   let documents: [EvidenceDocument]
   let themes: [RuleSet.Theme]
   /// Content words per document and item, computed once.
-  let words: [[Set<String>]]
+  let words: [[WordSet]]
+  /// Per theme, per document, the items on the theme in the inspectorate's voice, in order.
+  private let inspectorateIndex: [String: [[Int]]]
 
   init(authority: String, documents: [EvidenceDocument], themes: [RuleSet.Theme]) {
     self.authority = authority
@@ -42,7 +46,16 @@ struct AuthorityComparer {
       )
     }
     self.themes = themes
-    words = self.documents.map { $0.items.map { Similarity.words($0.text) } }
+    var vocabulary = WordVocabulary()
+    words = self.documents.map { $0.items.map { vocabulary.words($0.text) } }
+    var index: [String: [[Int]]] = [:]
+    let none = Array(repeating: [Int](), count: self.documents.count)
+    for (d, doc) in self.documents.enumerated() {
+      for (i, item) in doc.items.enumerated() where item.isInspectorateVoice(in: doc) {
+        for theme in item.themes where index[theme]?[d].last != i { index[theme, default: none][d].append(i) }
+      }
+    }
+    inspectorateIndex = index
   }
 
   func run() -> AuthorityComparison {
@@ -61,10 +74,7 @@ struct AuthorityComparer {
 
   /// Items on a theme in the inspectorate's voice, per document.
   private func inspectorateItems(_ theme: String, in d: Int) -> [Int] {
-    let doc = documents[d]
-    return doc.items.indices.filter {
-      doc.items[$0].themes.contains(theme) && doc.items[$0].isInspectorateVoice(in: doc)
-    }
+    inspectorateIndex[theme]?[d] ?? []
   }
 
   /// A quotation of an item; with a theme, the polarity is the item's on that theme.
@@ -193,8 +203,7 @@ struct AuthorityComparer {
     }
     // The latest word on the subject after the last concern.
     let lastConcernDocument = quotes.last!.document
-    var chainWords = Set<String>()
-    for m in group { chainWords.formUnion(words[members[m].d][members[m].i]) }
+    let chainWords = WordSet.union(group.map { words[members[$0].d][members[$0].i] })
     var latest: Quote?
     for d in documents.indices where d > lastConcernDocument {
       let items = inspectorateItems(theme.id, in: d)
@@ -228,26 +237,33 @@ struct AuthorityComparer {
         guard !item.themes.isEmpty else { continue }
         var later: [Quote] = []
         for e in documents.indices where e > d && documents[e].isInspectorate {
-          let candidates = documents[e].items.indices.filter { j in
-            !Set(documents[e].items[j].themes).isDisjoint(with: item.themes)
+          // The item sharing a theme that ranks highest by (overlap, themes shared); the
+          // first of equals.
+          var best: (j: Int, overlap: (score: Double, shared: Int), themes: Int)?
+          for (j, candidate) in documents[e].items.enumerated() {
+            let themes = Self.sharedThemeCount(candidate.themes, item.themes)
+            guard themes > 0 else { continue }
+            let o = Similarity.overlap(words[d][i], words[e][j])
+            if let b = best, (b.overlap.score, b.themes) >= (o.score, themes) { continue }
+            best = (j, o, themes)
           }
-          guard !candidates.isEmpty else { continue }
-          func rank(_ j: Int) -> (Double, Int) {
-            (
-              Similarity.overlap(words[d][i], words[e][j]).score,
-              Set(documents[e].items[j].themes).intersection(item.themes).count
-            )
+          guard let best, best.overlap.score >= Similarity.followUpThreshold, best.overlap.shared >= 2 else {
+            continue
           }
-          let best = candidates.max { rank($0) < rank($1) }!
-          let o = Similarity.overlap(words[d][i], words[e][best])
-          guard o.score >= Similarity.followUpThreshold, o.shared >= 2 else { continue }
-          let shared = item.themes.first { documents[e].items[best].themes.contains($0) }
-          later.append(quote(e, best, theme: shared, similarity: o.score))
+          let shared = item.themes.first { documents[e].items[best.j].themes.contains($0) }
+          later.append(quote(e, best.j, theme: shared, similarity: best.overlap.score))
         }
         out.append(FollowUp(recommendation: quote(d, i), themes: item.themes, later: later))
       }
     }
     return out
+  }
+
+  /// How many distinct themes of `a` are in `b`.
+  private static func sharedThemeCount(_ a: [String], _ b: [String]) -> Int {
+    var n = 0
+    for (k, t) in a.enumerated() where b.contains(t) && !a[..<k].contains(t) { n += 1 }
+    return n
   }
 
   // MARK: - Promises against findings
@@ -267,7 +283,7 @@ struct AuthorityComparer {
       for (i, item) in doc.items.enumerated() where !item.isInspectorateVoice(in: doc) || item.response != nil
       {
         let text = " " + (item.response ?? item.text).lowercased() + " "
-        guard Self.promiseCues.contains(where: { text.contains($0) }) else { continue }
+        guard Self.promiseCues.contains(where: { TextSearch.contains(text, $0) }) else { continue }
         for theme in item.themes {
           let findings = inspectorateItems(theme, in: next).map {
             quote(next, $0, theme: theme, similarity: Similarity.overlap(words[d][i], words[next][$0]).score)

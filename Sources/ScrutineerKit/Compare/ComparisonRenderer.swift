@@ -4,6 +4,12 @@ public enum ComparisonRenderer {
   public static func markdown(_ c: Comparison) -> String { render(c, markdown: true) }
 
   static func render(_ c: Comparison, markdown md: Bool) -> String {
+    if c.authorities.isEmpty { return "No documents to compare.\n" }
+    // Each authority's section on its own, on all cores.
+    return Parallel.map(c.authorities.count) { render(c.authorities[$0], markdown: md) }.joined()
+  }
+
+  static func render(_ a: AuthorityComparison, markdown md: Bool) -> String {
     var out = ""
     func heading(_ level: Int, _ s: String) {
       if md {
@@ -13,119 +19,124 @@ public enum ComparisonRenderer {
       }
     }
     func line(_ s: String = "") { out += s + "\n" }
-    if c.authorities.isEmpty { line("No documents to compare.") }
-    for a in c.authorities {
-      let dates = a.documents.compactMap(\.date)
-      let span = dates.isEmpty ? "" : ", \(dates.first!.year)–\(dates.last!.year)"
-      heading(1, "\(a.authority) (\(a.documents.count) document\(a.documents.count == 1 ? "" : "s")\(span))")
-      heading(2, "Documents")
-      for (k, d) in a.documents.enumerated() {
-        let voice = d.isInspectorate ? "" : " (the authority's own)"
-        line(
-          "\(md ? "\(k + 1)." : "  [\(k + 1)]") \(d.label)\(voice): \(escape(d.title ?? "untitled", md)) — \(escape(d.path, md))"
-        )
-      }
-      line()
-      heading(2, "Theme timeline")
+    let dates = a.documents.compactMap(\.date)
+    let span = dates.isEmpty ? "" : ", \(dates.first!.year)–\(dates.last!.year)"
+    heading(1, "\(a.authority) (\(a.documents.count) document\(a.documents.count == 1 ? "" : "s")\(span))")
+    heading(2, "Documents")
+    for (k, d) in a.documents.enumerated() {
+      let voice = d.isInspectorate ? "" : " (the authority's own)"
       line(
-        md
-          ? "Concerns/strengths per document; statuses from the inspectorate's words."
-          : "Concerns/strengths per document [1], [2], …; statuses from the inspectorate's words.")
-      line()
-      let mentioned = a.timeline.filter {
-        $0.status != .notMentioned || $0.cells.contains { $0.mentions > 0 }
-      }
+        "\(md ? "\(k + 1)." : "  [\(k + 1)]") \(d.label)\(voice): \(escape(d.title ?? "untitled", md)) — \(escape(d.path, md))"
+      )
+    }
+    line()
+    heading(2, "Theme timeline")
+    line(
+      md
+        ? "Concerns/strengths per document; statuses from the inspectorate's words."
+        : "Concerns/strengths per document [1], [2], …; statuses from the inspectorate's words.")
+    line()
+    let mentioned = a.timeline.filter {
+      $0.status != .notMentioned || $0.cells.contains { $0.mentions > 0 }
+    }
+    if md {
+      line(
+        "| theme | status | " + a.documents.indices.map { "[\($0 + 1)]" }.joined(separator: " | ") + " |")
+      line("|---|---|" + String(repeating: "---|", count: a.documents.count))
+    }
+    for t in mentioned {
+      let cells = t.cells.map { $0.mentions == 0 ? "·" : "\($0.concerns)/\($0.strengths)" }
       if md {
+        line("| \(t.label) | \(t.status.rawValue) | " + cells.joined(separator: " | ") + " |")
+      } else {
         line(
-          "| theme | status | " + a.documents.indices.map { "[\($0 + 1)]" }.joined(separator: " | ") + " |")
-        line("|---|---|" + String(repeating: "---|", count: a.documents.count))
+          "  " + padded(t.label, 34)
+            + padded(t.status.rawValue, 14)
+            + cells.map { padded($0, 5) }.joined())
       }
-      for t in mentioned {
-        let cells = t.cells.map { $0.mentions == 0 ? "·" : "\($0.concerns)/\($0.strengths)" }
-        if md {
-          line("| \(t.label) | \(t.status.rawValue) | " + cells.joined(separator: " | ") + " |")
-        } else {
-          line(
-            "  " + t.label.padding(toLength: 34, withPad: " ", startingAt: 0)
-              + t.status.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)
-              + cells.map { $0.padding(toLength: 5, withPad: " ", startingAt: 0) }.joined())
-        }
-      }
+    }
+    line()
+    heading(2, "Recurring concerns")
+    if a.chains.isEmpty { line("None: no theme was a concern in more than one inspectorate document.\n") }
+    for ch in a.chains {
+      let first = ch.firstRaised.map(\.description) ?? "undated"
+      line(
+        (md ? "**" : "") + "\(ch.label)" + (md ? "**" : "")
+          + ": raised in \(ch.timesRaised) documents since \(first); status \(ch.status.rawValue) (linked by \(ch.linkedBy))."
+      )
+      for q in ch.quotes { line(quoteLine(q, a, md)) }
+      if let l = ch.latest { line(quoteLine(l, a, md, prefix: "latest")) }
       line()
-      heading(2, "Recurring concerns")
-      if a.chains.isEmpty { line("None: no theme was a concern in more than one inspectorate document.\n") }
-      for ch in a.chains {
-        let first = ch.firstRaised.map(\.description) ?? "undated"
+    }
+    heading(2, "Follow-up of recommendations")
+    if a.followUps.isEmpty { line("No recommendations or areas for improvement in these documents.\n") }
+    for f in a.followUps {
+      let d = a.documents[f.recommendation.document]
+      line(
+        (md ? "- " : "  * ")
+          + "“\(escape(f.recommendation.text, md))” (\(d.label), item \(f.recommendation.item); \(f.themes.joined(separator: ", ")))"
+      )
+      if f.later.isEmpty {
         line(
-          (md ? "**" : "") + "\(ch.label)" + (md ? "**" : "")
-            + ": raised in \(ch.timesRaised) documents since \(first); status \(ch.status.rawValue) (linked by \(ch.linkedBy))."
+          md
+            ? "  - not taken up by a later inspectorate document"
+            : "      not taken up by a later inspectorate document")
+      }
+      for q in f.later {
+        let ld = a.documents[q.document]
+        line(
+          (md ? "  - " : "      ")
+            + "\(ld.label): \(q.polarity.rawValue) — “\(escape(excerpt(q.text), md))” [\(q.span.start)–\(q.span.end)]"
         )
-        for q in ch.quotes { line(quoteLine(q, a, md)) }
-        if let l = ch.latest { line(quoteLine(l, a, md, prefix: "latest")) }
-        line()
       }
-      heading(2, "Follow-up of recommendations")
-      if a.followUps.isEmpty { line("No recommendations or areas for improvement in these documents.\n") }
-      for f in a.followUps {
-        let d = a.documents[f.recommendation.document]
+    }
+    line()
+    heading(2, "Promises against findings")
+    if a.promises.isEmpty {
+      line("No promises in the authority's documents with a later inspection to set them against.\n")
+    }
+    for p in a.promises {
+      let d = a.documents[p.promise.document]
+      line(
+        (md ? "- " : "  * ") + "\(d.label) promised (\(p.theme)): “\(escape(excerpt(p.promise.text), md))”")
+      for q in p.findings.prefix(3) {
+        let fd = a.documents[q.document]
         line(
-          (md ? "- " : "  * ")
-            + "“\(escape(f.recommendation.text, md))” (\(d.label), item \(f.recommendation.item); \(f.themes.joined(separator: ", ")))"
-        )
-        if f.later.isEmpty {
-          line(
-            md
-              ? "  - not taken up by a later inspectorate document"
-              : "      not taken up by a later inspectorate document")
-        }
-        for q in f.later {
-          let ld = a.documents[q.document]
-          line(
-            (md ? "  - " : "      ")
-              + "\(ld.label): \(q.polarity.rawValue) — “\(escape(excerpt(q.text), md))” [\(q.span.start)–\(q.span.end)]"
-          )
-        }
+          (md ? "  - " : "      ")
+            + "\(fd.label) found: \(q.polarity.rawValue) — “\(escape(excerpt(q.text), md))”")
       }
-      line()
-      heading(2, "Promises against findings")
-      if a.promises.isEmpty {
-        line("No promises in the authority's documents with a later inspection to set them against.\n")
-      }
-      for p in a.promises {
-        let d = a.documents[p.promise.document]
-        line(
-          (md ? "- " : "  * ") + "\(d.label) promised (\(p.theme)): “\(escape(excerpt(p.promise.text), md))”")
-        for q in p.findings.prefix(3) {
-          let fd = a.documents[q.document]
-          line(
-            (md ? "  - " : "      ")
-              + "\(fd.label) found: \(q.polarity.rawValue) — “\(escape(excerpt(q.text), md))”")
+    }
+    line()
+    if !a.kpis.isEmpty {
+      heading(2, "KPIs over time")
+      for k in a.kpis {
+        let readings = k.readings.map { r -> String in
+          let flag = r.outsideTolerance == true ? " (\(side(r)) the tolerance \(r.tolerance ?? "?"))" : ""
+          return
+            "\(a.documents[r.document].date?.description ?? "undated"): \(r.actual ?? "–") against \(r.target ?? "–")\(flag)"
         }
-      }
-      line()
-      if !a.kpis.isEmpty {
-        heading(2, "KPIs over time")
-        for k in a.kpis {
-          let readings = k.readings.map { r -> String in
-            let flag = r.outsideTolerance == true ? " (\(side(r)) the tolerance \(r.tolerance ?? "?"))" : ""
-            return
-              "\(a.documents[r.document].date?.description ?? "undated"): \(r.actual ?? "–") against \(r.target ?? "–")\(flag)"
-          }
-          line((md ? "- " : "  * ") + "\(escape(k.indicator, md)): " + readings.joined(separator: "; "))
-        }
-        line()
-      }
-      heading(2, "Questions for members")
-      if a.questions.isEmpty { line("No persistent or worsening concerns to ask about.\n") }
-      for (n, q) in a.questions.enumerated() {
-        line("\(n + 1). \(escape(q.text, md))")
-        let sources = q.evidence.map { "\(a.documents[$0.document].label), item \($0.item)" }.joined(
-          separator: "; ")
-        line((md ? "   " : "     ") + "Evidence: \(sources)")
+        line((md ? "- " : "  * ") + "\(escape(k.indicator, md)): " + readings.joined(separator: "; "))
       }
       line()
     }
+    heading(2, "Questions for members")
+    if a.questions.isEmpty { line("No persistent or worsening concerns to ask about.\n") }
+    for (n, q) in a.questions.enumerated() {
+      line("\(n + 1). \(escape(q.text, md))")
+      let sources = q.evidence.map { "\(a.documents[$0.document].label), item \($0.item)" }.joined(
+        separator: "; ")
+      line((md ? "   " : "     ") + "Evidence: \(sources)")
+    }
+    line()
     return out
+  }
+
+  /// `s.padding(toLength: n, withPad: " ", startingAt: 0)`: padded with spaces, or cut,
+  /// to `n` UTF-16 code units; without Foundation when only padding is needed.
+  static func padded(_ s: String, _ n: Int) -> String {
+    let units = s.utf16.count
+    guard units <= n else { return s.padding(toLength: n, withPad: " ", startingAt: 0) }
+    return s + String(repeating: " ", count: n - units)
   }
 
   /// Whether a reading outside its tolerance lies above or below it (whether that is
@@ -144,14 +155,83 @@ public enum ComparisonRenderer {
       + "\(lead)\(d.label), item \(q.item) (\(q.polarity.rawValue)) [\(q.span.start)–\(q.span.end)]: “\(escape(excerpt(q.text), md))”"
   }
 
+  /// The first sixty words of `text` (runs between spaces), or all of it when it has no
+  /// more.
   static func excerpt(_ text: String) -> String {
-    let words = text.split(separator: " ")
-    return words.count > 60 ? words.prefix(60).joined(separator: " ") + " …" : text
+    switch firstWords(text, 60) {
+    case .all: return text
+    case .first(let words): return words + " …"
+    case .unknown:
+      let words = text.split(separator: " ")
+      return words.count > 60 ? words.prefix(60).joined(separator: " ") + " …" : text
+    }
+  }
+
+  private enum FirstWords {
+    /// The text has no more words than asked for.
+    case all
+    /// The words asked for, joined by single spaces.
+    case first(String)
+    /// Splitting bytes might not split characters the same way.
+    case unknown
+  }
+
+  /// The first `limit` runs of text between spaces, found on UTF-8 bytes. That is how
+  /// `split(separator: " ")` splits characters unless a space is part of a larger
+  /// character (followed by a combining mark, or after a prepended one): then `.unknown`.
+  private static func firstWords(_ text: String, _ limit: Int) -> FirstWords {
+    var text = text
+    return text.withUTF8 { b in
+      var runs = 0
+      var kept: [Range<Int>] = []
+      var start = -1
+      for i in 0..<b.count {
+        if b[i] == 0x20 {
+          if (i > 0 && b[i - 1] >= 0x80) || (i + 1 < b.count && b[i + 1] >= 0x80),
+            !isCharacter(space: i, in: b)
+          {
+            return .unknown
+          }
+          if start >= 0, runs <= limit { kept.append(start..<i) }
+          start = -1
+        } else if start < 0 {
+          start = i
+          runs += 1
+        }
+      }
+      guard runs > limit else { return .all }
+      var out: [UInt8] = []
+      for (k, r) in kept.enumerated() {
+        if k > 0 { out.append(0x20) }
+        out.append(contentsOf: b[r])
+      }
+      return .first(String(decoding: out, as: UTF8.self))
+    }
+  }
+
+  /// Whether the space at `i` is a character of its own: whether it breaks from the
+  /// scalars on either side, which is all grapheme breaking looks at around a space.
+  private static func isCharacter(space i: Int, in b: UnsafeBufferPointer<UInt8>) -> Bool {
+    var before = i
+    if before > 0 {
+      before -= 1
+      while before > 0, b[before] & 0xC0 == 0x80 { before -= 1 }
+    }
+    var after = i + 1
+    if after < b.count {
+      after += 1
+      while after < b.count, b[after] & 0xC0 == 0x80 { after += 1 }
+    }
+    let left = String(decoding: UnsafeBufferPointer(rebasing: b[before...i]), as: UTF8.self)
+    let right = String(decoding: UnsafeBufferPointer(rebasing: b[i..<after]), as: UTF8.self)
+    return left.count == (before < i ? 2 : 1) && right.count == (after > i + 1 ? 2 : 1)
   }
 
   /// Markdown's active characters in quoted text are escaped; plain text is left alone.
   public static func escape(_ s: String, _ md: Bool) -> String {
     guard md else { return s }
+    // Most text holds none of them: a byte scan says so.
+    guard s.utf8.contains(where: { markdownActive[Int($0)] }) else { return s }
     var out = ""
     for c in s {
       if "\\`*_[]<>#|".contains(c) { out.append("\\") }
@@ -159,6 +239,9 @@ public enum ComparisonRenderer {
     }
     return out
   }
+
+  /// Which bytes `escape` may have to escape: \\ ` * _ [ ] < > # |.
+  private static let markdownActive: [Bool] = (0..<256).map { "\\`*_[]<>#|".utf8.contains(UInt8($0)) }
 
   public static func json(_ c: Comparison, pretty: Bool = true) -> String {
     var w = JSONWriter(pretty: pretty)

@@ -17,7 +17,9 @@ public struct EvidenceDocument: Hashable, Sendable {
 
   /// A short name for the document: "2018-08-14 monitoring visit letter".
   public var label: String {
-    (date?.description ?? "undated") + " " + kind.rawValue.replacingOccurrences(of: "-", with: " ")
+    (date?.description ?? "undated") + " "
+      + String(
+        decoding: kind.rawValue.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
   }
 }
 
@@ -69,7 +71,7 @@ public struct EvidenceItem: Hashable, Sendable {
     let phrases = (evidence[theme] ?? []).map { $0.lowercased() }
     let holding = sentences.filter { s in
       let l = s.lowercased()
-      return phrases.contains { l.contains($0) }
+      return phrases.contains { TextSearch.contains(l, $0) }
     }
     let critical = [
       "not ", "however", "inconsistent", "delay", "too ", "lack", "weak", "poor", "remain", "insufficient",
@@ -78,7 +80,7 @@ public struct EvidenceItem: Hashable, Sendable {
     if concern,
       let c = holding.first(where: { s in
         let l = s.lowercased()
-        return critical.contains { l.contains($0) }
+        return critical.contains { TextSearch.contains(l, $0) }
       })
     {
       return c

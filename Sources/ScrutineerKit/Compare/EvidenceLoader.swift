@@ -7,69 +7,125 @@ public enum EvidenceLoader {
   public static func documents(jsonLines data: Data, source: String) -> (
     documents: [EvidenceDocument], problems: [String]
   ) {
-    var out: [EvidenceDocument] = []
-    var problems: [String] = []
-    var lineNumber = 0
-    for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-      lineNumber += 1
-      guard !line.isEmpty else { continue }
-      guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
-        problems.append("\(source): line \(lineNumber): not a JSON object")
+    data.withUnsafeBytes { raw in
+      nonisolated(unsafe) let bytes = raw.bindMemory(to: UInt8.self)
+      // Runs of whole lines, read on all cores.
+      let chunks = lineChunks(bytes, size: 1 << 20)
+      let read = Parallel.map(chunks.count) { k in lines(bytes, chunks[k]) }
+      var documents: [EvidenceDocument] = []
+      var problems: [String] = []
+      var linesBefore = 0
+      for chunk in read {
+        documents += chunk.documents
+        for p in chunk.problems { problems.append("\(source): line \(linesBefore + p.line): \(p.reason)") }
+        linesBefore += chunk.newlines
+      }
+      return (documents, problems)
+    }
+  }
+
+  /// `bytes` cut after a newline about every `size` bytes.
+  private static func lineChunks(_ bytes: UnsafeBufferPointer<UInt8>, size: Int) -> [Range<Int>] {
+    var chunks: [Range<Int>] = []
+    var start = 0
+    while start < bytes.count {
+      var end = min(start + size, bytes.count)
+      while end < bytes.count, bytes[end - 1] != UInt8(ascii: "\n") { end += 1 }
+      chunks.append(start..<end)
+      start = end
+    }
+    return chunks
+  }
+
+  /// The documents of the lines in `range`, and the bad lines' numbers counted from 1 at
+  /// the start of the range.
+  private static func lines(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (
+    documents: [EvidenceDocument], problems: [(line: Int, reason: String)], newlines: Int
+  ) {
+    var documents: [EvidenceDocument] = []
+    var problems: [(line: Int, reason: String)] = []
+    var newlines = 0
+    var start = range.lowerBound
+    while start < range.upperBound {
+      let end =
+        memchr(bytes.baseAddress! + start, Int32(UInt8(ascii: "\n")), range.upperBound - start).map {
+          UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - bytes.baseAddress!
+        } ?? range.upperBound
+      let line = newlines + 1
+      if end < range.upperBound { newlines += 1 }
+      defer { start = end + 1 }
+      guard end > start else { continue }
+      guard
+        let object = (try? JSONScanner.parse(UnsafeBufferPointer(rebasing: bytes[start..<end])))?.object
+      else {
+        problems.append((line, "not a JSON object"))
         continue
       }
       if let d = document(object) {
-        out.append(d)
+        documents.append(d)
       } else {
-        problems.append("\(source): line \(lineNumber): not a Scrutineer document (schema version 1)")
+        problems.append((line, "not a Scrutineer document (schema version 1)"))
       }
     }
-    return (out, problems)
+    return (documents, problems, newlines)
   }
 
-  static func document(_ o: [String: Any]) -> EvidenceDocument? {
-    guard o["schemaVersion"] as? Int == JSONRenderer.schemaVersion, let kindName = o["kind"] as? String,
-      let kind = DocumentKind(rawValue: kindName), let segments = o["segments"] as? [[String: Any]]
+  static func document(_ o: ParsedJSON) -> EvidenceDocument? {
+    guard o["schemaVersion"]?.int == JSONRenderer.schemaVersion, let kindName = o["kind"]?.string,
+      let kind = DocumentKind(rawValue: kindName), let segments = o["segments"]?.array
     else { return nil }
     var items: [EvidenceItem] = []
     var kpis: [KPIReading] = []
-    for s in segments {
-      guard let sk = (s["kind"] as? String).flatMap(SegmentKind.init(rawValue:)) else { continue }
-      for i in s["items"] as? [[String: Any]] ?? [] {
-        if let k = i["kpi"] as? [String: Any] {
-          func text(_ key: String) -> String? { (k[key] as? [String: Any])?["text"] as? String }
+    for s in segments where s.object != nil {
+      guard let sk = s["kind"]?.string.flatMap(SegmentKind.init(rawValue:)) else { continue }
+      for i in s["items"]?.array ?? [] where i.object != nil {
+        if let k = i["kpi"]?.object {
+          func text(_ key: String) -> String? { k[key]?.object?["text"]?.string }
           kpis.append(
             KPIReading(
-              label: i["label"] as? String, indicator: k["indicator"] as? String ?? "",
+              label: i["label"]?.string, indicator: k["indicator"]?.string ?? "",
               target: text("target"),
               tolerance: text("tolerance"), actual: text("actual"),
-              outsideTolerance: k["outsideTolerance"] as? Bool))
+              outsideTolerance: k["outsideTolerance"]?.bool))
           continue
         }
         guard sk != .boilerplate && sk != .scope else { continue }
-        let themeObjects = i["themes"] as? [[String: Any]] ?? []
-        let themes = themeObjects.compactMap { $0["id"] as? String }
+        let themeObjects = (i["themes"]?.array ?? []).compactMap(\.object)
+        let themes = themeObjects.compactMap { $0["id"]?.string }
         var evidence: [String: [String]] = [:]
         var themePolarity: [String: Polarity] = [:]
         for t in themeObjects {
-          guard let id = t["id"] as? String else { continue }
-          themePolarity[id] = (t["polarity"] as? String).flatMap(Polarity.init(rawValue:))
-          evidence[id] = (t["evidence"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
+          guard let id = t["id"]?.string else { continue }
+          themePolarity[id] = t["polarity"]?.string.flatMap(Polarity.init(rawValue:))
+          evidence[id] = (t["evidence"]?.array ?? []).compactMap { $0.object?["text"]?.string }
         }
         items.append(
           EvidenceItem(
-            number: i["number"] as? Int ?? 0, segment: sk, text: i["text"] as? String ?? "", themes: themes,
-            polarity: (i["polarity"] as? String).flatMap(Polarity.init(rawValue:)) ?? .neutral,
-            span: Span(start: i["start"] as? Int ?? 0, end: i["end"] as? Int ?? 0),
-            response: (i["response"] as? [String: Any])?["text"] as? String, evidence: evidence,
+            number: i["number"]?.int ?? 0, segment: sk, text: i["text"]?.string ?? "", themes: themes,
+            polarity: i["polarity"]?.string.flatMap(Polarity.init(rawValue:)) ?? .neutral,
+            span: Span(start: i["start"]?.int ?? 0, end: i["end"]?.int ?? 0),
+            response: i["response"]?.object?["text"]?.string, evidence: evidence,
             themePolarity: themePolarity))
       }
     }
     var d = EvidenceDocument(
-      path: o["path"] as? String ?? "", kind: kind,
-      authority: o["localAuthority"] as? String ?? "Unknown authority",
-      date: (o["date"] as? String).flatMap(ISODate.init(iso:)), title: o["title"] as? String, items: items,
+      path: o["path"]?.string ?? "", kind: kind,
+      authority: o["localAuthority"]?.string ?? "Unknown authority",
+      date: o["date"]?.string.flatMap(ISODate.init(iso:)), title: o["title"]?.string, items: items,
       kpis: kpis)
-    d.judgements = o["judgements"] as? [String: String] ?? [:]
+    d.judgements = judgements(o["judgements"])
     return d
+  }
+
+  /// An object of strings as a dictionary; empty when it is anything else, or any value
+  /// is not a string.
+  private static func judgements(_ v: ParsedJSON?) -> [String: String] {
+    guard let entries = v?.entries else { return [:] }
+    var out: [String: String] = [:]
+    for (key, value) in entries {
+      guard let s = value.string else { return [:] }
+      out[key] = s
+    }
+    return out
   }
 }

@@ -21,22 +21,39 @@ enum Similarity {
 
   /// The content words of a text, folded.
   static func words(_ text: String) -> Set<String> {
-    var tokens: [WordToken] = []
-    let bytes = Array(text.utf8)
-    WordTokenizer.tokens(bytes, ranges: [0..<bytes.count], into: &tokens)
     var out = Set<String>()
-    for t in tokens {
-      let w = String(decoding: t.folded, as: UTF8.self)
-      guard w.count >= 3, !stopwords.contains(w), !w.allSatisfy(\.isNumber) else { continue }
+    for folded in foldedWords(text) {
+      let w = String(decoding: folded, as: UTF8.self)
+      guard isContentWord(w) else { continue }
       out.insert(w)
     }
     return out
+  }
+
+  /// The folded words of a text, content words or not, in order.
+  static func foldedWords(_ text: String) -> [[UInt8]] {
+    var out: [[UInt8]] = []
+    FoldedWords.forEach(in: text) { out.append(Array($0)) }
+    return out
+  }
+
+  /// Whether a folded word counts: three characters or more, not a stopword, not a number.
+  static func isContentWord(_ w: String) -> Bool {
+    w.count >= 3 && !stopwords.contains(w) && !w.allSatisfy(\.isNumber)
   }
 
   /// |A ∩ B| / min(|A|, |B|), and the number of shared words.
   static func overlap(_ a: Set<String>, _ b: Set<String>) -> (score: Double, shared: Int) {
     guard !a.isEmpty, !b.isEmpty else { return (0, 0) }
     let shared = a.intersection(b).count
+    return (Double(shared) / Double(min(a.count, b.count)), shared)
+  }
+
+  /// |A ∩ B| / min(|A|, |B|), and the number of shared words, for word sets of one
+  /// vocabulary: the same figures as for the sets of strings they stand for.
+  static func overlap(_ a: WordSet, _ b: WordSet) -> (score: Double, shared: Int) {
+    guard !a.isEmpty, !b.isEmpty else { return (0, 0) }
+    let shared = a.sharedCount(b)
     return (Double(shared) / Double(min(a.count, b.count)), shared)
   }
 

@@ -13,113 +13,113 @@ public enum JSONReader {
   /// schema version, an unknown kind or grade, a damaged or truncated file.
   /// - Complexity: O(*n*) in the size of `data`.
   public static func file(from data: Data) -> AnalysedFile? {
-    guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-      int(root["schemaVersion"]) == JSONRenderer.schemaVersion,
-      let path = root["path"] as? String, let encoding = root["encoding"] as? String,
-      let bytes = int(root["bytes"]), let docs = root["documents"] as? [Any]
+    let parsed = data.withUnsafeBytes { try? JSONScanner.parse($0.bindMemory(to: UInt8.self)) }
+    guard let root = parsed?.object, root["schemaVersion"]?.int == JSONRenderer.schemaVersion,
+      let path = root["path"]?.string, let encoding = root["encoding"]?.string,
+      let bytes = root["bytes"]?.int, let docs = root["documents"]?.array
     else { return nil }
     var documents: [Document] = []
     for d in docs {
-      guard let object = d as? [String: Any], let document = document(object) else { return nil }
+      guard let object = d.object, let document = document(object) else { return nil }
       documents.append(document)
     }
     return AnalysedFile(path: path, encoding: encoding, byteCount: bytes, documents: documents)
   }
 
-  static func document(_ o: [String: Any]) -> Document? {
-    guard let kindName = o["kind"] as? String, let kind = DocumentKind(rawValue: kindName),
-      let span = span(o), let segs = o["segments"] as? [Any]
+  static func document(_ o: ParsedJSON) -> Document? {
+    guard let kindName = o["kind"]?.string, let kind = DocumentKind(rawValue: kindName),
+      let span = span(o), let segs = o["segments"]?.array
     else { return nil }
     var m = Metadata()
-    m.title = o["title"] as? String
-    m.localAuthority = o["localAuthority"] as? String
-    m.date = (o["date"] as? String).flatMap(ISODate.init(iso:))
-    m.dateBasis = (o["dateBasis"] as? String).flatMap(DateBasis.init(rawValue:))
-    m.visitDates = ((o["visitDates"] as? [Any]) ?? []).compactMap {
-      ($0 as? String).flatMap(ISODate.init(iso:))
+    m.title = o["title"]?.string
+    m.localAuthority = o["localAuthority"]?.string
+    m.date = o["date"]?.string.flatMap(ISODate.init(iso:))
+    m.dateBasis = o["dateBasis"]?.string.flatMap(DateBasis.init(rawValue:))
+    m.visitDates = ((o["visitDates"]?.array) ?? []).compactMap {
+      $0.string.flatMap(ISODate.init(iso:))
     }
-    m.visitNumber = int(o["visitNumber"])
-    if let p = o["previousJudgement"] as? [String: Any] {
-      guard let g = (p["grade"] as? String).flatMap(Grade.init(rawValue:)) else { return nil }
+    m.visitNumber = o["visitNumber"]?.int
+    if let p = o["previousJudgement"]?.object {
+      guard let g = p["grade"]?.string.flatMap(Grade.init(rawValue:)) else { return nil }
       m.previousJudgement = PreviousJudgement(
-        grade: g, date: (p["date"] as? String).flatMap(ISODate.init(iso:)))
+        grade: g, date: p["date"]?.string.flatMap(ISODate.init(iso:)))
     }
-    m.inspectors = ((o["inspectors"] as? [Any]) ?? []).compactMap { $0 as? String }
-    if let r = o["recipient"] as? [String: Any] {
-      guard let name = r["name"] as? String else { return nil }
-      m.recipient = Recipient(name: name, role: r["role"] as? String)
+    m.inspectors = ((o["inspectors"]?.array) ?? []).compactMap(\.string)
+    if let r = o["recipient"]?.object {
+      guard let name = r["name"]?.string else { return nil }
+      m.recipient = Recipient(name: name, role: r["role"]?.string)
     }
-    for (key, value) in (o["judgements"] as? [String: Any]) ?? [:] {
-      guard let area = JudgementArea(rawValue: key), let g = (value as? String).flatMap(Grade.init(rawValue:))
+    for (key, value) in o["judgements"]?.entries ?? [] {
+      guard let area = JudgementArea(rawValue: key), let g = value.string.flatMap(Grade.init(rawValue:))
       else { return nil }
       m.judgements[area] = g
     }
     var segments: [Segment] = []
     for s in segs {
-      guard let so = s as? [String: Any], let segment = segment(so) else { return nil }
+      guard let so = s.object, let segment = segment(so) else { return nil }
       segments.append(segment)
     }
     return Document(kind: kind, span: span, metadata: m, segments: segments)
   }
 
-  static func segment(_ o: [String: Any]) -> Segment? {
-    guard let kindName = o["kind"] as? String, let kind = SegmentKind(rawValue: kindName), let span = span(o),
-      let rawItems = o["items"] as? [Any]
+  static func segment(_ o: ParsedJSON) -> Segment? {
+    guard let kindName = o["kind"]?.string, let kind = SegmentKind(rawValue: kindName), let span = span(o),
+      let rawItems = o["items"]?.array
     else { return nil }
     var items: [Item] = []
     for i in rawItems {
-      guard let io = i as? [String: Any], let item = item(io) else { return nil }
+      guard let io = i.object, let item = item(io) else { return nil }
       items.append(item)
     }
-    return Segment(kind: kind, heading: o["heading"] as? String, span: span, items: items)
+    return Segment(kind: kind, heading: o["heading"]?.string, span: span, items: items)
   }
 
-  static func item(_ o: [String: Any]) -> Item? {
-    guard let text = o["text"] as? String, let span = span(o), let number = int(o["number"]) else {
+  static func item(_ o: ParsedJSON) -> Item? {
+    guard let text = o["text"]?.string, let span = span(o), let number = o["number"]?.int else {
       return nil
     }
-    var item = Item(text: text, span: span, label: o["label"] as? String)
+    var item = Item(text: text, span: span, label: o["label"]?.string)
     item.number = number
-    if let r = o["response"] as? [String: Any] {
-      guard let t = r["text"] as? String, let s = Self.span(r) else { return nil }
+    if let r = o["response"]?.object {
+      guard let t = r["text"]?.string, let s = Self.span(r) else { return nil }
       item.response = Response(text: t, span: s)
     }
-    if let themes = o["themes"] as? [Any] {
+    if let themes = o["themes"]?.array {
       var a = ItemAnalysis()
       for t in themes {
-        guard let to = t as? [String: Any], let id = to["id"] as? String, let ev = to["evidence"] as? [Any]
+        guard let to = t.object, let id = to["id"]?.string, let ev = to["evidence"]?.array
         else { return nil }
         var evidence: [Evidence] = []
         for e in ev {
-          guard let eo = e as? [String: Any], let rule = eo["rule"] as? String, let s = Self.span(eo),
-            let words = eo["text"] as? String
+          guard let eo = e.object, let rule = eo["rule"]?.string, let s = Self.span(eo),
+            let words = eo["text"]?.string
           else { return nil }
           evidence.append(Evidence(rule: rule, span: s, text: words))
         }
-        let polarity = (to["polarity"] as? String).flatMap(Polarity.init(rawValue:)) ?? .neutral
+        let polarity = (to["polarity"]?.string).flatMap(Polarity.init(rawValue:)) ?? .neutral
         a.themes.append(ThemeTag(id: id, evidence: evidence, polarity: polarity))
       }
-      guard let p = (o["polarity"] as? String).flatMap(Polarity.init(rawValue:)) else { return nil }
+      guard let p = o["polarity"]?.string.flatMap(Polarity.init(rawValue:)) else { return nil }
       a.polarity = p
-      if let q = o["quantifier"] as? String {
+      if let q = o["quantifier"]?.string {
         guard let quantifier = Quantifier(rawValue: q) else { return nil }
         a.quantifier = quantifier
       }
       item.analysis = a
     }
-    if let k = o["kpi"] as? [String: Any] {
+    if let k = o["kpi"]?.object {
       guard let kpi = kpi(k) else { return nil }
       item.kpi = kpi
     }
     return item
   }
 
-  static func kpi(_ o: [String: Any]) -> KPIRow? {
-    guard let indicator = o["indicator"] as? String else { return nil }
+  static func kpi(_ o: ParsedJSON) -> KPIRow? {
+    guard let indicator = o["indicator"]?.string else { return nil }
     var tolerance: MeasureRange?
-    if let t = o["tolerance"] as? [String: Any] {
-      guard let low = double(t["low"]), let high = double(t["high"]), let unit = t["unit"] as? String,
-        let text = t["text"] as? String
+    if let t = o["tolerance"]?.object {
+      guard let low = t["low"]?.double, let high = t["high"]?.double, let unit = t["unit"]?.string,
+        let text = t["text"]?.string
       else { return nil }
       tolerance = MeasureRange(
         low: Measure(value: low, unit: unit, text: ""), high: Measure(value: high, unit: unit, text: ""),
@@ -129,28 +129,15 @@ public enum JSONReader {
       indicator: indicator, target: measure(o["target"]), tolerance: tolerance, actual: measure(o["actual"]))
   }
 
-  static func measure(_ v: Any?) -> Measure? {
-    guard let o = v as? [String: Any], let value = double(o["value"]), let unit = o["unit"] as? String,
-      let text = o["text"] as? String
+  static func measure(_ v: ParsedJSON?) -> Measure? {
+    guard let o = v?.object, let value = o["value"]?.double, let unit = o["unit"]?.string,
+      let text = o["text"]?.string
     else { return nil }
     return Measure(value: value, unit: unit, text: text)
   }
 
-  static func span(_ o: [String: Any]) -> Span? {
-    guard let s = int(o["start"]), let e = int(o["end"]) else { return nil }
+  static func span(_ o: ParsedJSON) -> Span? {
+    guard let s = o["start"]?.int, let e = o["end"]?.int else { return nil }
     return Span(start: s, end: e)
-  }
-
-  static func int(_ v: Any?) -> Int? {
-    if let n = v as? Int { return n }
-    if let n = v as? NSNumber { return n.intValue }
-    return nil
-  }
-
-  static func double(_ v: Any?) -> Double? {
-    if let d = v as? Double { return d }
-    if let n = v as? Int { return Double(n) }
-    if let n = v as? NSNumber { return n.doubleValue }
-    return nil
   }
 }
