@@ -25,11 +25,18 @@ struct FileResult: Sendable {
   var tally: Tally
 }
 
-/// Bytes of `documents.jsonl` or `items.csv`: rendered in this run, or a range of the
-/// file the previous run wrote.
+/// Bytes of `documents.jsonl` or `items.csv`: rendered in this run (held in a spool, or
+/// in memory when there is none), or a range of the file the previous run wrote.
 enum OutputPiece: Sendable {
   case rendered(String)
+  case spooled(Spool, Range<Int>)
   case previous(Range<Int>)
+
+  /// The text, put in the spool when there is one.
+  static func rendered(_ text: String, spool: Spool?) -> OutputPiece {
+    if let spool, let range = spool.append(text) { return .spooled(spool, range) }
+    return .rendered(text)
+  }
 }
 
 /// The work done on each input file, on any thread: read, hash, then reuse the stored
@@ -47,6 +54,9 @@ struct BatchJob: Sendable {
   /// Whether `documents.jsonl` and `items.csv` are as the previous run wrote them, so
   /// that byte ranges of them stand for an unchanged file's results.
   var previousOutputsIntact = false
+  /// Where rendered pieces of `documents.jsonl` and `items.csv` wait for the end.
+  var documentsSpool: Spool?
+  var itemsSpool: Spool?
   /// Microseconds to wait before analysing each file: a test hook
   /// (`SCRUTINEER_TEST_DELAY_MS`) so a test can kill a batch half-way.
   var delay: UInt32 = 0
@@ -74,7 +84,7 @@ struct BatchJob: Sendable {
       let data = FileManager.default.contents(atPath: jsonPath),
       let file = JSONReader.file(from: data), file.path == input.relativePath
     {
-      return .analysed(Self.result(file, entry: entry, source: input.stamp, json: jsonStamp, reused: true))
+      return .analysed(result(file, entry: entry, source: input.stamp, json: jsonStamp, reused: true))
     }
     // The reader tells PDFs and Word documents by content; batch reads only text, so an
     // extensionless one is passed over like a .pdf or .docx.
@@ -104,7 +114,7 @@ struct BatchJob: Sendable {
       return .failed(error.reason)
     }
     journal.append(path: input.relativePath, entry: entry)
-    return .analysed(Self.result(file, entry: entry, source: input.stamp, json: jsonStamp, reused: false))
+    return .analysed(result(file, entry: entry, source: input.stamp, json: jsonStamp, reused: false))
   }
 
   /// The previous run's result for a file nobody has touched since, taken without reading
@@ -125,7 +135,7 @@ struct BatchJob: Sendable {
 
   /// The outputs of an analysed file; `source` and `json` are the stamps of the input and
   /// its JSON, for the reuse cache.
-  static func result(
+  func result(
     _ file: AnalysedFile, entry: Manifest.Entry, source: FileStamp, json: FileStamp?, reused: Bool
   )
     -> FileResult
@@ -138,8 +148,8 @@ struct BatchJob: Sendable {
         source: source, sha256: entry.sha256, json: $0, documents: 0..<0, items: 0..<0, tally: tally)
     }
     return FileResult(
-      entry: entry, stamps: stamps, reused: reused, documentLines: .rendered(lines),
-      csvRows: .rendered(CSVRenderer.rows(file)),
+      entry: entry, stamps: stamps, reused: reused, documentLines: .rendered(lines, spool: documentsSpool),
+      csvRows: .rendered(CSVRenderer.rows(file), spool: itemsSpool),
       tally: tally)
   }
 }

@@ -52,6 +52,8 @@ struct BatchRun {
       analyser: settings.analyser, outFolder: out, previous: previous.files, cache: cache.files,
       force: settings.force, rulesFingerprint: settings.analyser.tagger.rules.fingerprint, journal: journal,
       previousOutputsIntact: previousDocuments != nil && previousItems != nil)
+    job.documentsSpool = Spool(folder: out, name: "documents.jsonl")
+    job.itemsSpool = Spool(folder: out, name: "items.csv")
     if let ms = ProcessInfo.processInfo.environment["SCRUTINEER_TEST_DELAY_MS"].flatMap(UInt32.init) {
       job.delay = ms * 1000
     }

@@ -83,7 +83,7 @@ enum CombinedOutput {
       let count: Int
       switch piece {
       case .rendered(let text): count = text.utf8.count
-      case .previous(let range): count = range.count
+      case .spooled(_, let range), .previous(let range): count = range.count
       }
       ranges.append(offset..<offset + count)
       offset += count
@@ -92,6 +92,8 @@ enum CombinedOutput {
       zip(pieces, ranges).allSatisfy({ piece, range in
         switch piece {
         case .rendered(let text): previous.holds(text, at: range)
+        case .spooled(let spool, let from):
+          (try? spool.text(from)).map { previous.holds($0, at: range) } ?? false
         case .previous(let from): from == range
         }
       })
@@ -103,6 +105,8 @@ enum CombinedOutput {
       for piece in pieces {
         switch piece {
         case .rendered(let text): try file.append(text)
+        case .spooled(let spool, let range):
+          try spool.read(range) { (bytes) throws(AtomicFile.Failure) in try file.append(bytes: bytes) }
         case .previous(let range):
           guard let previous else {
             throw AtomicFile.Failure(reason: "cannot write \(path) (no previous file)")
