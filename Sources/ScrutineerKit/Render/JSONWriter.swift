@@ -149,7 +149,8 @@ struct JSONWriter {
       case 0x09: append("\\t")
       case 0x08: append("\\b")
       case 0x0C: append("\\f")
-      case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+      case 0xE2
+      where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
         // U+2028 and U+2029, which some JavaScript readers take for line ends.
         append(utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")
         i += 2

@@ -202,8 +202,9 @@ struct BlockBuilder {
     guard doc.info[i].marker == nil else { return false }
     let t = doc.info[i].text
     // Every title starts with one of these capitals: most lines are rejected at once.
-    guard let b = t.utf8.first, b == UInt8(ascii: "F") || b == UInt8(ascii: "M") || b == UInt8(ascii: "J")
-      || b == UInt8(ascii: "I")
+    guard let b = t.utf8.first,
+      b == UInt8(ascii: "F") || b == UInt8(ascii: "M") || b == UInt8(ascii: "J")
+        || b == UInt8(ascii: "I")
     else { return false }
     guard Self.fits(t, 120), !t.hasSuffix("."), doc.info[i].first?.properties.isUppercase == true else {
       return false

@@ -175,7 +175,8 @@ struct PhraseMatcher: Sendable {
             if child >= 0 {
               next.append(child)
               for p in Int(endStart[Int(child)])..<Int(endStart[Int(child) + 1]) {
-                scan.occurrences.append(Occurrence(phrase: Int(ends[p]), first: i, last: j, sentence: sentence))
+                scan.occurrences.append(
+                  Occurrence(phrase: Int(ends[p]), first: i, last: j, sentence: sentence))
               }
             }
           }

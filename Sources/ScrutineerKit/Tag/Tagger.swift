@@ -58,7 +58,8 @@ public struct Tagger: Sendable {
     matcher.scan(bytes, ranges: ranges, into: &scan)
     // Occurrences grouped by phrase, each group in order of position.
     scan.occurrences.sort {
-      $0.phrase < $1.phrase || $0.phrase == $1.phrase && ($0.first < $1.first || $0.first == $1.first && $0.last < $1.last)
+      $0.phrase < $1.phrase
+        || $0.phrase == $1.phrase && ($0.first < $1.first || $0.first == $1.first && $0.last < $1.last)
     }
     // Where each phrase's occurrences start, for the phrases present (-1 for the others).
     var starts: [Int32] = []
@@ -150,7 +151,8 @@ public struct Tagger: Sendable {
       let c = concern.filter { sentences.contains(tokens[$0.0].sentence) }
       analysis.themes[k].polarity =
         s.isEmpty && c.isEmpty
-        ? .neutral : PolarityJudge.judge(tokens: tokens, strength: s, concern: c, segment: segment, context: context).0
+        ? .neutral
+        : PolarityJudge.judge(tokens: tokens, strength: s, concern: c, segment: segment, context: context).0
     }
     return analysis
   }
@@ -281,7 +283,9 @@ public struct Tagger: Sendable {
 
   /// The occurrences in order of position, each once; among occurrences at the same place,
   /// the order in which they came.
-  private static func unique(_ xs: ArraySlice<PhraseMatcher.Occurrence>) -> ArraySlice<PhraseMatcher.Occurrence> {
+  private static func unique(_ xs: ArraySlice<PhraseMatcher.Occurrence>) -> ArraySlice<
+    PhraseMatcher.Occurrence
+  > {
     let sorted = xs.sorted { $0.first < $1.first || $0.first == $1.first && $0.last < $1.last }
     var out: [PhraseMatcher.Occurrence] = []
     out.reserveCapacity(sorted.count)
@@ -317,7 +321,8 @@ enum PolarityJudge {
   /// Words that negate what follows them in the clause.
   private static let negators = [
     "not", "no", "never", "cannot", "without", "nor", "lack", "lacks", "lacking", "too", "overly", "little",
-    "insufficiently", "unable", "fail", "fails", "failed", "failing", "hinder", "hinders", "hindered", "prevent",
+    "insufficiently", "unable", "fail", "fails", "failed", "failing", "hinder", "hinders", "hindered",
+    "prevent",
     "prevents", "prevented", "avoid", "avoids", "avoided",
   ]
   /// Negators that turn a criticism into praise ("without delay", "no children were unsafe",

@@ -93,7 +93,8 @@ enum WordTokenizer {
             }
             lower.withUnsafeBufferPointer {
               sink.word(
-                start: start, end: min(i, end), lower: UnsafeBufferPointer(rebasing: $0[0..<n]), sentence: sentence)
+                start: start, end: min(i, end), lower: UnsafeBufferPointer(rebasing: $0[0..<n]),
+                sentence: sentence)
             }
             continue
           }
