@@ -21,6 +21,14 @@ struct RuleLanguageTests {
     #expect(try Self.tag(rules, "early intervention") == [])
   }
 
+  @Test func windowsLineEndsReadAsUnixOnes() throws {
+    let rules = "theme t\r\n  rule a: \"early help\"\r\n    | conference\r\ntheme u\r\n  rule b: police\r\n"
+    let set = try RuleSet.parse(rules, file: "crlf.rules")
+    #expect(set.themes.map(\.id) == ["t", "u"])
+    #expect(try Self.tag(rules, "Conferences are held") == ["t"])
+    #expect(try Self.tag(rules, "the police attend") == ["u"])
+  }
+
   @Test func proximityAllOfNoneOfAndExceptions() throws {
     let rules = """
       theme near

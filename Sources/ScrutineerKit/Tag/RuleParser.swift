@@ -31,11 +31,18 @@ struct RuleParser {
     var column: Int
   }
 
+  private static let statementWords: Set<String> = [
+    "theme", "polarity", "quantifier", "rule", "unless", "label", "description",
+  ]
+
   func parse(into set: inout RuleSet) throws(RuleError) {
     var section = Section.none
-    let rawLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    // Lines split on bytes: a CRLF file splits as an LF one (the CR is skipped below).
+    let rawLines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
     // Join continuation lines onto their statement, keeping each character's position.
     var statements: [[Char]] = []
+    // Whether the last statement is a rule, which deeper lines continue.
+    var previousIsRule = false
     for (n, raw) in rawLines.enumerated() {
       var chars: [Char] = []
       var column = 0
@@ -54,18 +61,10 @@ struct RuleParser {
       let firstWord = String(
         trimmed.prefix { $0.c != " " && $0.c != "\t" && $0.c != ":" && $0.c != "[" }.map(\.c).string
       ).lowercased()
-      let statementWords: Set<String> = [
-        "theme", "polarity", "quantifier", "rule", "unless", "label", "description",
-      ]
       let previous = statements.last
-      let previousIsRule =
-        previous.map { p in
-          let w = p.prefix { $0.c != " " && $0.c != ":" && $0.c != "[" }.map(\.c).string.lowercased()
-          return w == "rule" || w == "unless"
-        } ?? false
       let deeper = (previous.map { f > ($0.first?.column ?? 1) - 1 } ?? false)
       if trimmed[0].c == "|" || trimmed[0].c == "&"
-        || previousIsRule && deeper && !statementWords.contains(firstWord)
+        || previousIsRule && deeper && !Self.statementWords.contains(firstWord)
       {
         guard !statements.isEmpty else {
           throw RuleError(
@@ -76,6 +75,7 @@ struct RuleParser {
         statements[statements.count - 1] += trimmed
       } else {
         statements.append(trimmed)
+        previousIsRule = firstWord == "rule" || firstWord == "unless"
       }
     }
     var counter = 0
@@ -484,8 +484,14 @@ struct RuleParser {
 
 extension Unicode.Scalar {
   /// A letter, as the rule language counts letters.
-  fileprivate var isLetter: Bool { properties.isAlphabetic }
-  fileprivate var isNumber: Bool { properties.numericType != nil }
+  fileprivate var isLetter: Bool {
+    if value < 0x80 { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
+    return properties.isAlphabetic
+  }
+  fileprivate var isNumber: Bool {
+    if value < 0x80 { return value >= 0x30 && value <= 0x39 }
+    return properties.numericType != nil
+  }
   fileprivate var asciiValue: UInt8? { isASCII ? UInt8(value) : nil }
 }
 
