@@ -31,12 +31,12 @@ enum TextDecoding {
       i += 2
     }
     var out = ""
-    var bad = false
-    transcode(units.makeIterator(), from: UTF16.self, to: UTF32.self, stoppingOnError: true) {
+    // A lone surrogate stops the transcoding: refuse the file rather than keep only the
+    // text before it.
+    let failed = transcode(units.makeIterator(), from: UTF16.self, to: UTF32.self, stoppingOnError: true) {
       out.unicodeScalars.append(Unicode.Scalar($0)!)
     }
-    if out.unicodeScalars.count == 0 && !units.isEmpty { bad = true }
-    return bad ? nil : out
+    return failed ? nil : out
   }
 
   /// Windows-1252's characters for 0x80–0x9F; `nil` marks the five undefined bytes.
