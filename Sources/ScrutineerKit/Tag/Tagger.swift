@@ -230,8 +230,17 @@ public struct Tagger: Sendable {
       let rb = evaluate(b, found)
       guard rb.matched else { return .no }
       var ev: ArraySlice<PhraseMatcher.Occurrence> = []
-      for x in ra.evidence {
-        for y in rb.evidence {
+      // Both lists are in order of position: for each x, only the ys that start within
+      // reach of it are looked at, so a long item costs its length, not its length squared.
+      let xs = Self.inOrder(ra.evidence)
+      let ys = Self.inOrder(rb.evidence)
+      var lo = ys.startIndex
+      for x in xs {
+        while lo < ys.endIndex && ys[lo].first < x.first - n - Self.longestPhrase { lo += 1 }
+        var k = lo
+        while k < ys.endIndex && ys[k].first <= x.last + n {
+          let y = ys[k]
+          k += 1
           // Within n words and in the same sentence.
           let gap = x.last < y.first ? y.first - x.last - 1 : (y.last < x.first ? x.first - y.last - 1 : 0)
           if gap < n, x.sentence == y.sentence {
@@ -245,11 +254,44 @@ public struct Tagger: Sendable {
       let ra = evaluate(a, found)
       guard ra.matched else { return ra }
       let rb = evaluate(b, found)
-      let kept = ra.evidence.filter { x in
-        !rb.evidence.contains { y in x.first <= y.last && y.first <= x.last }
+      let ys = Self.inOrder(rb.evidence)
+      var lo = ys.startIndex
+      var kept: [PhraseMatcher.Occurrence] = []
+      for x in Self.inOrder(ra.evidence) {
+        while lo < ys.endIndex && ys[lo].first < x.first - Self.longestPhrase { lo += 1 }
+        var k = lo
+        var overlaps = false
+        while k < ys.endIndex && ys[k].first <= x.last {
+          if x.first <= ys[k].last {
+            overlaps = true
+            break
+          }
+          k += 1
+        }
+        if !overlaps { kept.append(x) }
       }
       return Result(matched: !kept.isEmpty, evidence: kept[...])
     }
+  }
+
+  /// No phrase is longer than this many words (the rule language allows eight), so an
+  /// occurrence that ends near a word starts at most this far before it.
+  private static let longestPhrase = 8
+
+  /// The occurrences in order of first word (they almost always are already).
+  private static func inOrder(_ xs: ArraySlice<PhraseMatcher.Occurrence>) -> ArraySlice<
+    PhraseMatcher.Occurrence
+  > {
+    var sorted = true
+    var previous = Int.min
+    for x in xs {
+      if x.first < previous {
+        sorted = false
+        break
+      }
+      previous = x.first
+    }
+    return sorted ? xs : xs.sorted { $0.first < $1.first || $0.first == $1.first && $0.last < $1.last }[...]
   }
 
   /// The source text of a span with its line breaks and runs of spaces folded to one space.
@@ -418,18 +460,17 @@ enum PolarityJudge {
     }
     var s = 0.0
     var c = 0.0
-    var seenStrength: [Int] = []
-    var seenConcern: [Int] = []
-    for cue in strength where !seenStrength.contains(cue.0) {
-      seenStrength.append(cue.0)
+    // Each cue counts once for its first word (a Set: an item may hold thousands of cues).
+    var seenStrength = Set<Int>(minimumCapacity: strength.count)
+    var seenConcern = Set<Int>(minimumCapacity: concern.count)
+    for cue in strength where seenStrength.insert(cue.0).inserted {
       if negation(cue) != nil {
         c += weight[cue.0]
       } else if !aim[cue.0] {
         s += weight[cue.0]
       }
     }
-    for cue in concern where !seenConcern.contains(cue.0) {
-      seenConcern.append(cue.0)
+    for cue in concern where seenConcern.insert(cue.0).inserted {
       // The cue's own negator ("not always") is inside it, so negation() does not see it.
       if let n = negation(cue), tokens[n].cues.contains(.strongNegator), !inConcernCue[n] {
         s += weight[cue.0]
