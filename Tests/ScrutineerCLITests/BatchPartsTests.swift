@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import Testing
 
 @testable import ScrutineerCLI
@@ -14,6 +16,30 @@ struct BatchPartsTests {
     #expect(
       SHA256.hex(Array(repeating: UInt8(ascii: "a"), count: 1_000_000))
         == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+  }
+
+  @Test func spoolGivesBackWhatEachWorkerWroteAndLeavesNothing() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spool-\(UUID().uuidString)")
+      .path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let spool = try #require(Spool(folder: folder, name: "documents.jsonl"))
+    // Unlinked at once: the folder is empty while the spool is in use.
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+    let texts = (0..<200).map { k in String(repeating: "é line \(k) ", count: k % 17 + 1) + "\n" }
+    let ranges = Locked([Range<Int>?](repeating: nil, count: texts.count))
+    DispatchQueue.concurrentPerform(iterations: texts.count) { k in
+      let r = spool.append(texts[k])
+      ranges.update { $0[k] = r }
+    }
+    let all = ranges.value
+    for (k, text) in texts.enumerated() {
+      let range = try #require(all[k])
+      #expect(try spool.text(range) == text)
+    }
+    // The pieces tile the file without overlapping.
+    let sorted = all.compactMap { $0 }.sorted { $0.lowerBound < $1.lowerBound }
+    for (a, b) in zip(sorted, sorted.dropFirst()) { #expect(a.upperBound == b.lowerBound) }
   }
 
   @Test func extensions() {
@@ -46,4 +72,13 @@ struct BatchPartsTests {
     #expect(Progress.grouped(1_234_567) == "1,234,567")
     #expect(Progress.grouped(999) == "999")
   }
+}
+
+/// A value shared between threads behind a lock, for tests.
+final class Locked<Value>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var stored: Value
+  init(_ value: Value) { stored = value }
+  var value: Value { lock.withLock { stored } }
+  func update(_ body: (inout Value) -> Void) { lock.withLock { body(&stored) } }
 }

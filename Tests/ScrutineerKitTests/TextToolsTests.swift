@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+@testable import ScrutineerKit
+
+/// The small general-purpose pieces the engine is built from, each against a plain
+/// reference: hash tables, the multi-needle search, apostrophes, folding, JSON escaping.
+@Suite("Text tools")
+struct TextToolsTests {
+  @Test func byteStringTableFindsWhatWasInsertedThroughGrowth() {
+    var table = ByteStringTable()
+    var words: [[UInt8]] = []
+    for k in 0..<2_000 { words.append(Array("w\(k * 7919 % 100_003)".utf8)) }
+    for (k, w) in words.enumerated() { #expect(table.insert(w) == Int32(k)) }
+    // Inserting again gives the same number.
+    #expect(table.insert(words[17]) == 17)
+    for (k, w) in words.enumerated() {
+      let found = w.withUnsafeBufferPointer { table.find($0, keep: $0.count, y: false) }
+      #expect(found == Int32(k))
+    }
+    let absent = Array("nowhere".utf8)
+    #expect(absent.withUnsafeBufferPointer { table.find($0, keep: $0.count, y: false) } == -1)
+  }
+
+  @Test func byteStringTableLooksUpAFoldedPrefix() {
+    var table = ByteStringTable()
+    let agency = table.insert(Array("agency".utf8))
+    let service = table.insert(Array("service".utf8))
+    // "agencies" folds to "agenc" + "y"; "services" to its first seven bytes.
+    let agencies = Array("agencies".utf8)
+    let services = Array("services".utf8)
+    #expect(agencies.withUnsafeBufferPointer { table.find($0, keep: 5, y: true) } == agency)
+    #expect(services.withUnsafeBufferPointer { table.find($0, keep: 7, y: false) } == service)
+    #expect(services.withUnsafeBufferPointer { table.find($0, keep: 6, y: false) } == -1)
+    #expect(agencies.withUnsafeBufferPointer { table.find($0, keep: 5, y: false) } == -1)
+  }
+
+  @Test func transitionTableAgreesWithADictionary() {
+    var table = TransitionTable()
+    var reference: [Int64: Int32] = [:]
+    var seed: UInt64 = 42
+    for k in 0..<5_000 {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      let node = Int32(truncatingIfNeeded: (seed >> 33) % 700)
+      let label = Int32(truncatingIfNeeded: (seed >> 13) % 300)
+      table.set(node, label, to: Int32(k))
+      reference[Int64(node) << 32 | Int64(label)] = Int32(k)
+    }
+    for (key, value) in reference {
+      #expect(table.target(Int32(key >> 32), Int32(key & 0xFFFF_FFFF)) == value)
+    }
+    #expect(table.count == reference.count)
+    #expect(table.target(701, 0) == -1)
+  }
+
+  @Test func foldingMatchesTheWordRules() {
+    let cases = [
+      ("services", "service"), ("agencies", "agency"), ("processes", "process"), ("class", "class"),
+      ("status", "status"), ("analysis", "analysis"), ("gas", "gas"), ("childrens", "children"),
+      ("plans", "plan"), ("ties", "tie"), ("babies", "baby"),
+    ]
+    for (word, folded) in cases {
+      #expect(String(decoding: WordTokenizer.fold(Array(word.utf8)), as: UTF8.self) == folded, "\(word)")
+    }
+  }
+
+  @Test func needlesAreFoundInAnyCaseAndOnlyWhole() {
+    let needles = ASCIINeedles(["ofsted.gov.uk", "piccadilly gate", "agora"])
+    #expect(needles.occur(in: "www.OFSTED.GOV.UK"))
+    #expect(needles.occur(in: "Piccadilly Gate, Store Street"))
+    #expect(needles.occur(in: "The Agora"))
+    #expect(!needles.occur(in: "ofsted.gov"))
+    #expect(!needles.occur(in: "agor"))
+    #expect(!needles.occur(in: ""))
+    #expect(needles.occur(in: "£ agora £"))
+  }
+
+  @Test func apostrophesAreStraightenedOrRemovedOnBytes() {
+    #expect("the council’s plan".straightApostrophes == "the council's plan")
+    #expect("no quotes – here".straightApostrophes == "no quotes – here")
+    #expect("the council’s and children's".removingApostrophes == "the councils and childrens")
+    #expect("’".straightApostrophes == "'")
+    #expect("\u{E2}".straightApostrophes == "\u{E2}")
+  }
+
+  @Test func jsonStringsAreEscapedPerRFC8259() {
+    var w = JSONWriter(pretty: false)
+    w.beginObject()
+    w.field("k", "quote \" back \\ nl \n tab \t bell \u{07} sep \u{2028} ok é")
+    w.endObject()
+    #expect(
+      w.output == #"{"k":"quote \" back \\ nl \n tab \t bell \u0007 sep \u2028 ok é"}"#)
+    let parsed = try? JSONSerialization.jsonObject(with: Data(w.output.utf8)) as? [String: String]
+    #expect(parsed?["k"] == "quote \" back \\ nl \n tab \t bell \u{07} sep \u{2028} ok é")
+  }
+}
