@@ -72,7 +72,12 @@ struct Segmenter {
         } else if let known = JudgementHeading.carriesGrade(text)
           ? .findings : HeadingVocabulary.kind(of: text) ?? (JudgementHeading.matches(text) ? .findings : nil)
         {
-          k = known
+          // "Leadership, management and governance" between items 21 and 22 of a list of
+          // areas for improvement groups the list; it does not open the findings.
+          k = known == .findings && continuesNumberedList(cur, after: index, heading: text) ? cur.kind : known
+          headingSeen = true
+        } else if continuesNumberedList(cur, after: index, heading: text) {
+          k = cur.kind
           headingSeen = true
         } else {
           k = inheritedKind(for: cur.kind, after: index)
@@ -209,6 +214,34 @@ struct Segmenter {
       || prev.kind == .item && RecommendationCue.isImperative(prev.text)
   }
 
+  /// Words of headings that open a new part of a report ("Key strengths and weaknesses",
+  /// "Progress since …", "Summary of findings") rather than group a list.
+  private static let sectionWords: Set<Substring> = [
+    "strength", "strengths", "weakness", "weaknesses", "progress", "summary", "findings", "inspection",
+    "information", "judgement", "judgements", "about", "overall", "experiences", "effectiveness", "impact",
+    "lscb", "board",
+  ]
+
+  /// Whether a normalised heading opens a new part of the report.
+  private static func opensSection(_ heading: String) -> Bool {
+    heading.split(separator: " ").contains { sectionWords.contains($0) }
+  }
+
+  /// Whether a heading only groups the improvement list it stands in: the list's numbering
+  /// runs on under it ("14. …", the heading, "15. Ensure …") with an instruction, and it
+  /// does not open a new part of the report. Older reports number their areas for improvement straight through topic
+  /// headings such as "Adoption" and "Leadership, management and governance".
+  private func continuesNumberedList(_ cur: Draft, after index: Int, heading: String) -> Bool {
+    guard cur.kind.isImprovementList, let last = cur.items.last?.label.flatMap({ Int($0) }),
+      let next = blocks[(index + 1)...].first(where: { $0.kind != .heading }), next.kind == .item,
+      let number = next.marker?.label.flatMap({ Int($0) }), number == last + 1,
+      // Reports that number every paragraph carry the numbering into their findings too:
+      // the item after the heading must read as an instruction.
+      RecommendationCue.isImperative(next.text)
+    else { return false }
+    return !Self.opensSection(HeadingVocabulary.normalise(heading))
+  }
+
   /// The kind for an unknown heading: list segments end, others carry on.
   private func inheritedKind(for current: SegmentKind, after index: Int) -> SegmentKind {
     switch current {
@@ -225,17 +258,7 @@ struct Segmenter {
       // when a numbered item, a bullet or an instruction follows; headings that open a new
       // part of the report ("Key strengths and weaknesses", "Progress since …") do not.
       let heading = HeadingVocabulary.normalise(headingText(blocks[index]))
-      let words = heading.split(separator: " ")
-      let opensSection =
-        words.count > 6
-        || words.contains { w in
-          [
-            "strength", "strengths", "weakness", "weaknesses", "progress", "summary", "findings",
-            "inspection", "information",
-            "judgement", "judgements", "about", "overall", "experiences", "effectiveness", "impact", "lscb",
-            "board",
-          ].contains(String(w))
-        }
+      let opensSection = heading.split(separator: " ").count > 6 || Self.opensSection(heading)
       if !opensSection, let next = blocks[(index + 1)...].first(where: { $0.kind != .heading }),
         next.kind == .item || RecommendationCue.isImperative(next.text)
       {
