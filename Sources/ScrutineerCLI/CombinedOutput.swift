@@ -28,27 +28,7 @@ enum CombinedOutput {
     func read(_ range: Range<Int>, _ body: (UnsafeRawBufferPointer) throws(AtomicFile.Failure) -> Void)
       throws(AtomicFile.Failure)
     {
-      let chunk = 1 << 20
-      var buffer = [UInt8](repeating: 0, count: min(chunk, range.count))
-      var offset = range.lowerBound
-      while offset < range.upperBound {
-        let want = min(chunk, range.upperBound - offset)
-        let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, want, off_t(offset)) }
-        if n < 0, errno == EINTR { continue }
-        guard n > 0 else {
-          throw AtomicFile.Failure(reason: "cannot read the previous outputs (\(AtomicFile.lastError()))")
-        }
-        let failure = buffer.withUnsafeBytes { b -> AtomicFile.Failure? in
-          do throws(AtomicFile.Failure) {
-            try body(UnsafeRawBufferPointer(rebasing: b[0..<n]))
-            return nil
-          } catch {
-            return error
-          }
-        }
-        if let failure { throw failure }
-        offset += n
-      }
+      try FileRange.read(fd, range, what: "the previous outputs", body)
     }
 
     /// Whether the bytes at `range` are `text`.

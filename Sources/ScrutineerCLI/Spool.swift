@@ -46,15 +46,33 @@ final class Spool: @unchecked Sendable {
   func read(_ range: Range<Int>, _ body: (UnsafeRawBufferPointer) throws(AtomicFile.Failure) -> Void)
     throws(AtomicFile.Failure)
   {
+    try FileRange.read(fd, range, what: "the batch's scratch file", body)
+  }
+
+  /// The text at `range`.
+  func text(_ range: Range<Int>) throws(AtomicFile.Failure) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(range.count)
+    try read(range) { (b) throws(AtomicFile.Failure) in bytes += b }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+}
+
+/// Reading a byte range of an open file in pieces.
+enum FileRange {
+  /// Calls `body` with the bytes of `range` of the file, a megabyte at a time.
+  /// - Parameter what: the file in words, for the error line.
+  static func read(
+    _ fd: Int32, _ range: Range<Int>, what: String,
+    _ body: (UnsafeRawBufferPointer) throws(AtomicFile.Failure) -> Void
+  ) throws(AtomicFile.Failure) {
     var buffer = [UInt8](repeating: 0, count: min(1 << 20, range.count))
     var offset = range.lowerBound
     while offset < range.upperBound {
       let want = min(buffer.count, range.upperBound - offset)
       let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, want, off_t(offset)) }
       if n < 0, errno == EINTR { continue }
-      guard n > 0 else {
-        throw AtomicFile.Failure(reason: "cannot read the batch's scratch file (\(AtomicFile.lastError()))")
-      }
+      guard n > 0 else { throw AtomicFile.Failure(reason: "cannot read \(what) (\(AtomicFile.lastError()))") }
       let failure = buffer.withUnsafeBytes { b -> AtomicFile.Failure? in
         do throws(AtomicFile.Failure) {
           try body(UnsafeRawBufferPointer(rebasing: b[0..<n]))
@@ -66,13 +84,5 @@ final class Spool: @unchecked Sendable {
       if let failure { throw failure }
       offset += n
     }
-  }
-
-  /// The text at `range`.
-  func text(_ range: Range<Int>) throws(AtomicFile.Failure) -> String {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(range.count)
-    try read(range) { (b) throws(AtomicFile.Failure) in bytes += b }
-    return String(decoding: bytes, as: UTF8.self)
   }
 }
