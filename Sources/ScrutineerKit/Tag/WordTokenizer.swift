@@ -50,81 +50,86 @@ enum WordTokenizer {
   /// Scans the ranges once, byte by byte, handing each word to the sink. The letters are
   /// lowered into one reused buffer, so a scan allocates nothing per word.
   static func scan<Sink: WordSink>(_ bytes: [UInt8], ranges: [Range<Int>], into sink: inout Sink) {
+    bytes.withUnsafeBufferPointer { scan($0, ranges: ranges, into: &sink) }
+  }
+
+  /// The same over bytes already in memory.
+  static func scan<Sink: WordSink>(
+    _ bytes: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>], into sink: inout Sink
+  ) {
     var lower = [UInt8](repeating: 0, count: 64)
     var sentence = 0
-    bytes.withUnsafeBufferPointer { bytes in
-      for r in ranges {
-        var i = r.lowerBound
-        let end = r.upperBound
-        while i < end {
-          let b = bytes[i]
-          if isWordStart(b) {
-            let start = i
-            var n = 0
-            while i < end {
-              let c = bytes[i]
-              if n + 2 > lower.count { lower += [UInt8](repeating: 0, count: lower.count) }
-              if c >= 0x41 && c <= 0x5A {
-                lower[n] = c | 0x20
+    for r in ranges {
+      var i = r.lowerBound
+      let end = r.upperBound
+      while i < end {
+        let b = bytes[i]
+        if isWordStart(b) {
+          let start = i
+          var n = 0
+          while i < end {
+            let c = bytes[i]
+            if n + 2 > lower.count { lower += [UInt8](repeating: 0, count: lower.count) }
+            if c >= 0x41 && c <= 0x5A {
+              lower[n] = c | 0x20
+              n += 1
+              i += 1
+            } else if (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) {
+              lower[n] = c
+              n += 1
+              i += 1
+            } else if c >= 0xC3 && c <= 0xCF {
+              // A Latin, Greek or Cyrillic letter: keep its two bytes.
+              lower[n] = c
+              n += 1
+              if i + 1 < end {
+                lower[n] = bytes[i + 1]
                 n += 1
-                i += 1
-              } else if (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) {
-                lower[n] = c
-                n += 1
-                i += 1
-              } else if c >= 0xC3 && c <= 0xCF {
-                // A Latin, Greek or Cyrillic letter: keep its two bytes.
-                lower[n] = c
-                n += 1
-                if i + 1 < end {
-                  lower[n] = bytes[i + 1]
-                  n += 1
-                }
-                i += 2
-              } else if c == 0x27, i + 1 < end, isLetter(bytes[i + 1]) {
-                i += 1  // straight apostrophe inside a word
-              } else if c == 0xE2, i + 3 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99,
-                isLetter(bytes[i + 3])
-              {
-                i += 3  // curly apostrophe inside a word
-              } else {
-                break
               }
+              i += 2
+            } else if c == 0x27, i + 1 < end, isLetter(bytes[i + 1]) {
+              i += 1  // straight apostrophe inside a word
+            } else if c == 0xE2, i + 3 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99,
+              isLetter(bytes[i + 3])
+            {
+              i += 3  // curly apostrophe inside a word
+            } else {
+              break
             }
-            lower.withUnsafeBufferPointer {
-              sink.word(
-                start: start, end: min(i, end), lower: UnsafeBufferPointer(rebasing: $0[0..<n]),
-                sentence: sentence)
-            }
-            continue
           }
-          if b >= 0x80 {
-            // Punctuation and symbols beyond ASCII: dashes, quotes, bullets, private-use glyphs.
-            i += scalarLength(b)
-            continue
+          lower.withUnsafeBufferPointer {
+            sink.word(
+              start: start, end: min(i, end), lower: UnsafeBufferPointer(rebasing: $0[0..<n]),
+              sentence: sentence)
           }
-          switch b {
-          case UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"):
-            // A full stop between digits ("2.5") or in an abbreviation before a lowercase
-            // word does not end the sentence.
-            let nextIsSpace =
-              i + 1 >= end || bytes[i + 1] == 0x20 || bytes[i + 1] == 0x0A || bytes[i + 1] == 0x0D
-            if nextIsSpace || b != UInt8(ascii: ".") {
-              sentence += 1
-              sink.clauseEnd()
-            }
-            i += 1
-          case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"):
+          continue
+        }
+        if b >= 0x80 {
+          // Punctuation and symbols beyond ASCII: dashes, quotes, bullets, private-use glyphs.
+          i += scalarLength(b)
+          continue
+        }
+        switch b {
+        case UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"):
+          // A full stop between digits ("2.5") or in an abbreviation before a lowercase
+          // word does not end the sentence.
+          let nextIsSpace =
+            i + 1 >= end || bytes[i + 1] == 0x20 || bytes[i + 1] == 0x0A || bytes[i + 1] == 0x0D
+          if nextIsSpace || b != UInt8(ascii: ".") {
+            sentence += 1
             sink.clauseEnd()
-            i += 1
-          case UInt8(ascii: "<"):
-            // Skip a tag such as <sup>.
-            var k = i + 1
-            while k < end, k < i + 12, bytes[k] != UInt8(ascii: ">") { k += 1 }
-            i = k < end && bytes[k] == UInt8(ascii: ">") ? k + 1 : i + 1
-          default:
-            i += 1
           }
+          i += 1
+        case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"):
+          sink.clauseEnd()
+          i += 1
+        case UInt8(ascii: "<"):
+          // Skip a tag such as <sup>.
+          var k = i + 1
+          while k < end, k < i + 12, bytes[k] != UInt8(ascii: ">") { k += 1 }
+          i = k < end && bytes[k] == UInt8(ascii: ">") ? k + 1 : i + 1
+        default:
+          i += 1
         }
       }
     }
