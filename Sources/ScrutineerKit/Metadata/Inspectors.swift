@@ -1,5 +1,9 @@
 /// Finds the inspectors named in a letter or report, lead inspector first.
 enum Inspectors {
+  /// Words in every sentence that names the inspectors ("The inspectors were …", "The visit
+  /// was carried out by …").
+  private static let sentenceCues = ASCIINeedles(["inspector", "visit was", "inspection was"])
+
   private static let roles: [String] = [
     "her majesty's inspectors", "his majesty's inspectors", "her majesty's inspector",
     "his majesty's inspector",
@@ -59,10 +63,7 @@ enum Inspectors {
     if names.isEmpty || lead == nil {
       for b in blocks.prefix(40) {
         // Every phrase below holds one of these: most blocks are passed over at once.
-        guard
-          ASCIIMatch.contains(b.text, "inspector") || ASCIIMatch.contains(b.text, "visit was")
-            || ASCIIMatch.contains(b.text, "inspection was")
-        else { continue }
+        guard sentenceCues.occur(in: b.text) else { continue }
         let text = String(b.text.prefix(3000)).straightApostrophes
         let lower = text.lowercased()
         for key in [
