@@ -75,6 +75,39 @@ struct TextToolsTests {
     #expect(needles.occur(in: "£ agora £"))
   }
 
+  @Test func quickLowercasingAgreesWithTheStandardLibrary() {
+    // Every scalar of the first planes' blocks a letter might use, in runs, with ASCII
+    // between them, and a few that lowercase to more than one scalar.
+    var samples = [
+      "", "Plain ASCII Text", "Children\u{2019}s Services \u{2013} OFSTED", "\u{130}STANBUL",
+      "\u{3A3}\u{391}\u{3A3}",
+    ]
+    for start in stride(from: 0x80, to: 0x3000, by: 64) {
+      let scalars = (start..<start + 64).compactMap(Unicode.Scalar.init)
+      samples.append("A" + String(String.UnicodeScalarView(scalars)) + "Z")
+    }
+    samples.append(String(String.UnicodeScalarView((0xFF00..<0xFF60).compactMap(Unicode.Scalar.init))))
+    samples.append(String(String.UnicodeScalarView((0x10400..<0x10450).compactMap(Unicode.Scalar.init))))
+    for s in samples {
+      #expect(
+        s.quickLowercased == s.lowercased(),
+        "\(s.unicodeScalars.first.map { String($0.value, radix: 16) } ?? "")")
+      #expect(s.dropFirst().quickLowercased == s.dropFirst().lowercased())
+    }
+  }
+
+  @Test func byteSearchFindsTheFirstPlaceOrNone() {
+    let text = "The lead inspector was Jane Doe. The lead inspector was"
+    let r = text.byteRange(of: "inspector was")
+    #expect(r.map { text.distance(from: text.startIndex, to: $0.lowerBound) } == 9)
+    #expect(r.map { String(text[$0]) } == "inspector was")
+    #expect(text.containsBytes("Jane"))
+    #expect(!text.containsBytes("jane"))
+    #expect(!"insp".containsBytes("inspector"))
+    #expect("caf\u{E9} visit".byteRange(of: "visit").map { "caf\u{E9} visit"[$0] } == "visit")
+    #expect(text.containsBytes(""))
+  }
+
   @Test func apostrophesAreStraightenedOrRemovedOnBytes() {
     #expect("the council’s plan".straightApostrophes == "the council's plan")
     #expect("no quotes – here".straightApostrophes == "no quotes – here")

@@ -25,13 +25,13 @@ enum AuthorityName {
     var changed = true
     while changed {
       changed = false
-      let lower = s.lowercased()
+      let lower = s.quickLowercased
       for p in prefixes where lower.hasPrefix(p) {
         s = String(s.dropFirst(p.count))
         changed = true
         break
       }
-      let lower2 = s.lowercased()
+      let lower2 = s.quickLowercased
       for suf in suffixes where lower2.hasSuffix(suf) && s.count > suf.count {
         s = String(s.dropLast(suf.count))
         changed = true
@@ -48,7 +48,7 @@ enum AuthorityName {
     guard words.count <= 5 else { return nil }
     // Every word capitalised except joining words.
     for w in words
-    where !["and", "of", "upon", "on", "the", "in", "under", "le", "with", "&"].contains(w.lowercased()) {
+    where !["and", "of", "upon", "on", "the", "in", "under", "le", "with", "&"].contains(w.quickLowercased) {
       guard w.first?.isUppercase == true else { return nil }
     }
     return s
@@ -71,20 +71,21 @@ enum AuthorityName {
   static func canonical(_ name: String?) -> String? {
     guard var name else { return nil }
     name = name.replacingOccurrences(of: "St. ", with: "St ")
-    if name.lowercased().contains("-upon-") { name = name.replacingOccurrences(of: "-", with: " ") }
+    if name.quickLowercased.containsBytes("-upon-") { name = name.replacingOccurrences(of: "-", with: " ") }
     var words = name.split(separator: " ").map(String.init)
     for k in words.indices.dropFirst()
-    where ["upon", "on", "and", "of", "in", "the", "under", "with", "le"].contains(words[k].lowercased()) {
-      words[k] = words[k].lowercased()
+    where ["upon", "on", "and", "of", "in", "the", "under", "with", "le"].contains(words[k].quickLowercased) {
+      words[k] = words[k].quickLowercased
     }
-    for k in words.indices where words[k].contains("-") {
+    for k in words.indices where words[k].containsBytes("-") {
       let parts = words[k].split(separator: "-").enumerated().map { i, p in
-        i > 0 && ["on", "upon", "le", "under", "super"].contains(p.lowercased()) ? p.lowercased() : String(p)
+        i > 0 && ["on", "upon", "le", "under", "super"].contains(p.quickLowercased)
+          ? p.quickLowercased : String(p)
       }
       words[k] = parts.joined(separator: "-")
     }
     name = words.joined(separator: " ")
-    return aliases[name.lowercased()] ?? name
+    return aliases[name.quickLowercased] ?? name
   }
 
   static func find(doc: DocumentText, blocks: [Block], title: String?) -> String? {
@@ -94,12 +95,12 @@ enum AuthorityName {
   static func findRaw(doc: DocumentText, blocks: [Block], title: String?) -> String? {
     if let name = reportTitleName(doc) { return name }
     if let title {
-      let lower = title.lowercased()
+      let lower = title.quickLowercased
       for key in [
         "focused visit to ", "focused visit of ", "monitoring visit to ", "monitoring visit of ",
         "inspection of ",
       ] {
-        guard let r = lower.range(of: key) else { continue }
+        guard let r = lower.byteRange(of: key) else { continue }
         let offset = lower.distance(from: lower.startIndex, to: r.upperBound)
         var rest = String(title.dropFirst(offset))
         for stop in [" children", " local authority", " Children", " Local Authority"] {
@@ -115,9 +116,9 @@ enum AuthorityName {
     // A letter's opening sentence: "the findings of a focused visit to X children's services".
     for b in blocks.prefix(25) {
       let text = String(b.text.prefix(1500)).straightApostrophes
-      let lower = text.lowercased()
+      let lower = text.quickLowercased
       for key in ["focused visit to ", "monitoring visit to ", "monitoring visit of ", "inspection of "] {
-        guard let r = lower.range(of: key) else { continue }
+        guard let r = lower.byteRange(of: key) else { continue }
         let offset = lower.distance(from: lower.startIndex, to: r.upperBound)
         var rest = String(text.dropFirst(offset).prefix(90))
         for stop in [
@@ -141,9 +142,9 @@ enum AuthorityName {
     }
     // Rank the candidates by how often the name occurs anywhere in the text.
     guard !order.isEmpty else { return nil }
-    let whole = blocks.prefix(80).map { $0.text.prefix(2000) }.joined(separator: " ").lowercased()
+    let whole = blocks.prefix(80).map { $0.text.prefix(2000) }.joined(separator: " ").quickLowercased
     func frequency(_ name: String) -> Int {
-      whole.components(separatedBy: name.lowercased()).count - 1 + counts[name]!
+      whole.components(separatedBy: name.quickLowercased).count - 1 + counts[name]!
     }
     var best = order[0]
     var bestScore = frequency(best)
@@ -160,7 +161,7 @@ enum AuthorityName {
   static func reportTitleName(_ doc: DocumentText) -> String? {
     var lines: [String] = []
     for li in doc.info where li.kind == .text {
-      let lower = li.text.lowercased()
+      let lower = li.text.quickLowercased
       if lower.hasPrefix("inspection date") || lower.hasPrefix("report published")
         || lower.hasPrefix("lead inspector")
         || lower.hasPrefix("dear ") || lines.count >= 5
@@ -171,9 +172,9 @@ enum AuthorityName {
     }
     guard !lines.isEmpty else { return nil }
     let joined = lines.joined(separator: " ").straightApostrophes
-    let lower = joined.lowercased()
+    let lower = joined.quickLowercased
     for key in ["re-inspection of ", "inspection of "] {
-      guard let r = lower.range(of: key) else { continue }
+      guard let r = lower.byteRange(of: key) else { continue }
       let offset = lower.distance(from: lower.startIndex, to: r.lowerBound)
       if offset > 0 {
         // The name stands before the title.
@@ -188,7 +189,7 @@ enum AuthorityName {
       for stop in [" local authority", " children's", " children", " services for", " Children's", " Local"] {
         if let s = rest.range(of: stop) { rest = String(rest[..<s.lowerBound]) }
       }
-      if !rest.lowercased().hasPrefix("services"), let name = shortName(rest) { return name }
+      if !rest.quickLowercased.hasPrefix("services"), let name = shortName(rest) { return name }
       return nil
     }
     if lines.count <= 2, isCouncilName(lines[0]) || lines[0].split(separator: " ").count <= 4,
@@ -200,7 +201,7 @@ enum AuthorityName {
   }
 
   static func isCouncilName(_ t: String) -> Bool {
-    let l = t.lowercased()
+    let l = t.quickLowercased
     return l.hasSuffix("council") || l.hasPrefix("london borough of") || l.hasPrefix("royal borough of")
       || l.hasSuffix("council’s") || l.hasPrefix("city of")
   }
@@ -215,7 +216,7 @@ enum AuthorityName {
   /// Names that precede council-like anchors in the text.
   static func councilMentions(_ text: String) -> [String] {
     let normal = text.straightApostrophes
-    let lower = normal.lowercased()
+    let lower = normal.quickLowercased
     var out: [String] = []
     var searchStart = lower.startIndex
     while searchStart < lower.endIndex {
@@ -235,13 +236,13 @@ enum AuthorityName {
         let bare = w.hasSuffix("'s") ? w.dropLast(2) : w
         if bare.first?.isUppercase == true && bare.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "'" }) {
           words.insert(bare, at: 0)
-        } else if ["and", "upon", "on"].contains(w.lowercased()), !words.isEmpty {
+        } else if ["and", "upon", "on"].contains(w.quickLowercased), !words.isEmpty {
           words.insert(w, at: 0)
         } else {
           break
         }
       }
-      while let f = words.first, ["and", "upon", "on"].contains(f.lowercased()) { words.removeFirst() }
+      while let f = words.first, ["and", "upon", "on"].contains(f.quickLowercased) { words.removeFirst() }
       let stop: Set<String> = [
         "The", "By", "To", "Of", "In", "For", "Our", "This", "A", "And", "Ofsted", "Cabinet", "Interim",
         "Director", "Chief",

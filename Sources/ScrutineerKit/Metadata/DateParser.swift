@@ -19,7 +19,7 @@ enum DateParser {
     "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
   ]
 
-  static func monthNumber(_ word: Substring) -> Int? { months[word.lowercased()] }
+  static func monthNumber(_ word: Substring) -> Int? { months[word.quickLowercased] }
 
   /// Splits text into date-relevant tokens.
   static func tokens(_ text: Substring) -> [Token] {
@@ -28,7 +28,7 @@ enum DateParser {
     func emit() {
       guard !word.isEmpty else { return }
       defer { word = "" }
-      let lower = word.lowercased()
+      let lower = word.quickLowercased
       if let m = months[lower] {
         out.append(.month(m))
         return

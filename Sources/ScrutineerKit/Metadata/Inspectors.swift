@@ -47,7 +47,7 @@ enum Inspectors {
           continue
         }
         let next = info[k].text
-        if next.contains(":") || next.count > 90 { break }
+        if next.containsBytes(":") || next.count > 90 { break }
         if isLead && !list.trimmingCharacters(in: " ").isEmpty { break }
         list += (list.hasSuffix(",") || list.trimmingCharacters(in: " ").isEmpty ? " " : ", ") + next
         k += 1
@@ -65,7 +65,7 @@ enum Inspectors {
         // Every phrase below holds one of these: most blocks are passed over at once.
         guard sentenceCues.occur(in: b.text) else { continue }
         let text = String(b.text.prefix(3000)).straightApostrophes
-        let lower = text.lowercased()
+        let lower = text.quickLowercased
         for key in [
           "inspectors were ", "inspectors for this visit were ", "inspector was ",
           "inspectors for this inspection were ",
@@ -73,13 +73,13 @@ enum Inspectors {
           "inspectors on this visit were ",
           "the lead inspector was ", "inspectors who carried out this visit were ",
         ] {
-          guard let r = lower.range(of: key) else { continue }
+          guard let r = lower.byteRange(of: key) else { continue }
           let offset = lower.distance(from: lower.startIndex, to: r.upperBound)
           let rest = text.dropFirst(offset)
           let sentence = sentenceEnd(rest)
           let found = Self.names(in: String(sentence))
           if !found.isEmpty {
-            if key.contains("lead inspector was") && lead == nil { lead = found.first }
+            if key.containsBytes("lead inspector was") && lead == nil { lead = found.first }
             names += found
             break
           }
@@ -131,7 +131,7 @@ enum Inspectors {
     var out: [String] = []
     for p in parts {
       let t = p.trimmingCharacters(in: " .")
-      if t.isEmpty || roles.contains(t.lowercased()) { continue }
+      if t.isEmpty || roles.contains(t.quickLowercased) { continue }
       if let name = personName(t) { out.append(name) }
     }
     return out
@@ -151,7 +151,7 @@ enum Inspectors {
         return nil
       }
     }
-    let lower = words.map { $0.lowercased() }
+    let lower = words.map { $0.quickLowercased }
     if lower.contains(where: {
       ["majesty's", "ofsted", "council", "children's", "services", "inspection"].contains($0)
     }) {

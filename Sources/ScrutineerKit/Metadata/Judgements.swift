@@ -80,7 +80,7 @@ enum Judgements {
   /// "Overall effectiveness: good".
   private static func overallSentence(_ n: String) -> Bool {
     n.hasPrefix("the overall judgement is") || n.hasPrefix("overall effectiveness ")
-      || n.hasPrefix("childrens services in ") && (n.contains(" are ") || n.contains(" require"))
+      || n.hasPrefix("childrens services in ") && (n.containsBytes(" are ") || n.containsBytes(" require"))
       || n.hasPrefix("overall judgement ") || n.hasPrefix("the judgement for overall effectiveness is")
   }
 
@@ -98,23 +98,25 @@ enum Judgements {
   private static func assign(_ label: String, _ g: Grade, _ out: inout [JudgementArea: Grade]) {
     let l = label
     func set(_ a: JudgementArea) { if out[a] == nil { out[a] = g } }
-    if l.contains("safeguarding children board") || l.contains("lscb") { return }
-    if l.contains("overall") {
+    if l.containsBytes("safeguarding children board") || l.containsBytes("lscb") { return }
+    if l.containsBytes("overall") {
       set(.overallEffectiveness)
-    } else if l.contains("impact of leaders") || l.contains("leadership")
-      || l.contains("effectiveness of leaders")
+    } else if l.containsBytes("impact of leaders") || l.containsBytes("leadership")
+      || l.containsBytes("effectiveness of leaders")
     {
       set(.leaders)
-    } else if l.contains("help and protection") {
+    } else if l.containsBytes("help and protection") {
       set(.helpAndProtection)
-    } else if l.contains("children in care and care leavers") || l.contains("looked after and care leavers") {
+    } else if l.containsBytes("children in care and care leavers")
+      || l.containsBytes("looked after and care leavers")
+    {
       set(.childrenInCare)
       set(.careLeavers)
-    } else if l.contains("adoption") {
+    } else if l.containsBytes("adoption") {
       set(.adoption)
-    } else if l.contains("care leavers") {
+    } else if l.containsBytes("care leavers") {
       set(.careLeavers)
-    } else if l.contains("children in care") || l.contains("looked after") {
+    } else if l.containsBytes("children in care") || l.containsBytes("looked after") {
       set(.childrenInCare)
     }
   }

@@ -42,7 +42,7 @@ struct MetadataExtractor {
       var parts: [String] = []
       for i in contentLines.prefix(6) {
         let t = doc.info[i].text
-        if t.lowercased().hasPrefix("inspection date") || t.lowercased().hasPrefix("report published") {
+        if t.quickLowercased.hasPrefix("inspection date") || t.quickLowercased.hasPrefix("report published") {
           break
         }
         parts.append(t)
@@ -65,7 +65,7 @@ struct MetadataExtractor {
     let lines = contentLines.prefix(45)
     for i in lines {
       let t = String(doc.info[i].text.prefix(200))
-      let lower = t.lowercased()
+      let lower = t.quickLowercased
       if lower.hasPrefix("report published") || lower.hasPrefix("publication date")
         || lower.hasPrefix("date of publication")
         || lower.hasPrefix("published:") || lower.hasPrefix("date published") || lower.hasPrefix("date:")
@@ -88,8 +88,8 @@ struct MetadataExtractor {
       let words = t.split(separator: " ").count
       if kind == .inspectionReport { break }
       if let d = DateParser.fullDate(in: t[...]) {
-        if words <= 5 && !t.lowercased().contains("visit") { return d }
-        if !kind.isInspectorate, t.count <= 60, !t.lowercased().contains("visit") { return d }
+        if words <= 5 && !t.quickLowercased.containsBytes("visit") { return d }
+        if !kind.isInspectorate, t.count <= 60, !t.quickLowercased.containsBytes("visit") { return d }
       }
     }
     return nil
@@ -99,7 +99,7 @@ struct MetadataExtractor {
     let lines = contentLines.prefix(24)
     for (k, i) in lines.enumerated() {
       let t = doc.info[i].text
-      let lower = t.lowercased()
+      let lower = t.quickLowercased
       if lower.hasPrefix("inspection date") || lower.hasPrefix("dates of inspection")
         || lower.hasPrefix("visit date")
         || lower.hasPrefix("date of visit") || lower.hasPrefix("dates of visit")
@@ -113,12 +113,12 @@ struct MetadataExtractor {
     }
     guard kind.isInspectorate || kind == .newsRelease else { return [] }
     for b in blocks.prefix(40) {
-      let lower = b.text.prefix(3000).lowercased()
+      let lower = b.text.prefix(3000).quickLowercased
       for key in [
         "visit to", "visit of", "inspection of", "visit on", "visit took place", "inspection took place",
         "visit",
       ] {
-        guard let r = lower.range(of: key) else { continue }
+        guard let r = lower.byteRange(of: key) else { continue }
         let after = lower[r.upperBound...]
         // Only within the same sentence or the next few words.
         let window = after.prefix(160)
@@ -138,7 +138,7 @@ struct MetadataExtractor {
   func visitNumber() -> Int? {
     guard kind == .monitoringVisitLetter else { return nil }
     for b in blocks.prefix(30) {
-      let words = b.text.lowercased().split { !$0.isLetter && !$0.isNumber }
+      let words = b.text.quickLowercased.split { !$0.isLetter && !$0.isNumber }
       for k in words.indices.dropLast(2) where words[k + 1] == "monitoring" && words[k + 2] == "visit" {
         if let n = Self.ordinals[String(words[k])] { return n }
         let digits = words[k].prefix { $0.isNumber }
@@ -155,8 +155,8 @@ struct MetadataExtractor {
     var best: PreviousJudgement?
     for b in blocks.prefix(40) where ASCIIMatch.contains(b.text, "judged") {
       for sentence in b.text.prefix(5000).split(separator: ".") {
-        let lower = sentence.lowercased()
-        if lower.contains("no longer") { continue }
+        let lower = sentence.quickLowercased
+        if lower.containsBytes("no longer") { continue }
         // Each "judged" in the sentence, with the text before it (back to the previous one).
         let parts = lower.components(separatedBy: "judged ")
         guard parts.count > 1 else { continue }
@@ -207,18 +207,21 @@ struct MetadataExtractor {
     for b in blocks where budget > 0 {
       budget -= b.text.utf8.count
       for sentence in b.text.prefix(50_000).split(separator: ".") {
-        let lower = sentence.lowercased()
-        if lower.contains(" will ") || lower.contains("planned") || lower.contains("scheduled")
-          || lower.contains(" due ") || lower.contains("next ") || lower.contains("programmed")
-          || lower.contains("forthcoming") || lower.contains("upcoming") || lower.contains("proposed")
-          || lower.contains("expected") || lower.contains(" intend")
+        let lower = sentence.quickLowercased
+        if lower.containsBytes(" will ") || lower.containsBytes("planned") || lower.containsBytes("scheduled")
+          || lower.containsBytes(" due ") || lower.containsBytes("next ") || lower.containsBytes("programmed")
+          || lower.containsBytes("forthcoming") || lower.containsBytes("upcoming")
+          || lower.containsBytes("proposed")
+          || lower.containsBytes("expected") || lower.containsBytes(" intend")
         {
           continue
         }
         // The end of a range ("between October 2015 and July 2016") says nothing of when
         // the text was written.
         var dates = DateParser.allDates(in: sentence)
-        if lower.contains("between ") || lower.contains("from "), dates.count >= 2 { dates.removeLast() }
+        if lower.containsBytes("between ") || lower.containsBytes("from "), dates.count >= 2 {
+          dates.removeLast()
+        }
         for d in dates where best == nil || d > best! { best = d }
       }
     }

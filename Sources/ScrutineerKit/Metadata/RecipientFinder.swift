@@ -55,7 +55,7 @@ enum RecipientFinder {
         return nil
       }
       var role = candidates[1].trimmingCharacters(in: " ,")
-      if role.contains("@") || role.contains(where: \.isNumber) { role = "" }
+      if role.containsBytes("@") || role.contains(where: \.isNumber) { role = "" }
       return Recipient(name: name.straightApostrophes, role: role.isEmpty ? nil : role)
     }
     // One line: "Tim O'Neill Director for Education and Skills Birmingham City Council …".
@@ -64,8 +64,8 @@ enum RecipientFinder {
     }
     let name = words[0..<roleIndex].joined(separator: " ")
     var end = roleIndex + 1
-    while end < words.count, roleWords.contains(words[end].lowercased()) { end += 1 }
-    while end > roleIndex + 1, ["and", "of", "for", "the", "&"].contains(words[end - 1].lowercased()) {
+    while end < words.count, roleWords.contains(words[end].quickLowercased) { end += 1 }
+    while end > roleIndex + 1, ["and", "of", "for", "the", "&"].contains(words[end - 1].quickLowercased) {
       end -= 1
     }
     let role = words[roleIndex..<end].joined(separator: " ")

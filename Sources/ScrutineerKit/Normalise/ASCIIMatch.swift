@@ -124,3 +124,59 @@ struct ASCIINeedles: Sendable {
     b >= 0x41 && b <= 0x5A ? b | 0x20 : b
   }
 }
+
+extension StringProtocol {
+  /// The same as `lowercased()`, which maps each scalar on its own, but quicker on the
+  /// text of letters: ASCII is lowercased on bytes, general punctuation (curly quotes,
+  /// dashes) and the no-break space are kept as they are, having no case, and only other
+  /// scalars are looked up. `lowercased()` takes its slow path for a whole string as
+  /// soon as it holds one curly apostrophe.
+  var quickLowercased: String {
+    var out: [UInt8] = []
+    out.reserveCapacity(utf8.count)
+    for s in unicodeScalars {
+      let v = s.value
+      if v < 0x80 {
+        out.append(UInt8(truncatingIfNeeded: v) | (v >= 0x41 && v <= 0x5A ? 0x20 : 0))
+      } else if v == 0xA0 || (0x2000...0x206F).contains(v) {
+        UTF8.encode(s) { out.append($0) }
+      } else {
+        out.append(contentsOf: s.properties.lowercaseMapping.utf8)
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+}
+
+extension String {
+  /// The first place `needle` occurs, byte for byte. Unlike `range(of:)` it does not weigh
+  /// canonical equivalence, which makes no difference to the ASCII phrases searched for,
+  /// and it costs a plain scan rather than a trip through Foundation.
+  func byteRange(of needle: String) -> Range<String.Index>? {
+    var haystack = self
+    var needle = needle
+    let found: Int? = haystack.withUTF8 { h in
+      needle.withUTF8 { n in
+        guard let first = n.first else { return 0 }
+        guard h.count >= n.count else { return nil }
+        var i = 0
+        let last = h.count - n.count
+        while i <= last {
+          if h[i] == first {
+            var k = 1
+            while k < n.count && h[i + k] == n[k] { k += 1 }
+            if k == n.count { return i }
+          }
+          i += 1
+        }
+        return nil
+      }
+    }
+    guard let found else { return nil }
+    let start = utf8.index(startIndex, offsetBy: found)
+    return start..<utf8.index(start, offsetBy: needle.utf8.count)
+  }
+
+  /// Whether `needle` occurs, byte for byte (see `byteRange(of:)`).
+  func containsBytes(_ needle: String) -> Bool { byteRange(of: needle) != nil }
+}

@@ -123,7 +123,7 @@ struct LineInfo {
       first == UInt8(ascii: "p") || first == UInt8(ascii: "P") || first == UInt8(ascii: "-")
         || first == UInt8(ascii: "<")
     else { return false }
-    let lower = s.lowercased()
+    let lower = s.quickLowercased
     if lower.hasPrefix("page ") {
       let rest = lower.dropFirst(5).split(separator: " ")
       if rest.count == 1, rest[0].allSatisfy(\.isNumber) { return true }

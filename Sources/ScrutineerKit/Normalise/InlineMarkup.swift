@@ -124,7 +124,7 @@ enum InlineMarkup {
   /// `<br>` and other simple tags become a space.
   private static func tag(_ s: Substring, at i: Substring.Index) -> (String, Substring.Index)? {
     let rest = s[i...]
-    let lower = rest.prefix(6).lowercased()
+    let lower = rest.prefix(6).quickLowercased
     if lower.hasPrefix("<sup>") {
       let inner = rest.dropFirst(5)
       guard let close = inner.range(of: "</sup>") else { return nil }

@@ -161,7 +161,7 @@ struct ListMarker: Hashable, Sendable {
     guard j > i, j < u.endIndex else { return nil }
     let body = String(decoding: u[i..<j], as: UTF8.self)
     let isSingle = body.utf8.count == 1
-    let lower = body.lowercased()
+    let lower = body.quickLowercased
     guard isSingle || romans.contains(lower) else { return nil }
     let close = u[j]
     let uppercase = body != lower

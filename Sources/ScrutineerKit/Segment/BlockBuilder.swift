@@ -209,7 +209,7 @@ struct BlockBuilder {
     guard Self.fits(t, 120), !t.hasSuffix("."), doc.info[i].first?.properties.isUppercase == true else {
       return false
     }
-    if let w = t.split(separator: " ").last, Self.weakEndings.contains(w.lowercased()) { return false }
+    if let w = t.split(separator: " ").last, Self.weakEndings.contains(w.quickLowercased) { return false }
     return TitlePatterns.isTitle(t)
   }
 
@@ -333,11 +333,11 @@ struct BlockBuilder {
     if ni.kind == .text, ni.marker == nil, !ni.startsUppercase { return false }
     let words = text.split(separator: " ")
     guard words.count >= 1, words.count <= 12, text.count >= 3 else { return false }
-    if let w = words.last, Self.weakEndings.contains(w.lowercased()) { return false }
+    if let w = words.last, Self.weakEndings.contains(w.quickLowercased) { return false }
     // Lines that look like address lines (short, many capitals, digits) are not headings.
     if words.count <= 4, text.contains(where: \.isNumber) { return false }
-    if text.utf8.contains(UInt8(ascii: "@")) || text.utf8.firstRange(of: "www.".utf8) != nil
-      || text.utf8.firstRange(of: "http".utf8) != nil
+    if text.utf8.contains(UInt8(ascii: "@")) || text.containsBytes("www.")
+      || text.containsBytes("http")
     {
       return false
     }

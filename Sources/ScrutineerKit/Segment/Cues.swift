@@ -59,7 +59,7 @@ enum JudgementHeading {
     guard n.split(separator: " ").count >= 3, Grade.trailing(in: n) != nil || n.hasSuffix(" adequate") else {
       return false
     }
-    return n.contains(" grade ") || startsJudgement(text) || n.split(separator: " ").count <= 12
+    return n.containsBytes(" grade ") || startsJudgement(text) || n.split(separator: " ").count <= 12
   }
 }
 
@@ -104,7 +104,7 @@ enum RecommendationCue {
   /// Whether the sentence starts like an instruction ("Ensure that …", "BSCB to review …",
   /// "The local authority should …").
   static func isImperative(_ text: String) -> Bool {
-    let words = text.split(separator: " ", maxSplits: 8).map { $0.lowercased() }
+    let words = text.split(separator: " ", maxSplits: 8).map { $0.quickLowercased }
     guard let first = words.first else { return false }
     if verbs.contains(first) { return true }
     // "X to review", "X should ensure" within the first few words.
@@ -134,7 +134,7 @@ enum RecommendationCue {
     guard text.utf8.prefix(32).contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "-") }) else {
       return nil
     }
-    let lower = text.lowercased().removingApostrophes
+    let lower = text.quickLowercased.removingApostrophes
     for l in labels where lower.hasPrefix(l) {
       // Map back to the original text length: count characters up to the label's colon.
       let target = l.last!
@@ -162,14 +162,14 @@ enum ScopeCue {
   ]
 
   static func matches(_ text: String) -> Bool {
-    var t = text.prefix(60).lowercased()
+    var t = text.prefix(60).quickLowercased
     t = t.straightApostrophes
     return starts.contains { t.hasPrefix($0) }
   }
 
   /// Ofsted's notes about how a report was produced.
   static func isPublicationNote(_ text: String) -> Bool {
-    let t = text.lowercased()
+    let t = text.quickLowercased
     return t.hasPrefix("ofsted produces this report") || t.hasPrefix("it is ofsted's expectation")
       || t.hasPrefix("it is ofsted’s expectation")
   }
@@ -180,7 +180,7 @@ enum QuoteCue {
   static func isQuote(_ text: String) -> Bool {
     if let f = text.first, f == "\u{201C}" || f == "\"" { return true }
     // Attributions ("…, said: “…") stand near the start of a paragraph.
-    let lower = text.prefix(300).lowercased()
+    let lower = text.prefix(300).quickLowercased
     for cue in [
       " said: ", " said:“", " said: “", " said:\"", " added: ", " commented: ", " said, “", " said, \"",
     ]
@@ -209,7 +209,7 @@ enum ClosingCue {
   static func matches(_ text: String, documentKind: DocumentKind) -> Bool {
     // Every phrase starts with one of these letters: most lines are rejected at once.
     guard let f = text.utf8.first, "yoitwsYOITWS".utf8.contains(f) else { return false }
-    var t = text.prefix(100).lowercased()
+    var t = text.prefix(100).quickLowercased
     t = t.straightApostrophes
     switch documentKind {
     case .inspectionReport:

@@ -165,7 +165,7 @@ enum HeadingVocabulary {
     if let ascii = normaliseASCII(heading) { return ascii }
     var out = ""
     var space = false
-    for scalar in heading.lowercased().unicodeScalars {
+    for scalar in heading.quickLowercased.unicodeScalars {
       if CharacterSet_isLetterOrDigit(scalar) {
         if space, !out.isEmpty { out.append(" ") }
         space = false
@@ -189,85 +189,102 @@ enum HeadingVocabulary {
     return words.joined(separator: " ")
   }
 
-  /// The same for ASCII text (almost every line), on bytes.
+  /// The same for ASCII text (almost every line), on bytes: the words go into one
+  /// buffer, and the leading numbers and a glued footnote number are cut off its ends.
   private static func normaliseASCII(_ heading: String) -> String? {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(heading.utf8.count)
-    var space = false
-    var wordStarts: [Int] = []
-    var utf8 = heading.utf8.makeIterator()
-    while let b = utf8.next() {
-      if b >= 0x80 {
-        // Punctuation beyond ASCII separates words as ASCII punctuation does: general
-        // punctuation (dashes, curly quotes, bullets), a no-break space, private-use glyphs.
-        // A curly apostrophe is dropped. Anything else (a letter) takes the general path.
-        switch b {
-        case 0xE2:
-          // U+2000 to U+206F.
-          guard let b2 = utf8.next(), let b3 = utf8.next(), b2 == 0x80 || b2 == 0x81 && b3 <= 0xAF else {
-            return nil
+    var heading = heading
+    return heading.withUTF8 { src -> String? in
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: src.count + 1) { out -> String? in
+        var n = 0
+        var space = false
+        var i = 0
+        while i < src.count {
+          let b = src[i]
+          i += 1
+          if b >= 0x80 {
+            // Punctuation beyond ASCII separates words as ASCII punctuation does: general
+            // punctuation (dashes, curly quotes, bullets), a no-break space, private-use
+            // glyphs. A curly apostrophe is dropped. Anything else (a letter) takes the
+            // general path.
+            switch b {
+            case 0xE2:
+              // U+2000 to U+206F.
+              guard i + 1 < src.count else { return nil }
+              let b2 = src[i]
+              let b3 = src[i + 1]
+              i += 2
+              guard b2 == 0x80 || b2 == 0x81 && b3 <= 0xAF else { return nil }
+              if b2 == 0x80 && b3 == 0x99 { continue }
+              space = true
+            case 0xC2:
+              guard i < src.count, src[i] == 0xA0 else { return nil }
+              i += 1
+              space = true
+            case 0xEE, 0xEF:
+              // U+E000 to U+F8FF.
+              guard i + 1 < src.count, b == 0xEE || src[i] <= 0xA3 else { return nil }
+              i += 2
+              space = true
+            default:
+              return nil
+            }
+            continue
           }
-          if b2 == 0x80 && b3 == 0x99 { continue }
-          space = true
-        case 0xC2:
-          guard utf8.next() == 0xA0 else { return nil }
-          space = true
-        case 0xEE, 0xEF:
-          // U+E000 to U+F8FF.
-          guard let b2 = utf8.next(), utf8.next() != nil, b == 0xEE || b2 <= 0xA3 else { return nil }
-          space = true
-        default:
-          return nil
+          let c = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+          if (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) {
+            if space && n > 0 {
+              out[n] = 0x20
+              n += 1
+            }
+            space = false
+            out[n] = c
+            n += 1
+          } else if c != 0x27 {
+            space = true
+          }
         }
-        continue
-      }
-      let c = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
-      if (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) {
-        if space || bytes.isEmpty {
-          if !bytes.isEmpty { bytes.append(0x20) }
-          wordStarts.append(bytes.count)
+        // The word starting at `k`: its end (a space or `n`) and whether it is all digits.
+        func word(at k: Int) -> (end: Int, digits: Bool) {
+          var e = k
+          var digits = true
+          while e < n && out[e] != 0x20 {
+            if out[e] > 0x39 { digits = false }
+            e += 1
+          }
+          return (e, digits)
         }
-        space = false
-        bytes.append(c)
-      } else if c == 0x27 {
-        continue
-      } else {
-        space = true
+        // Leading section numbers and "section N".
+        var start = 0
+        while start < n {
+          let w = word(at: start)
+          if w.digits {
+            start = min(w.end + 1, n)
+            continue
+          }
+          if w.end - start == 7, w.end < n, out[start] == 0x73, out[start + 1] == 0x65,
+            out[start + 2] == 0x63,
+            out[start + 3] == 0x74, out[start + 4] == 0x69, out[start + 5] == 0x6F, out[start + 6] == 0x6E
+          {
+            let next = word(at: w.end + 1)
+            if next.digits {
+              start = min(next.end + 1, n)
+              continue
+            }
+          }
+          break
+        }
+        // A footnote number glued to the last word ("area2").
+        var end = n
+        var lastStart = n
+        while lastStart > start && out[lastStart - 1] != 0x20 { lastStart -= 1 }
+        if end - lastStart > 2, out[end - 1] <= 0x39, out[lastStart] >= 0x61 {
+          var k = lastStart
+          while k < end && out[k] > 0x39 { k += 1 }
+          end = k
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: out[start..<end]), as: UTF8.self)
       }
     }
-    // Leading section numbers and "section N".
-    var start = 0
-    var k = 0
-    while k < wordStarts.count {
-      let ws = wordStarts[k]
-      let we = k + 1 < wordStarts.count ? wordStarts[k + 1] - 1 : bytes.count
-      if bytes[ws..<we].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-        start = k + 1 < wordStarts.count ? wordStarts[k + 1] : bytes.count
-        k += 1
-        continue
-      }
-      if bytes[ws..<we].elementsEqual("section".utf8), k + 1 < wordStarts.count {
-        let ns = wordStarts[k + 1]
-        let ne = k + 2 < wordStarts.count ? wordStarts[k + 2] - 1 : bytes.count
-        if bytes[ns..<ne].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-          start = k + 2 < wordStarts.count ? wordStarts[k + 2] : bytes.count
-          k += 2
-          continue
-        }
-      }
-      break
-    }
-    var result = Array(bytes[start...])
-    // A footnote number glued to the last word ("area2").
-    if let lastSpace = result.lastIndex(of: 0x20).map({ $0 + 1 }) ?? (result.isEmpty ? nil : 0) {
-      let last = result[lastSpace...]
-      if last.count > 2, let l = last.last, l >= 0x30 && l <= 0x39, let f = last.first, f >= 0x61 && f <= 0x7A
-      {
-        let letters = last.prefix { !($0 >= 0x30 && $0 <= 0x39) }
-        result = Array(result[..<lastSpace]) + Array(letters)
-      }
-    }
-    return String(decoding: result, as: UTF8.self)
   }
 
   @inline(__always)

@@ -15,8 +15,9 @@ enum KPITable {
   }
 
   static func isHeader(_ text: String) -> Bool {
-    let lower = text.lowercased()
-    let hasWords = lower.contains("target") || lower.contains("tolerance") || lower.contains("indicator")
+    let lower = text.quickLowercased
+    let hasWords =
+      lower.containsBytes("target") || lower.containsBytes("tolerance") || lower.containsBytes("indicator")
     return hasWords && cells(text).allSatisfy { Measure.parse($0) == nil }
   }
 
@@ -28,12 +29,12 @@ enum KPITable {
   static func columns(header: String) -> Columns {
     var cols = Columns()
     for (k, c) in cells(header).enumerated() {
-      let l = c.lowercased()
-      if l.contains("tolerance") || l.contains("range") {
+      let l = c.quickLowercased
+      if l.containsBytes("tolerance") || l.containsBytes("range") {
         cols.tolerance = k
-      } else if l.contains("target") {
+      } else if l.containsBytes("target") {
         cols.target = k
-      } else if l.contains("indicator") || l.contains("measure") || l.contains("description") {
+      } else if l.containsBytes("indicator") || l.containsBytes("measure") || l.containsBytes("description") {
         cols.indicator = k
       } else if k > 0, cols.target != nil || cols.tolerance != nil {
         cols.actual = k
@@ -92,7 +93,7 @@ extension Measure {
       rest = rest.dropFirst()
     }
     guard let value = Double(number) else { return nil }
-    let unit = rest.trimmingCharacters(in: " ").lowercased()
+    let unit = rest.trimmingCharacters(in: " ").quickLowercased
     let known = ["", "%", "days", "day", "weeks", "week", "months", "month", "hours", "years"]
     guard known.contains(unit) else { return nil }
     return Measure(value: value, unit: unit, text: t)

@@ -209,8 +209,8 @@ struct Segmenter {
   private func previousIntroducesRecommendations(_ b: Block) -> Bool {
     guard let i = blocks.firstIndex(where: { $0.firstLine == b.firstLine }), i > 0 else { return false }
     let prev = blocks[i - 1]
-    let lower = prev.text.lowercased()
-    return (prev.kind == .heading || prev.text.hasSuffix(":")) && lower.contains("recommendation")
+    let lower = prev.text.quickLowercased
+    return (prev.kind == .heading || prev.text.hasSuffix(":")) && lower.containsBytes("recommendation")
       || prev.kind == .item && RecommendationCue.isImperative(prev.text)
   }
 
@@ -313,7 +313,8 @@ struct Segmenter {
       for k in 0..<limit {
         let t = blocks[k].text
         let isGrade =
-          Grade.exact(t) != nil || t == "to be good" || t.lowercased().hasPrefix("the overall judgement is")
+          Grade.exact(t) != nil || t == "to be good"
+          || t.quickLowercased.hasPrefix("the overall judgement is")
           || blocks[k].kind == .heading && k < 40 && JudgementHeading.carriesGrade(headingText(blocks[k]))
         if isGrade {
           sawGrade = true

@@ -7,8 +7,8 @@ enum DocumentClassifier {
       head.append(String(li.text.prefix(300)))
       if head.count >= 45 { break }
     }
-    let top = head.prefix(15).joined(separator: " ").lowercased().straightApostrophes
-    let opening = head.joined(separator: " ").lowercased().straightApostrophes
+    let top = head.prefix(15).joined(separator: " ").quickLowercased.straightApostrophes
+    let opening = head.joined(separator: " ").quickLowercased.straightApostrophes
     let hasDear = head.contains { $0.hasPrefix("Dear ") }
     let letterhead = head.prefix(12).contains { DocumentSplitter.isLetterhead($0) }
 
@@ -20,14 +20,15 @@ enum DocumentClassifier {
         if n.hasPrefix("monitoring visit") { return .monitoringVisitLetter }
         if n.hasPrefix("joint targeted area inspection") { return .jtaiLetter }
       }
-      if opening.contains("joint targeted area inspection") { return .jtaiLetter }
-      if opening.contains("findings of a focused visit") || opening.contains("findings of the focused visit")
-        || opening.contains("focused visit to")
+      if opening.containsBytes("joint targeted area inspection") { return .jtaiLetter }
+      if opening.containsBytes("findings of a focused visit")
+        || opening.containsBytes("findings of the focused visit")
+        || opening.containsBytes("focused visit to")
       {
         return .focusedVisitLetter
       }
-      if opening.contains("monitoring visit") { return .monitoringVisitLetter }
-      if opening.contains("focused visit") { return .focusedVisitLetter }
+      if opening.containsBytes("monitoring visit") { return .monitoringVisitLetter }
+      if opening.containsBytes("focused visit") { return .focusedVisitLetter }
     }
     var responses = 0
     for li in doc.info where li.kind == .text && RecommendationCue.responseLabel(li.text) != nil {
@@ -38,29 +39,35 @@ enum DocumentClassifier {
     let reportTitle = titleLines.contains {
       $0.hasPrefix("inspection of") || $0.hasPrefix("review of the effectiveness")
     }
-    if reportTitle || top.contains("inspection dates:") || top.contains("inspection date:")
-      || top.contains("lead inspector:")
+    if reportTitle || top.containsBytes("inspection dates:") || top.containsBytes("inspection date:")
+      || top.containsBytes("lead inspector:")
     {
       return .inspectionReport
     }
-    let title = head.prefix(4).joined(separator: " ").lowercased()
-    if head.prefix(8).joined(separator: " ").lowercased().contains("improvement plan") {
+    let title = head.prefix(4).joined(separator: " ").quickLowercased
+    if head.prefix(8).joined(separator: " ").quickLowercased.containsBytes("improvement plan") {
       return .improvementPlan
     }
-    if title.contains("background paper") || title.contains("scrutiny") || title.contains("committee")
-      || title.contains("report to") || title.contains("report of the") || title.contains("purpose of report")
-      || title.contains("purpose of the report") || title.contains("cabinet")
+    if title.containsBytes("background paper") || title.containsBytes("scrutiny")
+      || title.containsBytes("committee")
+      || title.containsBytes("report to") || title.containsBytes("report of the")
+      || title.containsBytes("purpose of report")
+      || title.containsBytes("purpose of the report") || title.containsBytes("cabinet")
     {
       return .committeePaper
     }
     var quotes = 0
     for li in doc.info where li.kind == .text && QuoteCue.isQuote(li.text) { quotes += 1 }
     if quotes >= 1 && !hasDear { return .newsRelease }
-    if top.contains("improvement plan") { return .improvementPlan }
-    if top.contains("background paper") || top.contains("scrutiny") || top.contains("committee") {
+    if top.containsBytes("improvement plan") { return .improvementPlan }
+    if top.containsBytes("background paper") || top.containsBytes("scrutiny")
+      || top.containsBytes("committee")
+    {
       return .committeePaper
     }
-    if hasDear && (opening.contains("ofsted") || opening.contains("inspector")) { return .focusedVisitLetter }
+    if hasDear && (opening.containsBytes("ofsted") || opening.containsBytes("inspector")) {
+      return .focusedVisitLetter
+    }
     if doc.info.contains(where: { $0.kind == .text && HeadingVocabulary.kind(of: $0.text) == .questions }) {
       return .committeePaper
     }

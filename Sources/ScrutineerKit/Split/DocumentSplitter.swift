@@ -36,8 +36,9 @@ enum DocumentSplitter {
             k -= 1
             continue
           }
-          let lower = p.text.lowercased()
-          if p.text.count > 60 || lower.hasSuffix(".") || lower.contains("inspector") || lower.contains("hmi")
+          let lower = p.text.quickLowercased
+          if p.text.count > 60 || lower.hasSuffix(".") || lower.containsBytes("inspector")
+            || lower.containsBytes("hmi")
             || lower.hasPrefix("yours") || p.marker != nil
           {
             break

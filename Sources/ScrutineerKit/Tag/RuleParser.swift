@@ -60,7 +60,7 @@ struct RuleParser {
       let trimmed = Array(chars[f...])
       let firstWord = String(
         trimmed.prefix { $0.c != " " && $0.c != "\t" && $0.c != ":" && $0.c != "[" }.map(\.c).string
-      ).lowercased()
+      ).quickLowercased
       let previous = statements.last
       let deeper = (previous.map { f > ($0.first?.column ?? 1) - 1 } ?? false)
       if trimmed[0].c == "|" || trimmed[0].c == "&"
@@ -285,7 +285,7 @@ struct RuleParser {
         throw error(
           at: start, "expected \(what)" + (peek.map { " but found '\($0)'" } ?? " at the end of the line"))
       }
-      return out.lowercased()
+      return out.quickLowercased
     }
 
     mutating func rest() -> String {
@@ -464,7 +464,7 @@ struct RuleParser {
           words.append(.exact(WordTokenizer.fold(current)))
         }
       }
-      for scalar in body.lowercased().unicodeScalars {
+      for scalar in body.quickLowercased.unicodeScalars {
         switch scalar {
         case "'", "\u{2019}":
           continue
