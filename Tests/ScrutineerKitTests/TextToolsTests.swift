@@ -108,6 +108,20 @@ struct TextToolsTests {
     #expect(text.containsBytes(""))
   }
 
+  @Test func characterLimitsAgreeWithCounting() {
+    let samples = [
+      "", "short", "Children\u{2019}s services \u{2013} a \u{201C}quoted\u{201D} line \u{2022} here",
+      "caf\u{E9} cafe\u{301} na\u{EF}ve \u{F0B7} bullet", "line\r\nbreak",
+      "\u{1F468}\u{200D}\u{1F469} family",
+      "\u{3A3}\u{3B1}\u{3C2} \u{2028} \u{200D}", "\u{1100}\u{1161} hangul", "\u{1F1EC}\u{1F1E7} flag",
+    ]
+    for s in samples {
+      for limit in 0...(s.utf8.count + 1) {
+        #expect(s.hasAtMostCharacters(limit) == (s.count <= limit), "\(s) \(limit)")
+      }
+    }
+  }
+
   @Test func apostrophesAreStraightenedOrRemovedOnBytes() {
     #expect("the council’s plan".straightApostrophes == "the council's plan")
     #expect("no quotes – here".straightApostrophes == "no quotes – here")

@@ -47,7 +47,7 @@ enum Inspectors {
           continue
         }
         let next = info[k].text
-        if next.containsBytes(":") || next.count > 90 { break }
+        if next.containsBytes(":") || !next.hasAtMostCharacters(90) { break }
         if isLead && !list.trimmingCharacters(in: " ").isEmpty { break }
         list += (list.hasSuffix(",") || list.trimmingCharacters(in: " ").isEmpty ? " " : ", ") + next
         k += 1

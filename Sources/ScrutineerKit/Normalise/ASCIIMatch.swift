@@ -73,50 +73,62 @@ extension String {
 }
 
 /// Several lowercase ASCII needles looked for in one pass over the text, ignoring ASCII
-/// case: a bit table of the needles' first two bytes rejects almost every position at once.
+/// case: a bit table of the needles' first three bytes rejects almost every position at
+/// once (a table of two would let through the commonest pairs of English, "of", "st", "te").
 struct ASCIINeedles: Sendable {
   /// The needles end to end, and where each ends.
   private let bytes: [UInt8]
   private let ends: [Int]
-  /// One bit for each pair of (lowercased) bytes that starts a needle.
-  private let pairs: [UInt64]
+  /// One bit for each hash of three (lowercased) bytes that start a needle.
+  private let triples: [UInt64]
 
   init(_ needles: [String]) {
     var bytes: [UInt8] = []
     var ends: [Int] = []
-    var pairs = [UInt64](repeating: 0, count: 1024)
+    var triples = [UInt64](repeating: 0, count: 1 << 10)
     for n in needles {
       let u = Array(n.utf8)
-      precondition(u.count >= 2, "a needle needs two bytes")
+      precondition(u.count >= 3, "a needle needs three bytes")
       bytes += u
       ends.append(bytes.count)
-      let pair = Int(u[0]) << 8 | Int(u[1])
-      pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+      let h = Self.hash(u[0], u[1], u[2])
+      triples[h >> 6] |= 1 << UInt64(h & 63)
     }
     self.bytes = bytes
     self.ends = ends
-    self.pairs = pairs
+    self.triples = triples
+  }
+
+  @inline(__always) private static func hash(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int {
+    (Int(a) << 10 ^ Int(b) << 5 ^ Int(c)) & 0xFFFF
   }
 
   /// Whether any needle occurs in the text.
   func occur(in text: String) -> Bool {
     var text = text
     return text.withUTF8 { t in
-      guard t.count >= 2 else { return false }
-      for i in 0..<(t.count - 1) {
-        let pair = Int(Self.lower(t[i])) << 8 | Int(Self.lower(t[i + 1]))
-        guard pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
-        var start = 0
-        for end in ends {
-          defer { start = end }
-          let count = end - start
-          guard i + count <= t.count, bytes[start] == Self.lower(t[i]) else { continue }
-          var j = 1
-          while j < count && Self.lower(t[i + j]) == bytes[start + j] { j += 1 }
-          if j == count { return true }
+      guard t.count >= 3 else { return false }
+      return triples.withUnsafeBufferPointer { triples in
+        var b1 = Self.lower(t[0])
+        var b2 = Self.lower(t[1])
+        for i in 0..<(t.count - 2) {
+          let b0 = b1
+          b1 = b2
+          b2 = Self.lower(t[i + 2])
+          let h = Self.hash(b0, b1, b2)
+          guard triples[h >> 6] & (1 << UInt64(h & 63)) != 0 else { continue }
+          var start = 0
+          for end in ends {
+            defer { start = end }
+            let count = end - start
+            guard i + count <= t.count, bytes[start] == b0 else { continue }
+            var j = 1
+            while j < count && Self.lower(t[i + j]) == bytes[start + j] { j += 1 }
+            if j == count { return true }
+          }
         }
+        return false
       }
-      return false
     }
   }
 
@@ -179,4 +191,50 @@ extension String {
 
   /// Whether `needle` occurs, byte for byte (see `byteRange(of:)`).
   func containsBytes(_ needle: String) -> Bool { byteRange(of: needle) != nil }
+}
+
+extension String {
+  /// Whether the text has at most `limit` characters. Counted on bytes as scalars when
+  /// every scalar is a character of its own: ASCII other than a carriage return, the
+  /// Latin, Greek and other letters below the combining marks (U+0300), general
+  /// punctuation (curly quotes, dashes, bullets) and private-use glyphs. Other text is
+  /// counted by characters, as far as the limit.
+  func hasAtMostCharacters(_ limit: Int) -> Bool {
+    if utf8.count <= limit { return true }
+    var text = self
+    let scalars: Int? = text.withUTF8 { u in
+      var count = 0
+      var i = 0
+      while i < u.count {
+        let b = u[i]
+        if b < 0x80 {
+          if b == 0x0D { return nil }
+          i += 1
+        } else if b < 0xCC {
+          // U+0080 to U+02FF.
+          i += 2
+        } else if b == 0xE2, i + 2 < u.count,
+          u[i + 1] == 0x80 && (0x90...0xA7).contains(u[i + 2]) || u[i + 1] == 0x80 && u[i + 2] >= 0xB0
+            || u[i + 1] == 0x81 && u[i + 2] <= 0x9E
+        {
+          // U+2010 to U+2027, U+2030 to U+205E.
+          i += 3
+        } else if b == 0xEE || b == 0xEF && i + 1 < u.count && u[i + 1] <= 0xA3 {
+          // U+E000 to U+F8FF.
+          i += 3
+        } else {
+          return nil
+        }
+        count += 1
+      }
+      return count
+    }
+    if let scalars { return scalars <= limit }
+    var count = 0
+    for _ in self {
+      count += 1
+      if count > limit { return false }
+    }
+    return true
+  }
 }

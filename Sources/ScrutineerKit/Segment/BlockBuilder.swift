@@ -130,7 +130,7 @@ struct BlockBuilder {
         } ?? true
       let afterList = blocks.last.map { isExactHeadingAfterList(i, after: $0) } ?? false
       if li.marker == nil
-        || li.marker?.hasGlyph == false && li.marker?.labelKind == .number && li.text.count > 3,
+        || li.marker?.hasGlyph == false && li.marker?.labelKind == .number && !li.text.hasAtMostCharacters(3),
         let end = headingEnd(i, prevEnded: prevEnded || gap || afterList)
       {
         close(finish(Block(kind: .heading, lines: Array(i...end), marker: li.marker, text: "")))
@@ -390,7 +390,7 @@ struct BlockBuilder {
   /// Whether the text has at most `limit` characters, counting them only when its bytes
   /// do not already tell.
   @inline(__always) static func fits(_ text: String, _ limit: Int) -> Bool {
-    text.utf8.count <= limit || text.count <= limit
+    text.hasAtMostCharacters(limit)
   }
 
   func nextContent(after i: Int) -> Int? {

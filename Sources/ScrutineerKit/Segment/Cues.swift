@@ -48,7 +48,7 @@ enum JudgementHeading {
 
   /// Whether the text is a judgement heading that ends with its grade.
   static func matches(_ text: String) -> Bool {
-    guard startsJudgement(text), text.count <= 220 else { return false }
+    guard startsJudgement(text), text.hasAtMostCharacters(220) else { return false }
     return Grade.trailing(in: HeadingVocabulary.normalise(text)) != nil
   }
 

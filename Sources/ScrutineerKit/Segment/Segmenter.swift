@@ -301,7 +301,7 @@ struct Segmenter {
     let limit = min(blocks.count, 80)
     switch kind {
     case .focusedVisitLetter, .monitoringVisitLetter, .jtaiLetter, .other, .councilResponse:
-      for k in 0..<limit where blocks[k].text.hasPrefix("Dear ") && blocks[k].text.count < 60 {
+      for k in 0..<limit where blocks[k].text.hasPrefix("Dear ") && blocks[k].text.hasAtMostCharacters(59) {
         return k + 1
       }
       return 0
@@ -325,11 +325,11 @@ struct Segmenter {
           JudgementHeading.startsJudgement(t)
           || HeadingVocabulary.normalise(t).hasPrefix("overall effectiveness")
         if sawGrade && !label
-          && (t.count > 200 || blocks[k].kind == .heading && HeadingVocabulary.kind(of: t) != nil)
+          && (!t.hasAtMostCharacters(200) || blocks[k].kind == .heading && HeadingVocabulary.kind(of: t) != nil)
         {
           break
         }
-        if !sawGrade && t.count > 300 { break }
+        if !sawGrade && !t.hasAtMostCharacters(300) { break }
       }
       if last >= 0 {
         var end = last + 1
@@ -342,7 +342,7 @@ struct Segmenter {
       // A title block: lines before the first paragraph that are short.
       var k = 0
       while k < limit,
-        blocks[k].kind == .heading || blocks[k].text.count < 90 && !doc.endsSentence(blocks[k].lastLine)
+        blocks[k].kind == .heading || blocks[k].text.hasAtMostCharacters(89) && !doc.endsSentence(blocks[k].lastLine)
       {
         k += 1
       }

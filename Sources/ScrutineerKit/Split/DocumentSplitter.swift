@@ -37,7 +37,7 @@ enum DocumentSplitter {
             continue
           }
           let lower = p.text.quickLowercased
-          if p.text.count > 60 || lower.hasSuffix(".") || lower.containsBytes("inspector")
+          if !p.text.hasAtMostCharacters(60) || lower.hasSuffix(".") || lower.containsBytes("inspector")
             || lower.containsBytes("hmi")
             || lower.hasPrefix("yours") || p.marker != nil
           {
@@ -63,7 +63,7 @@ enum DocumentSplitter {
     var k = i + 1
     while k < lines.count, k <= i + 30 {
       let t = info[k].text
-      if t.count <= 30, DateParser.fullDate(in: t[...]) != nil { sawDate = true }
+      if t.hasAtMostCharacters(30), DateParser.fullDate(in: t[...]) != nil { sawDate = true }
       if t.hasPrefix("Dear ") { return sawDate ? k : nil }
       k += 1
     }
