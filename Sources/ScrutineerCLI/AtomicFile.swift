@@ -31,6 +31,26 @@ enum AtomicFile {
     }
   }
 
+  /// Writes `bytes` to `path`, creating missing parent folders.
+  static func write(bytes: [UInt8], to path: String) throws(Failure) {
+    var file = try Writer(path: path)
+    do throws(Failure) {
+      let failure = bytes.withUnsafeBytes { raw -> Failure? in
+        do throws(Failure) {
+          try file.append(bytes: raw)
+          return nil
+        } catch {
+          return error
+        }
+      }
+      if let failure { throw failure }
+      try file.commit()
+    } catch {
+      file.abandon()
+      throw error
+    }
+  }
+
   /// A file written in pieces: each `append` goes to the temporary file, and `commit`
   /// renames it into place. Until then the target is untouched.
   struct Writer {

@@ -108,7 +108,7 @@ struct BatchJob: Sendable {
     if previous[input.relativePath] != nil { journal.append(path: input.relativePath, entry: nil) }
     let jsonStamp: FileStamp?
     do {
-      try AtomicFile.write(JSONRenderer.renderFile(file), to: jsonPath)
+      try AtomicFile.write(bytes: JSONRenderer.renderFileBytes(file), to: jsonPath)
       jsonStamp = FileStamp.of(jsonPath)
     } catch {
       return .failed(error.reason)

@@ -14,68 +14,27 @@ struct SHA256 {
   ]
 
   /// The digest of `bytes` as 64 lowercase hex digits.
-  /// - Complexity: O(*n*); one pass over the bytes.
+  /// - Complexity: O(*n*); one pass over the bytes, which are not copied: only the last
+  ///   block or two are, to be padded.
   static func hex(_ bytes: [UInt8]) -> String {
     var h: [UInt32] = [
       0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
     ]
-    var message = bytes
+    let whole = bytes.count / 64 * 64
+    var tail = Array(bytes[whole...])
     let bitLength = UInt64(bytes.count) &* 8
-    message.append(0x80)
-    while message.count % 64 != 56 { message.append(0) }
+    tail.append(0x80)
+    while tail.count % 64 != 56 { tail.append(0) }
     for shift in stride(from: 56, through: 0, by: -8) {
-      message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+      tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
     }
     var w = [UInt32](repeating: 0, count: 64)
-    message.withUnsafeBufferPointer { m in
-      k.withUnsafeBufferPointer { k in
-        w.withUnsafeMutableBufferPointer { w in
-          for chunk in stride(from: 0, to: m.count, by: 64) {
-            for t in 0..<16 {
-              let i = chunk + 4 * t
-              w[t] = UInt32(m[i]) << 24 | UInt32(m[i + 1]) << 16 | UInt32(m[i + 2]) << 8 | UInt32(m[i + 3])
-            }
-            for t in 16..<64 {
-              let x = w[t - 15]
-              let s0 = (x >> 7 | x << 25) ^ (x >> 18 | x << 14) ^ (x >> 3)
-              let y = w[t - 2]
-              let s1 = (y >> 17 | y << 15) ^ (y >> 19 | y << 13) ^ (y >> 10)
-              w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-            }
-            var a = h[0]
-            var b = h[1]
-            var c = h[2]
-            var d = h[3]
-            var e = h[4]
-            var f = h[5]
-            var g = h[6]
-            var hh = h[7]
-            for t in 0..<64 {
-              let s1 = (e >> 6 | e << 26) ^ (e >> 11 | e << 21) ^ (e >> 25 | e << 7)
-              let ch = (e & f) ^ (~e & g)
-              let t1 = hh &+ s1 &+ ch &+ k[t] &+ w[t]
-              let s0 = (a >> 2 | a << 30) ^ (a >> 13 | a << 19) ^ (a >> 22 | a << 10)
-              let maj = (a & b) ^ (a & c) ^ (b & c)
-              let t2 = s0 &+ maj
-              hh = g
-              g = f
-              f = e
-              e = d &+ t1
-              d = c
-              c = b
-              b = a
-              a = t1 &+ t2
-            }
-            h[0] = h[0] &+ a
-            h[1] = h[1] &+ b
-            h[2] = h[2] &+ c
-            h[3] = h[3] &+ d
-            h[4] = h[4] &+ e
-            h[5] = h[5] &+ f
-            h[6] = h[6] &+ g
-            h[7] = h[7] &+ hh
-          }
+    h.withUnsafeMutableBufferPointer { h in
+      w.withUnsafeMutableBufferPointer { w in
+        bytes.withUnsafeBufferPointer { m in
+          compress(UnsafeBufferPointer(rebasing: m[..<whole]), into: h, schedule: w)
         }
+        tail.withUnsafeBufferPointer { m in compress(m, into: h, schedule: w) }
       }
     }
     let digits = Array("0123456789abcdef".utf8)
@@ -87,5 +46,59 @@ struct SHA256 {
       }
     }
     return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Runs the compression function over whole 64-byte blocks.
+  private static func compress(
+    _ m: UnsafeBufferPointer<UInt8>, into h: UnsafeMutableBufferPointer<UInt32>,
+    schedule w: UnsafeMutableBufferPointer<UInt32>
+  ) {
+    k.withUnsafeBufferPointer { k in
+      for chunk in stride(from: 0, to: m.count, by: 64) {
+        for t in 0..<16 {
+          let i = chunk + 4 * t
+          w[t] = UInt32(m[i]) << 24 | UInt32(m[i + 1]) << 16 | UInt32(m[i + 2]) << 8 | UInt32(m[i + 3])
+        }
+        for t in 16..<64 {
+          let x = w[t - 15]
+          let s0 = (x >> 7 | x << 25) ^ (x >> 18 | x << 14) ^ (x >> 3)
+          let y = w[t - 2]
+          let s1 = (y >> 17 | y << 15) ^ (y >> 19 | y << 13) ^ (y >> 10)
+          w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+        }
+        var a = h[0]
+        var b = h[1]
+        var c = h[2]
+        var d = h[3]
+        var e = h[4]
+        var f = h[5]
+        var g = h[6]
+        var hh = h[7]
+        for t in 0..<64 {
+          let s1 = (e >> 6 | e << 26) ^ (e >> 11 | e << 21) ^ (e >> 25 | e << 7)
+          let ch = (e & f) ^ (~e & g)
+          let t1 = hh &+ s1 &+ ch &+ k[t] &+ w[t]
+          let s0 = (a >> 2 | a << 30) ^ (a >> 13 | a << 19) ^ (a >> 22 | a << 10)
+          let maj = (a & b) ^ (a & c) ^ (b & c)
+          let t2 = s0 &+ maj
+          hh = g
+          g = f
+          f = e
+          e = d &+ t1
+          d = c
+          c = b
+          b = a
+          a = t1 &+ t2
+        }
+        h[0] = h[0] &+ a
+        h[1] = h[1] &+ b
+        h[2] = h[2] &+ c
+        h[3] = h[3] &+ d
+        h[4] = h[4] &+ e
+        h[5] = h[5] &+ f
+        h[6] = h[6] &+ g
+        h[7] = h[7] &+ hh
+      }
+    }
   }
 }

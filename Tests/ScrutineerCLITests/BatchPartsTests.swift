@@ -16,6 +16,20 @@ struct BatchPartsTests {
     #expect(
       SHA256.hex(Array(repeating: UInt8(ascii: "a"), count: 1_000_000))
         == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    // Lengths either side of the block and padding boundaries (digests from Python's hashlib).
+    let digests = [
+      55: "463eb28e72f82e0a96c0a4cc53690c571281131f672aa229e0d45ae59b598b59",
+      56: "da2ae4d6b36748f2a318f23e7ab1dfdf45acdc9d049bd80e59de82a60895f562",
+      63: "29af2686fd53374a36b0846694cc342177e428d1647515f078784d69cdb9e488",
+      64: "fdeab9acf3710362bd2658cdc9a29e8f9c757fcf9811603a8c447cd1d9151108",
+      65: "4bfd2c8b6f1eec7a2afeb48b934ee4b2694182027e6d0fc075074f2fabb31781",
+      127: "92ca0fa6651ee2f97b884b7246a562fa71250fedefe5ebf270d31c546bfea976",
+      128: "471fb943aa23c511f6f72f8d1652d9c880cfa392ad80503120547703e56a2be5",
+      1000: "4e4c294b331f7a2099a379bec34b9f9fc03dc46ab465d998f4d683da53487e6d",
+    ]
+    for (n, digest) in digests {
+      #expect(SHA256.hex((0..<n).map { UInt8($0 % 251) }) == digest, "\(n) bytes")
+    }
   }
 
   @Test func spoolGivesBackWhatEachWorkerWroteAndLeavesNothing() throws {

@@ -122,6 +122,29 @@ struct TextToolsTests {
     }
   }
 
+  @Test func byteBufferGrowsAndKeepsWhatWasWritten() {
+    let buffer = ByteBuffer(capacity: 1)
+    var expected: [UInt8] = []
+    for k in 0..<5000 {
+      let b = UInt8(k % 251)
+      buffer.append(b)
+      expected.append(b)
+      if k % 97 == 0 {
+        buffer.append("caf\u{E9}")
+        expected += Array("caf\u{E9}".utf8)
+        buffer.append(repeating: 0x20, count: k % 7)
+        expected += Array(repeating: 0x20, count: k % 7)
+      }
+    }
+    #expect(buffer.bytes == expected)
+    #expect(buffer.count == expected.count)
+    let digits = ByteBuffer()
+    digits.append("x=")
+    for d in "9876".utf8.reversed() { digits.append(d) }
+    digits.reverseTail(from: 2)
+    #expect(digits.string == "x=9876")
+  }
+
   @Test func apostrophesAreStraightenedOrRemovedOnBytes() {
     #expect("the council’s plan".straightApostrophes == "the council's plan")
     #expect("no quotes – here".straightApostrophes == "no quotes – here")

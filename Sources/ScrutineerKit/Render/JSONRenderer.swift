@@ -22,13 +22,19 @@ public enum JSONRenderer {
   ///
   /// `JSONReader.file(from:)` reads it back.
   public static func renderFile(_ file: AnalysedFile, pretty: Bool = true) -> String {
+    String(decoding: renderFileBytes(file, pretty: pretty), as: UTF8.self)
+  }
+
+  /// `renderFile` as UTF-8 bytes, for writing straight to a file.
+  package static func renderFileBytes(_ file: AnalysedFile, pretty: Bool = true) -> [UInt8] {
     var w = JSONWriter(pretty: pretty)
     w.beginObject()
     w.key("schemaVersion")
     w.int(schemaVersion)
     writeFileFields(file, into: &w)
     w.endObject()
-    return w.output + (pretty ? "\n" : "")
+    if pretty { w.endLine() }
+    return w.outputBytes
   }
 
   /// One document as a single line of JSON (for `documents.jsonl`), with its file.
@@ -96,7 +102,10 @@ public enum JSONRenderer {
     w.key("judgements")
     w.beginObject()
     for area in JudgementArea.allCases {
-      if let g = m.judgements[area] { w.field(area.rawValue, g.rawValue) }
+      if let g = m.judgements[area] {
+        w.key(text: area.rawValue)
+        w.string(g.rawValue)
+      }
     }
     w.endObject()
     w.key("segments")
@@ -182,7 +191,7 @@ public enum JSONRenderer {
 
   static func writeKPI(_ k: KPIRow, into w: inout JSONWriter) {
     w.field("indicator", k.indicator)
-    func measure(_ name: String, _ m: Measure?) {
+    func measure(_ name: StaticString, _ m: Measure?) {
       w.key(name)
       guard let m else { return w.null() }
       w.beginObject()

@@ -2,51 +2,55 @@
 /// fixed format, strings escaped per RFC 8259, so the same values give the same bytes.
 struct JSONWriter {
   /// The UTF-8 bytes written so far.
-  private var bytes: [UInt8] = []
-  private var needsComma: [Bool] = [false]
+  private let bytes = ByteBuffer()
+  /// Whether the innermost open container already has a member, so the next needs a comma.
+  private var needsComma = false
+  /// The same for each enclosing container, outermost first.
+  private var enclosing: [Bool] = []
+  private var isAfterKey = false
   let pretty: Bool
 
   init(pretty: Bool) {
     self.pretty = pretty
-    bytes.reserveCapacity(4096)
   }
 
   /// The JSON text written so far.
-  var output: String { String(decoding: bytes, as: UTF8.self) }
+  var output: String { bytes.string }
 
-  @inline(__always) private mutating func append(_ s: StaticString) {
-    bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
-  }
+  /// The JSON text written so far, as UTF-8 bytes.
+  var outputBytes: [UInt8] { bytes.bytes }
+
+  @inline(__always) private func append(_ s: StaticString) { bytes.append(s) }
 
   private mutating func newline() {
     guard pretty else { return }
     bytes.append(0x0A)
-    bytes.append(contentsOf: repeatElement(0x20, count: 2 * (needsComma.count - 1)))
+    bytes.append(repeating: 0x20, count: 2 * enclosing.count)
   }
 
-  private mutating func separator() {
-    if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
-    needsComma[needsComma.count - 1] = true
+  @inline(__always) private mutating func separator() {
+    if needsComma { bytes.append(UInt8(ascii: ",")) }
+    needsComma = true
   }
 
-  private mutating func valuePrefix() {
+  @inline(__always) private mutating func valuePrefix() {
     if !isAfterKey {
       separator()
-      if needsComma.count > 1 { newline() }
+      if !enclosing.isEmpty { newline() }
     }
     isAfterKey = false
   }
 
-  private var isAfterKey = false
-
   mutating func beginObject() {
     valuePrefix()
     bytes.append(UInt8(ascii: "{"))
-    needsComma.append(false)
+    enclosing.append(needsComma)
+    needsComma = false
   }
 
   mutating func endObject() {
-    let had = needsComma.removeLast()
+    let had = needsComma
+    needsComma = enclosing.removeLast()
     if had { newline() }
     bytes.append(UInt8(ascii: "}"))
   }
@@ -54,16 +58,29 @@ struct JSONWriter {
   mutating func beginArray() {
     valuePrefix()
     bytes.append(UInt8(ascii: "["))
-    needsComma.append(false)
+    enclosing.append(needsComma)
+    needsComma = false
   }
 
   mutating func endArray() {
-    let had = needsComma.removeLast()
+    let had = needsComma
+    needsComma = enclosing.removeLast()
     if had { newline() }
     bytes.append(UInt8(ascii: "]"))
   }
 
-  mutating func key(_ k: String) {
+  /// A key the code spells out, which never needs escaping.
+  mutating func key(_ k: StaticString) {
+    separator()
+    newline()
+    bytes.append(UInt8(ascii: "\""))
+    append(k)
+    if pretty { append("\": ") } else { append("\":") }
+    isAfterKey = true
+  }
+
+  /// A key made at run time.
+  mutating func key(text k: String) {
     separator()
     newline()
     appendString(k)
@@ -78,12 +95,21 @@ struct JSONWriter {
 
   mutating func int(_ n: Int) {
     valuePrefix()
-    bytes.append(contentsOf: String(n).utf8)
+    if n < 0 { bytes.append(UInt8(ascii: "-")) }
+    // The digits, last first, then turned round in place.
+    let start = bytes.count
+    var v = n.magnitude
+    repeat {
+      bytes.append(0x30 + UInt8(truncatingIfNeeded: v % 10))
+      v /= 10
+    } while v > 0
+    bytes.reverseTail(from: start)
   }
 
   mutating func double(_ d: Double) {
     valuePrefix()
-    bytes.append(contentsOf: Self.format(d).utf8)
+    var text = Self.format(d)
+    text.withUTF8 { bytes.append($0) }
   }
 
   mutating func bool(_ b: Bool) {
@@ -91,23 +117,26 @@ struct JSONWriter {
     if b { append("true") } else { append("false") }
   }
 
+  /// A line feed after the value, for a file that ends its last line.
+  func endLine() { bytes.append(0x0A) }
+
   mutating func null() {
     valuePrefix()
     append("null")
   }
 
   // Conveniences.
-  mutating func field(_ k: String, _ s: String?) {
+  mutating func field(_ k: StaticString, _ s: String?) {
     key(k)
     if let s { string(s) } else { null() }
   }
 
-  mutating func field(_ k: String, _ n: Int?) {
+  mutating func field(_ k: StaticString, _ n: Int?) {
     key(k)
     if let n { int(n) } else { null() }
   }
 
-  mutating func field(_ k: String, _ strings: [String]) {
+  mutating func field(_ k: StaticString, _ strings: [String]) {
     key(k)
     beginArray()
     for s in strings { string(s) }
@@ -129,62 +158,51 @@ struct JSONWriter {
     return (negative ? "-" : "") + whole + (frac.isEmpty ? "" : "." + frac)
   }
 
+  /// A string, quoted, escaped per RFC 8259: a quote, a backslash and control characters,
+  /// and U+2028/U+2029 (E2 80 A8/A9 in UTF-8), which some JavaScript readers take for
+  /// line ends. Runs of bytes that need nothing are copied whole.
   private mutating func appendString(_ s: String) {
-    bytes.append(UInt8(ascii: "\""))
-    if !Self.needsEscaping(s) {
-      bytes.append(contentsOf: s.utf8)
-      bytes.append(UInt8(ascii: "\""))
-      return
-    }
-    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-    let utf8 = Array(s.utf8)
-    var i = 0
-    while i < utf8.count {
-      let b = utf8[i]
-      switch b {
-      case UInt8(ascii: "\""): append("\\\"")
-      case UInt8(ascii: "\\"): append("\\\\")
-      case 0x0A: append("\\n")
-      case 0x0D: append("\\r")
-      case 0x09: append("\\t")
-      case 0x08: append("\\b")
-      case 0x0C: append("\\f")
-      case 0xE2
-      where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
-        // U+2028 and U+2029, which some JavaScript readers take for line ends.
-        append(utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")
-        i += 2
-      default:
-        if b < 0x20 {
-          append("\\u00")
-          bytes.append(hex[Int(b >> 4)])
-          bytes.append(hex[Int(b & 0xF)])
-        } else {
-          bytes.append(b)
-        }
-      }
-      i += 1
-    }
-    bytes.append(UInt8(ascii: "\""))
-  }
-
-  /// Whether `s` holds anything `appendString` escapes: a quote, a backslash, a control
-  /// character, or U+2028/U+2029 (E2 80 A8/A9 in UTF-8). A quick byte scan, so that most
-  /// strings are appended whole.
-  private static func needsEscaping(_ s: String) -> Bool {
     var s = s
-    return s.withUTF8 { bytes in
+    s.withUTF8 { u in
+      bytes.append(UInt8(ascii: "\""))
+      var copied = 0
       var i = 0
-      while i < bytes.count {
-        let b = bytes[i]
-        if b < 0x20 || b == 0x22 || b == 0x5C { return true }
-        if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9
-        {
-          return true
+      while i < u.count {
+        let b = u[i]
+        guard b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 else {
+          i += 1
+          continue
+        }
+        let separator =
+          b == 0xE2 && i + 2 < u.count && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9)
+        if b == 0xE2 && !separator {
+          i += 1
+          continue
+        }
+        bytes.append(UnsafeBufferPointer(rebasing: u[copied..<i]))
+        switch b {
+        case UInt8(ascii: "\""): append("\\\"")
+        case UInt8(ascii: "\\"): append("\\\\")
+        case 0x0A: append("\\n")
+        case 0x0D: append("\\r")
+        case 0x09: append("\\t")
+        case 0x08: append("\\b")
+        case 0x0C: append("\\f")
+        case 0xE2:
+          append(u[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+          i += 2
+        default:
+          append("\\u00")
+          bytes.append(Self.hexDigits[Int(b >> 4)])
+          bytes.append(Self.hexDigits[Int(b & 0xF)])
         }
         i += 1
+        copied = i
       }
-      return false
+      bytes.append(UnsafeBufferPointer(rebasing: u[copied..<u.count]))
+      bytes.append(UInt8(ascii: "\""))
     }
   }
+
+  private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }
