@@ -89,6 +89,10 @@ struct InputFormatTests {
     #expect(InputFormat.detect([0x50, 0x4B, 0x03, 0x04, 0, 0][...], path: "letter.txt") == .docx)
     #expect(InputFormat.detect(Array("\n  <!doctype html><html>".utf8)[...], path: "page.txt") == .html)
     #expect(InputFormat.detect(Array("Dear Sir".utf8)[...], path: "letter.html") == .text)
+    // A page saved on Windows: CR LF before the doctype, which is one Character in Swift.
+    #expect(InputFormat.detect(Array("\r\n<!DOCTYPE html>\r\n<html>".utf8)[...], path: "page.txt") == .html)
+    #expect(InputFormat.detect(Array("<p>a fragment</p><body>".utf8)[...], path: "page.txt") == .html)
+    #expect(InputFormat.detect(Array("1 < 2 and <body> tags".utf8)[...], path: "notes.txt") == .text)
   }
 
   @Test func wordXMLGivesParagraphsListsAndTables() {

@@ -84,8 +84,15 @@ enum DateParser {
     return out
   }
 
+  /// Whether the text has an ASCII digit: every day and year is written with them (`Int`
+  /// reads no others), so text without one holds no date.
+  @inline(__always) private static func hasDigit(_ text: Substring) -> Bool {
+    text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+  }
+
   /// The first full date (day, month and year) in the text.
   static func fullDate(in text: Substring) -> ISODate? {
+    guard hasDigit(text) else { return nil }
     let t = tokens(text)
     var i = 0
     while i + 2 < t.count {
@@ -104,6 +111,7 @@ enum DateParser {
 
   /// Every date in the text, full dates and month-year dates ("November 2016").
   static func allDates(in text: Substring) -> [ISODate] {
+    guard hasDigit(text) else { return [] }
     let t = tokens(text)
     var out: [ISODate] = []
     var i = 0
@@ -128,6 +136,7 @@ enum DateParser {
   /// The days of the first visit-like date expression: a list or range of days ending
   /// in a month and year ("19 and 20 February 2020", "20 February to 3 March 2023").
   static func dayRun(in text: Substring, defaultYear: Int? = nil) -> [ISODate] {
+    guard hasDigit(text) else { return [] }
     let t = tokens(text)
     var i = 0
     while i < t.count {

@@ -146,14 +146,27 @@ struct LineInfo {
 /// Finds running headers and footers: lines repeated on several pages next to page breaks.
 enum RunningFurniture {
   static func mark(lines: [Line], info: inout [LineInfo]) {
-    var counts: [String: [Int]] = [:]
-    for (i, li) in info.enumerated() where li.kind == .text && li.marker == nil && li.text.utf8.count >= 12 {
-      counts[li.text, default: []].append(i)
+    func candidate(_ li: LineInfo) -> Bool {
+      li.kind == .text && li.marker == nil && li.text.utf8.count >= 12
+    }
+    // How often each line occurs; most occur once, and only the lines of three or more
+    // are gathered, on a second pass that looks up only lines of their byte lengths.
+    var counts: [String: Int] = [:]
+    for li in info where candidate(li) { counts[li.text, default: 0] += 1 }
+    var repeated: [String: [Int]] = [:]
+    var lengths = Set<Int>()
+    for (text, n) in counts where n >= 3 {
+      repeated[text] = []
+      lengths.insert(text.utf8.count)
+    }
+    guard !repeated.isEmpty else { return }
+    for (i, li) in info.enumerated() where candidate(li) && lengths.contains(li.text.utf8.count) {
+      repeated[li.text]?.append(i)
     }
     // Decide every repeated line on the unmarked lines first, in a fixed order, then mark:
     // the result must not depend on the order a dictionary happens to give.
     var marked: [Int] = []
-    for (text, indices) in counts.sorted(by: { $0.value[0] < $1.value[0] }) where indices.count >= 3 {
+    for (text, indices) in repeated.sorted(by: { $0.value[0] < $1.value[0] }) {
       // A heading repeated in a contents list is not a running header.
       if HeadingVocabulary.kind(of: text) != nil || Grade.exact(text) != nil { continue }
       var nearBreak = 0

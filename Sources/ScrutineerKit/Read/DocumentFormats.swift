@@ -13,12 +13,14 @@ public enum InputFormat: String, Sendable {
     if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .docx }
     var head = bytes.prefix(2048)
     if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = head.dropFirst(3) }
-    let start = String(decoding: head, as: UTF8.self).lowercased().drop {
-      $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t"
-    }
+    // Every page starts with a tag after any white space; text is told at its first byte.
+    guard let first = head.firstIndex(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }),
+      head[first] == UInt8(ascii: "<")
+    else { return .text }
+    let start = String(decoding: head[first...], as: UTF8.self).quickLowercased
     if start.hasPrefix("<!doctype html") || start.hasPrefix("<html")
-      || start.hasPrefix("<?xml") && start.contains("<html")
-      || (start.hasPrefix("<") && (start.contains("<body") || start.contains("<head")))
+      || start.hasPrefix("<?xml") && start.containsBytes("<html")
+      || start.containsBytes("<body") || start.containsBytes("<head")
     {
       return .html
     }

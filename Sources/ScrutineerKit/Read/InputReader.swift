@@ -95,7 +95,8 @@ public struct InputReader: Sendable {
       let bad = UTF8Validation.firstInvalidOffset(bytes[...]) ?? 0
       throw .invalidUTF8(path: path, offset: bad)
     }
-    if UTF8Validation.looksBinary(Array(text.utf8)[...]) { throw .binary(path: path) }
+    var utf8 = text
+    if utf8.withUTF8({ UTF8Validation.looksBinary($0) }) { throw .binary(path: path) }
     if text.unicodeScalars.allSatisfy({
       $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\u{0C}" || $0 == "\u{FEFF}"
     }) {

@@ -5,17 +5,17 @@ enum TextDecoding {
   static func decode(_ bytes: ArraySlice<UInt8>) -> (text: String, encoding: String)? {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
       let body = bytes.dropFirst(3)
-      guard UTF8Validation.firstInvalidOffset(body) == nil else { return nil }
-      return (String(decoding: body, as: UTF8.self), "UTF-8 (with BOM)")
+      guard let text = String(validating: body, as: UTF8.self) else { return nil }
+      return (text, "UTF-8 (with BOM)")
     }
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
       return utf16(bytes.dropFirst(2), bigEndian: bytes.first == 0xFE).map {
         ($0, bytes.first == 0xFE ? "UTF-16BE" : "UTF-16LE")
       }
     }
-    if UTF8Validation.firstInvalidOffset(bytes) == nil {
-      return (String(decoding: bytes, as: UTF8.self), "UTF-8")
-    }
+    // The standard library's validation, which refuses what `UTF8Validation` does:
+    // overlong forms, surrogates, scalars beyond U+10FFFF and cut sequences.
+    if let text = String(validating: bytes, as: UTF8.self) { return (text, "UTF-8") }
     return windows1252(bytes).map { ($0, "Windows-1252") }
   }
 

@@ -42,7 +42,7 @@ enum UTF8Validation {
 
   /// Whether control characters other than tab, newline, form feed and carriage return
   /// make up more than 1% of the bytes.
-  static func looksBinary(_ bytes: ArraySlice<UInt8>) -> Bool {
+  static func looksBinary(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var controls = 0
     for b in bytes where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0C && b != 0x0D {
       controls += 1

@@ -325,7 +325,8 @@ struct Segmenter {
           JudgementHeading.startsJudgement(t)
           || HeadingVocabulary.normalise(t).hasPrefix("overall effectiveness")
         if sawGrade && !label
-          && (!t.hasAtMostCharacters(200) || blocks[k].kind == .heading && HeadingVocabulary.kind(of: t) != nil)
+          && (!t.hasAtMostCharacters(200)
+            || blocks[k].kind == .heading && HeadingVocabulary.kind(of: t) != nil)
         {
           break
         }
@@ -342,7 +343,8 @@ struct Segmenter {
       // A title block: lines before the first paragraph that are short.
       var k = 0
       while k < limit,
-        blocks[k].kind == .heading || blocks[k].text.hasAtMostCharacters(89) && !doc.endsSentence(blocks[k].lastLine)
+        blocks[k].kind == .heading
+          || blocks[k].text.hasAtMostCharacters(89) && !doc.endsSentence(blocks[k].lastLine)
       {
         k += 1
       }
