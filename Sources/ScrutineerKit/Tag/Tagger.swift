@@ -7,6 +7,42 @@ public struct Tagger: Sendable {
   /// For each rule of a theme (or an exclusion from one), the theme's position in
   /// `rules.themes`; -1 for other rules.
   private let ruleTheme: [Int]
+  /// Each rule's expression in the form the tagger evaluates.
+  private let compiled: [Compiled]
+  /// For each rule, the segment kinds it applies to as bits of `SegmentKind.allCases`
+  /// positions; all bits for a rule without a list.
+  private let ruleSegments: [UInt64]
+  private static let segmentBits: [SegmentKind: UInt64] = Dictionary(
+    uniqueKeysWithValues: SegmentKind.allCases.enumerated().map { ($1, UInt64(1) << UInt64($0)) })
+
+  /// A rule expression as the tagger evaluates it: an alternation of plain phrases (the
+  /// commonest node by far) is one list of phrase numbers, looked up without recursion.
+  private indirect enum Compiled: Sendable {
+    case phrase(Int)
+    case phrases([Int32])
+    case any([Compiled])
+    case all([Compiled])
+    case not(Compiled)
+    case near(Compiled, Compiled, Int)
+    case except(Compiled, Compiled)
+
+    init(_ e: RuleExpression) {
+      switch e {
+      case .phrase(let p): self = .phrase(p)
+      case .any(let xs):
+        var phrases: [Int32] = []
+        for x in xs {
+          guard case .phrase(let p) = x else { break }
+          phrases.append(Int32(p))
+        }
+        self = phrases.count == xs.count ? .phrases(phrases) : .any(xs.map(Compiled.init))
+      case .all(let xs): self = .all(xs.map(Compiled.init))
+      case .not(let x): self = .not(Compiled(x))
+      case .near(let a, let b, let n): self = .near(Compiled(a), Compiled(b), n)
+      case .except(let a, let b): self = .except(Compiled(a), Compiled(b))
+      }
+    }
+  }
 
   public init(rules: RuleSet) {
     self.rules = rules
@@ -16,6 +52,10 @@ public struct Tagger: Sendable {
       for p in Set(r.expression.positivePhrases()) { byPhrase[p].append(k) }
     }
     rulesByPhrase = byPhrase
+    compiled = rules.rules.map { Compiled($0.expression) }
+    ruleSegments = rules.rules.map { rule in
+      rule.segments.map { kinds in kinds.reduce(0) { $0 | (Self.segmentBits[$1] ?? 0) } } ?? ~0
+    }
     var themeIndex: [String: Int] = [:]
     for (k, t) in rules.themes.enumerated() where themeIndex[t.id] == nil { themeIndex[t.id] = k }
     ruleTheme = rules.rules.map {
@@ -91,19 +131,21 @@ public struct Tagger: Sendable {
     var concern: [(Int, Int)] = []
     var quantifiers: [(Quantifier, Int)] = []
     var last = -1
+    let segmentBit = Self.segmentBits[segment] ?? 0
     for r in candidates where r != last {
       last = r
-      let rule = rules.rules[r]
-      if let kinds = rule.segments, !kinds.contains(segment) { continue }
-      let result = evaluate(rule.expression, found)
-      guard result.matched, Self.distinct(result.evidence) >= rule.minimum, let first = result.evidence.first
+      if ruleSegments[r] & segmentBit == 0 { continue }
+      let result = evaluate(compiled[r], found)
+      guard result.matched, Self.distinct(result.evidence) >= rules.rules[r].minimum,
+        let first = result.evidence.first
       else { continue }
+      let id = rules.rules[r].id
       let evidence = result.evidence.map {
         let span = Span(start: tokens[$0.first].start, end: tokens[$0.last].end)
-        return Evidence(rule: rule.id, span: span, text: Self.words(bytes, span))
+        return Evidence(rule: id, span: span, text: Self.words(bytes, span))
       }
       analysis.fired += evidence
-      switch rule.group {
+      switch rules.rules[r].group {
       case .theme:
         let t = ruleTheme[r]
         guard t >= 0 else { break }
@@ -114,7 +156,7 @@ public struct Tagger: Sendable {
         let t = ruleTheme[r]
         guard t >= 0 else { break }
         prepareThemes()
-        exclusions[t] = exclusions[t] ?? rule.id
+        exclusions[t] = exclusions[t] ?? id
       case .polarity(.strength): strength += result.evidence.map { ($0.first, $0.last) }
       case .polarity(_): concern += result.evidence.map { ($0.first, $0.last) }
       case .quantifier(let q): quantifiers.append((q, first.first))
@@ -182,11 +224,21 @@ public struct Tagger: Sendable {
   }
 
   /// - Parameter found: every occurrence in the item, sorted by phrase and position.
-  private func evaluate(_ e: RuleExpression, _ found: Found) -> Result {
+  private func evaluate(_ e: Compiled, _ found: Found) -> Result {
     switch e {
     case .phrase(let p):
       let o = found.of(p)
       return Result(matched: !o.isEmpty, evidence: o)
+    case .phrases(let ps):
+      // As `.any` below, for alternatives that are all phrases.
+      var ev: ArraySlice<PhraseMatcher.Occurrence> = []
+      var parts = 0
+      for p in ps where found.start[Int(p)] >= 0 {
+        let o = found.of(Int(p))
+        ev = parts == 0 ? o : ev + o
+        parts += 1
+      }
+      return Result(matched: parts > 0, evidence: parts > 1 ? Self.unique(ev) : ev)
     case .any(let xs):
       var ev: ArraySlice<PhraseMatcher.Occurrence> = []
       var parts = 0
