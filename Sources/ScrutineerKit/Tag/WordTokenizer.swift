@@ -57,7 +57,11 @@ enum WordTokenizer {
   static func scan<Sink: WordSink>(
     _ bytes: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>], into sink: inout Sink
   ) {
-    var lower = [UInt8](repeating: 0, count: 64)
+    // The lowered letters of the current word, in a buffer that grows only for a word
+    // longer than any before it.
+    var capacity = 64
+    var lower = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    defer { lower.deallocate() }
     var sentence = 0
     for r in ranges {
       var i = r.lowerBound
@@ -69,7 +73,13 @@ enum WordTokenizer {
           var n = 0
           while i < end {
             let c = bytes[i]
-            if n + 2 > lower.count { lower += [UInt8](repeating: 0, count: lower.count) }
+            if n + 2 > capacity {
+              let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+              larger.moveInitialize(from: lower, count: n)
+              lower.deallocate()
+              lower = larger
+              capacity *= 2
+            }
             if c >= 0x41 && c <= 0x5A {
               lower[n] = c | 0x20
               n += 1
@@ -97,11 +107,9 @@ enum WordTokenizer {
               break
             }
           }
-          lower.withUnsafeBufferPointer {
-            sink.word(
-              start: start, end: min(i, end), lower: UnsafeBufferPointer(rebasing: $0[0..<n]),
-              sentence: sentence)
-          }
+          sink.word(
+            start: start, end: min(i, end), lower: UnsafeBufferPointer(start: lower, count: n),
+            sentence: sentence)
           continue
         }
         if b >= 0x80 {
