@@ -145,6 +145,12 @@ struct TextToolsTests {
     #expect(digits.string == "x=9876")
   }
 
+  @Test func lastWordAgreesWithSplitting() {
+    for t in ["", " ", "one", "Focused visit to  ", "  the end of the", "caf\u{E9} na\u{EF}ve", "a\tb c"] {
+      #expect(BlockBuilder.lastWord(t) == t.split(separator: " ").last, "\(t)")
+    }
+  }
+
   @Test func apostrophesAreStraightenedOrRemovedOnBytes() {
     #expect("the council’s plan".straightApostrophes == "the council's plan")
     #expect("no quotes – here".straightApostrophes == "no quotes – here")

@@ -144,19 +144,46 @@ extension StringProtocol {
   /// scalars are looked up. `lowercased()` takes its slow path for a whole string as
   /// soon as it holds one curly apostrophe.
   var quickLowercased: String {
+    if let bytes = utf8.withContiguousStorageIfAvailable({ Self.quickLowercased($0) }) {
+      return String(decoding: bytes, as: UTF8.self)
+    }
     var out: [UInt8] = []
     out.reserveCapacity(utf8.count)
-    for s in unicodeScalars {
-      let v = s.value
-      if v < 0x80 {
-        out.append(UInt8(truncatingIfNeeded: v) | (v >= 0x41 && v <= 0x5A ? 0x20 : 0))
-      } else if v == 0xA0 || (0x2000...0x206F).contains(v) {
-        UTF8.encode(s) { out.append($0) }
-      } else {
-        out.append(contentsOf: s.properties.lowercaseMapping.utf8)
-      }
-    }
+    for s in unicodeScalars { Self.appendLowercased(s, to: &out) }
     return String(decoding: out, as: UTF8.self)
+  }
+
+  /// The lowercase of valid UTF-8, scalar by scalar.
+  private static func quickLowercased(_ u: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(u.count)
+    var i = 0
+    while i < u.count {
+      let b = u[i]
+      if b < 0x80 {
+        out.append(b | (b >= 0x41 && b <= 0x5A ? 0x20 : 0))
+        i += 1
+        continue
+      }
+      let n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+      guard i + n <= u.count else { break }
+      var v = UInt32(b) & (0xFF >> UInt32(n + 1))
+      for k in 1..<n { v = v << 6 | UInt32(u[i + k] & 0x3F) }
+      if let s = Unicode.Scalar(v) { appendLowercased(s, to: &out) }
+      i += n
+    }
+    return out
+  }
+
+  @inline(__always) private static func appendLowercased(_ s: Unicode.Scalar, to out: inout [UInt8]) {
+    let v = s.value
+    if v < 0x80 {
+      out.append(UInt8(truncatingIfNeeded: v) | (v >= 0x41 && v <= 0x5A ? 0x20 : 0))
+    } else if v == 0xA0 || (0x2000...0x206F).contains(v) {
+      UTF8.encode(s) { out.append($0) }
+    } else {
+      out.append(contentsOf: s.properties.lowercaseMapping.utf8)
+    }
   }
 }
 

@@ -123,6 +123,10 @@ struct LineInfo {
       first == UInt8(ascii: "p") || first == UInt8(ascii: "P") || first == UInt8(ascii: "-")
         || first == UInt8(ascii: "<")
     else { return false }
+    // Only lines starting "page ", "- " or "<sup>" (in any case) can be furniture here.
+    guard
+      ASCIIMatch.hasPrefix(s, "page ") || ASCIIMatch.hasPrefix(s, "- ") || ASCIIMatch.hasPrefix(s, "<sup>")
+    else { return false }
     let lower = s.quickLowercased
     if lower.hasPrefix("page ") {
       let rest = lower.dropFirst(5).split(separator: " ")
@@ -152,6 +156,7 @@ enum RunningFurniture {
     // How often each line occurs; most occur once, and only the lines of three or more
     // are gathered, on a second pass that looks up only lines of their byte lengths.
     var counts: [String: Int] = [:]
+    counts.reserveCapacity(info.count)
     for li in info where candidate(li) { counts[li.text, default: 0] += 1 }
     var repeated: [String: [Int]] = [:]
     var lengths = Set<Int>()

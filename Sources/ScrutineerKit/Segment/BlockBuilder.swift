@@ -209,7 +209,7 @@ struct BlockBuilder {
     guard Self.fits(t, 120), !t.hasSuffix("."), doc.info[i].first?.properties.isUppercase == true else {
       return false
     }
-    if let w = t.split(separator: " ").last, Self.weakEndings.contains(w.quickLowercased) { return false }
+    if let w = Self.lastWord(t), Self.weakEndings.contains(w.quickLowercased) { return false }
     return TitlePatterns.isTitle(t)
   }
 
@@ -368,6 +368,18 @@ struct BlockBuilder {
     guard t.hasPrefix("Grade "), Self.fits(t, 40) else { return false }
     let rest = t.dropFirst(6)
     return rest.first.map { ("1"..."4").contains($0) } ?? false
+  }
+
+  /// The last run of characters other than a space, as `split(separator: " ").last` gives
+  /// it, found from the end on bytes.
+  static func lastWord(_ text: String) -> Substring? {
+    let u = text.utf8
+    var end = u.endIndex
+    while end > u.startIndex, u[u.index(before: end)] == 0x20 { end = u.index(before: end) }
+    guard end > u.startIndex else { return nil }
+    var start = end
+    while start > u.startIndex, u[u.index(before: start)] != 0x20 { start = u.index(before: start) }
+    return text[start..<end]
   }
 
   /// Whether the text has at most `limit` words (runs of bytes other than a space), stopping
