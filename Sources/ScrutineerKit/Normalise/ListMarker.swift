@@ -158,7 +158,8 @@ struct ListMarker: Hashable, Sendable {
       j = u.index(after: j)
       if u.distance(from: i, to: j) > 4 { return nil }
     }
-    guard j > i, j < u.endIndex else { return nil }
+    // Only ")" or "." closes a letter label: most lines start with a word and a space.
+    guard j > i, j < u.endIndex, u[j] == UInt8(ascii: ")") || u[j] == UInt8(ascii: ".") else { return nil }
     let body = String(decoding: u[i..<j], as: UTF8.self)
     let isSingle = body.utf8.count == 1
     let lower = body.quickLowercased

@@ -178,7 +178,9 @@ public struct Tagger: Sendable {
     swap(&starts, &scan.phraseStart)
     analysis.fired.sort { $0.span < $1.span || $0.span == $1.span && $0.rule < $1.rule }
     analysis.quantifier = quantifiers.min { $0.1 < $1.1 || $0.1 == $1.1 && $0.0.rawValue < $1.0.rawValue }?.0
-    let context = PolarityJudge.context(tokens: tokens, concern: concern)
+    // The judge needs the words' context only when the item has a cue.
+    let context =
+      strength.isEmpty && concern.isEmpty ? nil : PolarityJudge.context(tokens: tokens, concern: concern)
     (analysis.polarity, analysis.strengthScore, analysis.concernScore) = PolarityJudge.judge(
       tokens: tokens, strength: strength, concern: concern, segment: segment, context: context)
     // Each theme's own polarity, from the cues in the sentences that hold its evidence.
@@ -500,6 +502,8 @@ enum PolarityJudge {
     tokens: [TaggedWord], strength: [(Int, Int)], concern: [(Int, Int)], segment: SegmentKind,
     context: Context? = nil
   ) -> (Polarity, Double, Double) {
+    // No cue at all: nothing to weigh.
+    if strength.isEmpty && concern.isEmpty { return (segment.isImprovementList ? .concern : .neutral, 0, 0) }
     let ctx = context ?? Self.context(tokens: tokens, concern: concern)
     let weight = ctx.weight
     let aim = ctx.aim
