@@ -253,6 +253,8 @@ extension String {
           return nil
         }
         count += 1
+        // Every scalar so far is a character: past the limit already.
+        if count > limit { return count }
       }
       return count
     }

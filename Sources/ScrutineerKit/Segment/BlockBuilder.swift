@@ -192,6 +192,11 @@ struct BlockBuilder {
 
   func isSalutationOrSignOff(_ i: Int) -> Bool {
     let t = doc.info[i].text
+    // Every salutation and sign-off starts with one of these letters.
+    guard let f = t.utf8.first,
+      f == UInt8(ascii: "D") || f | 0x20 == UInt8(ascii: "y") || f | 0x20 == UInt8(ascii: "k")
+        || f | 0x20 == UInt8(ascii: "b")
+    else { return false }
     if t.hasPrefix("Dear "), t.split(separator: " ").count <= 6, !t.hasSuffix(".") { return true }
     return ASCIIMatch.hasPrefix(t, "yours sincerely") || ASCIIMatch.hasPrefix(t, "yours faithfully")
       || ASCIIMatch.hasPrefix(t, "kind regards") || ASCIIMatch.hasPrefix(t, "best wishes")
@@ -215,7 +220,7 @@ struct BlockBuilder {
 
   func isDateLine(_ i: Int) -> Bool {
     let t = doc.info[i].text
-    return Self.words(in: t, atMost: 5) && Self.fits(t, 30) && DateParser.fullDate(in: t[...]) != nil
+    return Self.fits(t, 30) && Self.words(in: t, atMost: 5) && DateParser.fullDate(in: t[...]) != nil
   }
 
   /// A Markdown heading (`## …`) or a line that is bold or italic throughout

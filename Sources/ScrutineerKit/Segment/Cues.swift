@@ -21,27 +21,40 @@ enum JudgementHeading {
     "experiences and progress of care leavers", "experiences and progress of", "impact of leaders",
   ]
 
-  private static let firstWords: Set<[UInt8]> = Set(
-    starts.map { Array($0.split(separator: " ")[0].utf8) })
+  private static let firstWords: [[UInt8]] = Array(
+    Set(starts.map { Array($0.split(separator: " ")[0].utf8) })
+  ).sorted { $0.lexicographicallyPrecedes($1) }
 
   static func startsJudgement(_ text: String) -> Bool {
     // Every phrase starts with one of these letters: most lines are rejected at once.
     guard let f = text.utf8.first, "TtEeCcOoLlAaIi".utf8.contains(f) else { return false }
-    // The first word must be the first word of a phrase before the line is worth normalising.
-    var first: [UInt8] = []
-    var bytes = text.utf8.makeIterator()
-    while first.count <= 12, let b = bytes.next() {
-      if b == 0x27 { continue }
-      if b == 0xE2 {
-        // A curly apostrophe inside the word is dropped, as normalising does.
-        guard bytes.next() == 0x80, bytes.next() == 0x99 else { break }
-        continue
+    // The first word must be the first word of a phrase before the line is worth
+    // normalising; it is gathered on the stack, thirteen letters at most.
+    var text = text
+    let known = text.withUTF8 { u -> Bool in
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 13) { first -> Bool in
+        var n = 0
+        var i = 0
+        while n <= 12, i < u.count {
+          let b = u[i]
+          i += 1
+          if b == 0x27 { continue }
+          if b == 0xE2 {
+            // A curly apostrophe inside the word is dropped, as normalising does.
+            guard i + 1 < u.count, u[i] == 0x80, u[i + 1] == 0x99 else { break }
+            i += 2
+            continue
+          }
+          let c = b | 0x20
+          guard c >= 0x61 && c <= 0x7A && (b >= 0x61 || b <= 0x5A) else { break }
+          first[n] = c
+          n += 1
+        }
+        let word = UnsafeBufferPointer(rebasing: first[..<n])
+        return firstWords.contains { $0.elementsEqual(word) }
       }
-      let c = b | 0x20
-      guard c >= 0x61 && c <= 0x7A && (b >= 0x61 || b <= 0x5A) else { break }
-      first.append(c)
     }
-    guard firstWords.contains(first) else { return false }
+    guard known else { return false }
     let t = HeadingVocabulary.normalise(text)
     return starts.contains { t.hasPrefix($0) }
   }
