@@ -25,6 +25,11 @@ enum Inspectors {
       defer { i += 1 }
       guard info[i].kind == .text else { continue }
       let t = info[i].text
+      // Each label below starts with one of these letters.
+      guard let f = t.utf8.first.map({ $0 | 0x20 }),
+        f == UInt8(ascii: "l") || f == UInt8(ascii: "r") || f == UInt8(ascii: "t") || f == UInt8(ascii: "d")
+          || f == UInt8(ascii: "i")
+      else { continue }
       let isLead = ASCIIMatch.hasPrefix(t, "lead inspector") || ASCIIMatch.hasPrefix(t, "reporting inspector")
       let isTeam =
         ASCIIMatch.hasPrefix(t, "team inspectors") || ASCIIMatch.hasPrefix(t, "deputy lead inspector")

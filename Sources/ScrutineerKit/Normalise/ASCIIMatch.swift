@@ -1,10 +1,10 @@
 /// Case-insensitive search for ASCII needles in UTF-8 text, without building strings.
 enum ASCIIMatch {
   /// Whether `haystack` contains `needle` (lowercase ASCII), ignoring ASCII case.
-  static func contains(_ haystack: String, _ needle: StaticString) -> Bool {
+  static func contains(_ haystack: some StringProtocol, _ needle: StaticString) -> Bool {
     let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
     guard let first = n.first else { return true }
-    var h = haystack
+    var h = String(haystack)
     return h.withUTF8 { hb in
       guard hb.count >= n.count else { return false }
       var i = 0
