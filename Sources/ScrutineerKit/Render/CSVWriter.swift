@@ -8,51 +8,57 @@ struct CSVWriter {
   /// U+FEFF, which tells Excel the file is UTF-8.
   static let byteOrderMark = "\u{FEFF}"
 
-  private(set) var output = ""
+  private let bytes = ByteBuffer()
+
+  /// The CSV text written so far.
+  var output: String { bytes.string }
 
   /// Starts the text with the byte order mark when `byteOrderMark` is true.
   init(byteOrderMark: Bool = false) {
-    if byteOrderMark { output = Self.byteOrderMark }
+    if byteOrderMark { bytes.append("\u{FEFF}") }
   }
 
   /// Appends one row.
   mutating func row(_ cells: [String]) {
     for (k, cell) in cells.enumerated() {
-      if k > 0 { output.append(",") }
-      output.append(Self.cell(cell))
+      if k > 0 { bytes.append(UInt8(ascii: ",")) }
+      var cell = cell
+      cell.withUTF8 { Self.write($0, to: bytes) }
     }
-    output.append("\r\n")
+    bytes.append("\r\n")
   }
 
   /// One cell, neutralised and quoted as needed.
-  /// - Complexity: O(*n*); one pass over the UTF-8 bytes when nothing needs changing.
   static func cell(_ value: String) -> String {
+    let out = ByteBuffer(capacity: value.utf8.count + 8)
     var value = value
-    let (neutralise, quote) = value.withUTF8 { bytes -> (Bool, Bool) in
-      var quote = false
-      for b in bytes where b == 0x2C || b == 0x22 || b == 0x0D || b == 0x0A {
-        quote = true
-        break
-      }
-      switch bytes.first {
-      case 0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D: return (true, quote)  // = + - @ tab CR
-      default: return (false, quote)
-      }
+    value.withUTF8 { write($0, to: out) }
+    return out.string
+  }
+
+  /// Writes one cell: as it is when nothing needs changing, which one pass over its bytes
+  /// tells; otherwise with a leading `'` and in quotes as needed.
+  /// - Complexity: O(*n*).
+  private static func write(_ bytes: UnsafeBufferPointer<UInt8>, to out: ByteBuffer) {
+    var quote = false
+    for b in bytes where b == 0x2C || b == 0x22 || b == 0x0D || b == 0x0A {
+      quote = true
+      break
     }
-    guard neutralise || quote else { return value }
-    return value.withUTF8 { bytes in
-      var out: [UInt8] = []
-      out.reserveCapacity(bytes.count + 8)
-      if quote { out.append(0x22) }
-      if neutralise { out.append(0x27) }
-      // A quote byte never occurs inside a multi-byte UTF-8 sequence, so doubling bytes
-      // doubles exactly the quote characters.
-      for b in bytes {
-        out.append(b)
-        if quote, b == 0x22 { out.append(0x22) }
-      }
-      if quote { out.append(0x22) }
-      return String(decoding: out, as: UTF8.self)
+    let neutralise: Bool
+    switch bytes.first {
+    case 0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D: neutralise = true  // = + - @ tab CR
+    default: neutralise = false
     }
+    guard neutralise || quote else { return out.append(bytes) }
+    if quote { out.append(0x22) }
+    if neutralise { out.append(0x27) }
+    // A quote byte never occurs inside a multi-byte UTF-8 sequence, so doubling bytes
+    // doubles exactly the quote characters.
+    for b in bytes {
+      out.append(b)
+      if quote, b == 0x22 { out.append(0x22) }
+    }
+    if quote { out.append(0x22) }
   }
 }
