@@ -1,4 +1,5 @@
 import Foundation
+import ScrutineerKit
 
 /// What lets a batch skip reading a file nobody has touched since the last run:
 /// `.scrutineer-reuse.json` in the output folder.
@@ -51,13 +52,90 @@ struct ReuseCache: Codable {
     return cache
   }
 
-  /// Writes the cache atomically.
+  /// Writes the cache atomically, as compact JSON with sorted keys (what `JSONEncoder`
+  /// gave), streamed: a batch over tens of thousands of files would otherwise build the
+  /// whole document as a tree of values first.
   func save(folder: String) throws(AtomicFile.Failure) {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    guard let data = try? encoder.encode(self) else {
-      throw AtomicFile.Failure(reason: "cannot encode the reuse cache")
+    var w = JSONWriter(pretty: false)
+    w.beginObject()
+    w.key("cacheVersion")
+    w.int(cacheVersion)
+    if let combined {
+      w.key("combined")
+      w.beginObject()
+      w.key("documents")
+      Self.write(combined.documents, &w)
+      w.key("items")
+      Self.write(combined.items, &w)
+      w.endObject()
     }
-    try AtomicFile.write(String(decoding: data, as: UTF8.self) + "\n", to: folder + "/" + Self.fileName)
+    w.key("files")
+    w.beginObject()
+    for (path, e) in files.sorted(by: { $0.key < $1.key }) {
+      w.key(text: path)
+      w.beginObject()
+      w.key("documents")
+      Self.write(e.documents, &w)
+      w.key("items")
+      Self.write(e.items, &w)
+      w.key("json")
+      Self.write(e.json, &w)
+      w.key("sha256")
+      w.string(e.sha256)
+      w.key("source")
+      Self.write(e.source, &w)
+      w.key("tally")
+      Self.write(e.tally, &w)
+      w.endObject()
+    }
+    w.endObject()
+    w.endObject()
+    w.endLine()
+    try AtomicFile.write(bytes: w.outputBytes, to: folder + "/" + Self.fileName)
+  }
+
+  private static func write(_ s: FileStamp, _ w: inout JSONWriter) {
+    w.beginObject()
+    w.key("changed")
+    w.int(s.changed)
+    w.key("device")
+    w.uint(s.device)
+    w.key("inode")
+    w.uint(s.inode)
+    w.key("modified")
+    w.int(s.modified)
+    w.key("size")
+    w.int(s.size)
+    w.endObject()
+  }
+
+  private static func write(_ r: Range<Int>, _ w: inout JSONWriter) {
+    w.beginArray()
+    w.int(r.lowerBound)
+    w.int(r.upperBound)
+    w.endArray()
+  }
+
+  private static func write(_ t: Tally, _ w: inout JSONWriter) {
+    func counts(_ d: [String: Int]) {
+      w.beginObject()
+      for (k, n) in d.sorted(by: { $0.key < $1.key }) {
+        w.key(text: k)
+        w.int(n)
+      }
+      w.endObject()
+    }
+    w.beginObject()
+    w.key("byKind")
+    counts(t.byKind)
+    w.key("byTheme")
+    counts(t.byTheme)
+    w.key("byYear")
+    counts(t.byYear)
+    w.key("documents")
+    w.int(t.documents)
+    w.key("items")
+    w.int(t.items)
+    w.endObject()
   }
 }

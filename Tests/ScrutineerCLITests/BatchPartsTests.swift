@@ -32,6 +32,48 @@ struct BatchPartsTests {
     }
   }
 
+  @Test func reuseCacheIsWrittenAsItIsReadBack() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cache-\(UUID().uuidString)")
+      .path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    var st = stat()
+    st.st_size = 1234
+    st.st_dev = 65024
+    st.st_ino = UInt.max - 7  // beyond Int
+    var stamp = FileStamp(st)
+    stamp.modified = 1_795_297_657_519_000_491
+    var tally = Tally()
+    tally.documents = 2
+    tally.items = 9
+    tally.byTheme = ["thresholds": 3, "early-help": 1]
+    tally.byYear = ["2024": 2]
+    var cache = ReuseCache()
+    cache.combined = .init(documents: stamp, items: stamp)
+    for path in ["b/letter.txt", "a \"quoted\" caf\u{E9}.txt", "z.txt"] {
+      cache.files[path] = .init(
+        source: stamp, sha256: String(repeating: "ab", count: 32), json: stamp, documents: 10..<20,
+        items: 0..<5,
+        tally: tally)
+    }
+    try cache.save(folder: folder)
+    let back = ReuseCache.load(folder: folder)
+    #expect(back.files.count == 3)
+    #expect(back.combined == cache.combined)
+    for (path, e) in cache.files {
+      let b = try #require(back.files[path])
+      #expect(b.source == e.source && b.json == e.json && b.sha256 == e.sha256)
+      #expect(b.documents == e.documents && b.items == e.items && b.tally == e.tally)
+    }
+    // The same bytes as the standard encoder gives, so old and new caches read alike.
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    let written = try #require(FileManager.default.contents(atPath: folder + "/" + ReuseCache.fileName))
+    #expect(
+      String(decoding: written, as: UTF8.self) == String(decoding: try encoder.encode(cache), as: UTF8.self)
+        + "\n")
+  }
+
   @Test func spoolGivesBackWhatEachWorkerWroteAndLeavesNothing() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spool-\(UUID().uuidString)")
       .path

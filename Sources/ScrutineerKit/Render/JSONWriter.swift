@@ -1,6 +1,6 @@
 /// A small streaming JSON writer: keys come out in the order written, numbers in a
 /// fixed format, strings escaped per RFC 8259, so the same values give the same bytes.
-struct JSONWriter {
+package struct JSONWriter {
   /// The UTF-8 bytes written so far.
   private let bytes = ByteBuffer()
   /// Whether the innermost open container already has a member, so the next needs a comma.
@@ -10,7 +10,7 @@ struct JSONWriter {
   private var isAfterKey = false
   let pretty: Bool
 
-  init(pretty: Bool) {
+  package init(pretty: Bool) {
     self.pretty = pretty
   }
 
@@ -18,7 +18,7 @@ struct JSONWriter {
   var output: String { bytes.string }
 
   /// The JSON text written so far, as UTF-8 bytes.
-  var outputBytes: [UInt8] { bytes.bytes }
+  package var outputBytes: [UInt8] { bytes.bytes }
 
   @inline(__always) private func append(_ s: StaticString) { bytes.append(s) }
 
@@ -41,28 +41,28 @@ struct JSONWriter {
     isAfterKey = false
   }
 
-  mutating func beginObject() {
+  package mutating func beginObject() {
     valuePrefix()
     bytes.append(UInt8(ascii: "{"))
     enclosing.append(needsComma)
     needsComma = false
   }
 
-  mutating func endObject() {
+  package mutating func endObject() {
     let had = needsComma
     needsComma = enclosing.removeLast()
     if had { newline() }
     bytes.append(UInt8(ascii: "}"))
   }
 
-  mutating func beginArray() {
+  package mutating func beginArray() {
     valuePrefix()
     bytes.append(UInt8(ascii: "["))
     enclosing.append(needsComma)
     needsComma = false
   }
 
-  mutating func endArray() {
+  package mutating func endArray() {
     let had = needsComma
     needsComma = enclosing.removeLast()
     if had { newline() }
@@ -70,7 +70,7 @@ struct JSONWriter {
   }
 
   /// A key the code spells out, which never needs escaping.
-  mutating func key(_ k: StaticString) {
+  package mutating func key(_ k: StaticString) {
     separator()
     newline()
     bytes.append(UInt8(ascii: "\""))
@@ -80,7 +80,7 @@ struct JSONWriter {
   }
 
   /// A key made at run time.
-  mutating func key(text k: String) {
+  package mutating func key(text k: String) {
     separator()
     newline()
     appendString(k)
@@ -88,17 +88,27 @@ struct JSONWriter {
     isAfterKey = true
   }
 
-  mutating func string(_ s: String) {
+  package mutating func string(_ s: String) {
     valuePrefix()
     appendString(s)
   }
 
-  mutating func int(_ n: Int) {
+  package mutating func int(_ n: Int) {
     valuePrefix()
     if n < 0 { bytes.append(UInt8(ascii: "-")) }
+    digits(n.magnitude)
+  }
+
+  /// An unsigned number (device and inode numbers).
+  package mutating func uint(_ n: UInt64) {
+    valuePrefix()
+    digits(UInt(n))
+  }
+
+  private func digits(_ magnitude: UInt) {
     // The digits, last first, then turned round in place.
     let start = bytes.count
-    var v = n.magnitude
+    var v = magnitude
     repeat {
       bytes.append(0x30 + UInt8(truncatingIfNeeded: v % 10))
       v /= 10
@@ -118,9 +128,9 @@ struct JSONWriter {
   }
 
   /// A line feed after the value, for a file that ends its last line.
-  func endLine() { bytes.append(0x0A) }
+  package func endLine() { bytes.append(0x0A) }
 
-  mutating func null() {
+  package mutating func null() {
     valuePrefix()
     append("null")
   }
