@@ -97,21 +97,24 @@ enum InlineMarkup {
     return String(decoding: out, as: UTF8.self)
   }
 
-  /// Collapses runs of spaces and trims the ends.
-  static func collapseSpaces(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
+  /// Collapses runs of spaces, tabs and line breaks to one space and trims the ends.
+  static func collapseSpaces(_ text: String) -> String { collapseSpaces(bytes: text.utf8) }
+
+  /// The same for UTF-8 bytes (a span of the source, say), on bytes.
+  static func collapseSpaces<Bytes: Sequence<UInt8>>(bytes: Bytes) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.underestimatedCount)
     var pendingSpace = false
-    for c in text {
-      if c == " " || c == "\t" || c == "\n" || c == "\r" {
+    for b in bytes {
+      if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
         pendingSpace = !out.isEmpty
       } else {
-        if pendingSpace { out.append(" ") }
+        if pendingSpace { out.append(0x20) }
         pendingSpace = false
-        out.append(c)
+        out.append(b)
       }
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
   }
 
   private static func isEmphasisUnderscore(_ s: Substring, at i: Substring.Index) -> Bool {

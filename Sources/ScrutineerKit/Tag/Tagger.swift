@@ -350,19 +350,7 @@ public struct Tagger: Sendable {
 
   /// The source text of a span with its line breaks and runs of spaces folded to one space.
   static func words(_ bytes: [UInt8], _ span: Span) -> String {
-    var out: [UInt8] = []
-    out.reserveCapacity(span.end - span.start)
-    var pendingSpace = false
-    for b in bytes[span.start..<span.end] {
-      if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
-        pendingSpace = !out.isEmpty
-      } else {
-        if pendingSpace { out.append(0x20) }
-        pendingSpace = false
-        out.append(b)
-      }
-    }
-    return String(decoding: out, as: UTF8.self)
+    InlineMarkup.collapseSpaces(bytes: bytes[span.start..<span.end])
   }
 
   /// How many separate places the occurrences cover ("children in care" and "in care"
