@@ -151,6 +151,15 @@ struct TextToolsTests {
     }
   }
 
+  @Test func whiteSpaceFoldsToOneSpace() {
+    #expect(InlineMarkup.collapseSpaces("  a \t b\r\n\nc  ") == "a b c")
+    #expect(InlineMarkup.collapseSpaces("a\u{0C}b\u{A0}c") == "a\u{0C}b\u{A0}c")
+    let wide = { (s: String) in InlineMarkup.collapseSpaces(bytes: s.utf8, wide: true) }
+    #expect(wide("\u{A0}a\u{0C}\u{0C}b\u{A0} \u{A0}c\u{A0}") == "a b c")
+    // C2 before anything but A0 is a letter's first byte, kept ("é" is C3 A9, "¢" C2 A2).
+    #expect(wide("caf\u{E9} \u{A2}5 \u{A2}\u{A0}\u{A2}") == "caf\u{E9} \u{A2}5 \u{A2} \u{A2}")
+  }
+
   @Test func apostrophesAreStraightenedOrRemovedOnBytes() {
     #expect("the council’s plan".straightApostrophes == "the council's plan")
     #expect("no quotes – here".straightApostrophes == "no quotes – here")

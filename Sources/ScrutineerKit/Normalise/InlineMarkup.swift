@@ -27,7 +27,7 @@ enum InlineMarkup {
       raw.utf8.withContiguousStorageIfAvailable(scan) ?? Array(raw.utf8).withUnsafeBufferPointer(scan)
     if !markup {
       if !spacing, raw.utf8.first != 0x20, raw.utf8.last != 0x20 { return String(raw) }
-      return collapseSpacing(raw)
+      return collapseSpaces(bytes: raw.utf8, wide: true)
     }
     var out = ""
     out.reserveCapacity(raw.utf8.count)
@@ -63,57 +63,40 @@ enum InlineMarkup {
     return collapseSpaces(out)
   }
 
-  /// A line without markup with tabs, form feeds and no-break spaces made spaces, runs
-  /// of spaces collapsed and the ends trimmed, on bytes.
-  private static func collapseSpacing(_ raw: Substring) -> String {
-    var out: [UInt8] = []
-    out.reserveCapacity(raw.utf8.count)
-    var pendingSpace = false
-    var bytes = raw.utf8.makeIterator()
-    var held: UInt8?
-    while let b = held ?? bytes.next() {
-      held = nil
-      var space = b == 0x20 || b == 0x09 || b == 0x0C || b == 0x0A || b == 0x0D
-      if b == 0xC2 {
-        let next = bytes.next()
-        if next == 0xA0 {
-          space = true
-        } else {
-          if pendingSpace { out.append(0x20) }
-          pendingSpace = false
-          out.append(b)
-          held = next
-          continue
-        }
-      }
-      if space {
-        pendingSpace = !out.isEmpty
-      } else {
-        if pendingSpace { out.append(0x20) }
-        pendingSpace = false
-        out.append(b)
-      }
-    }
-    return String(decoding: out, as: UTF8.self)
-  }
-
   /// Collapses runs of spaces, tabs and line breaks to one space and trims the ends.
   static func collapseSpaces(_ text: String) -> String { collapseSpaces(bytes: text.utf8) }
 
-  /// The same for UTF-8 bytes (a span of the source, say), on bytes.
-  static func collapseSpaces<Bytes: Sequence<UInt8>>(bytes: Bytes) -> String {
+  /// The same for UTF-8 bytes (a span of the source, say), on bytes; with `wide`, form
+  /// feeds and no-break spaces (C2 A0) count as spaces too, as they do in a line of text.
+  static func collapseSpaces<Bytes: Sequence<UInt8>>(bytes: Bytes, wide: Bool = false) -> String {
     var out: [UInt8] = []
     out.reserveCapacity(bytes.underestimatedCount)
     var pendingSpace = false
+    func emit(_ b: UInt8) {
+      if pendingSpace { out.append(0x20) }
+      pendingSpace = false
+      out.append(b)
+    }
+    // A C2 byte waits to see whether A0 follows it.
+    var heldC2 = false
     for b in bytes {
-      if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+      if heldC2 {
+        heldC2 = false
+        if b == 0xA0 {
+          pendingSpace = !out.isEmpty
+          continue
+        }
+        emit(0xC2)
+      }
+      if wide && b == 0xC2 {
+        heldC2 = true
+      } else if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || wide && b == 0x0C {
         pendingSpace = !out.isEmpty
       } else {
-        if pendingSpace { out.append(0x20) }
-        pendingSpace = false
-        out.append(b)
+        emit(b)
       }
     }
+    if heldC2 { emit(0xC2) }
     return String(decoding: out, as: UTF8.self)
   }
 

@@ -41,32 +41,23 @@ package struct JSONWriter {
     isAfterKey = false
   }
 
-  package mutating func beginObject() {
+  package mutating func beginObject() { open(UInt8(ascii: "{")) }
+  package mutating func endObject() { close(UInt8(ascii: "}")) }
+  package mutating func beginArray() { open(UInt8(ascii: "[")) }
+  package mutating func endArray() { close(UInt8(ascii: "]")) }
+
+  private mutating func open(_ bracket: UInt8) {
     valuePrefix()
-    bytes.append(UInt8(ascii: "{"))
+    bytes.append(bracket)
     enclosing.append(needsComma)
     needsComma = false
   }
 
-  package mutating func endObject() {
+  private mutating func close(_ bracket: UInt8) {
     let had = needsComma
     needsComma = enclosing.removeLast()
     if had { newline() }
-    bytes.append(UInt8(ascii: "}"))
-  }
-
-  package mutating func beginArray() {
-    valuePrefix()
-    bytes.append(UInt8(ascii: "["))
-    enclosing.append(needsComma)
-    needsComma = false
-  }
-
-  package mutating func endArray() {
-    let had = needsComma
-    needsComma = enclosing.removeLast()
-    if had { newline() }
-    bytes.append(UInt8(ascii: "]"))
+    bytes.append(bracket)
   }
 
   /// A key the code spells out, which never needs escaping.

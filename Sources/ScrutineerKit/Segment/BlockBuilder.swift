@@ -211,7 +211,8 @@ struct BlockBuilder {
       b == UInt8(ascii: "F") || b == UInt8(ascii: "M") || b == UInt8(ascii: "J")
         || b == UInt8(ascii: "I")
     else { return false }
-    guard Self.fits(t, 120), !t.hasSuffix("."), doc.info[i].first?.properties.isUppercase == true else {
+    guard t.hasAtMostCharacters(120), !t.hasSuffix("."), doc.info[i].first?.properties.isUppercase == true
+    else {
       return false
     }
     if let w = Self.lastWord(t), Self.weakEndings.contains(w.quickLowercased) { return false }
@@ -220,7 +221,7 @@ struct BlockBuilder {
 
   func isDateLine(_ i: Int) -> Bool {
     let t = doc.info[i].text
-    return Self.fits(t, 30) && Self.words(in: t, atMost: 5) && DateParser.fullDate(in: t[...]) != nil
+    return t.hasAtMostCharacters(30) && Self.words(in: t, atMost: 5) && DateParser.fullDate(in: t[...]) != nil
   }
 
   /// A Markdown heading (`## …`) or a line that is bold or italic throughout
@@ -267,7 +268,7 @@ struct BlockBuilder {
     guard prevEnded else { return nil }
     let li = doc.info[i]
     let text = li.text
-    guard !text.isEmpty, Self.fits(text, 130) else { return nil }
+    guard !text.isEmpty, text.hasAtMostCharacters(130) else { return nil }
     // "(Recommendation)" closes a paragraph; it is not a heading.
     if text.hasPrefix("(") || text.hasPrefix("[") { return nil }
     if isTitle(i) { return i }
@@ -277,7 +278,7 @@ struct BlockBuilder {
       for _ in 0..<2 {
         guard let n = nextContent(after: k) else { break }
         if Self.isGradeLine(doc.info[n].text) { return n }
-        guard doc.info[n].startsLowercase, Self.fits(doc.info[n].text, 59) else { break }
+        guard doc.info[n].startsLowercase, doc.info[n].text.hasAtMostCharacters(59) else { break }
         k = n
       }
     }
@@ -294,14 +295,14 @@ struct BlockBuilder {
       for _ in 0..<4 {
         if JudgementHeading.matches(joined) { return k }
         guard let n = nextContent(after: k), doc.info[n].marker == nil, n <= k + 3,
-          Self.fits(doc.info[n].text, 89)
+          doc.info[n].text.hasAtMostCharacters(89)
         else { break }
         joined += " " + doc.info[n].text
         k = n
       }
       if JudgementHeading.matches(joined) { return k }
     }
-    let short = doc.unwrapped ? Self.fits(text, 110) : doc.lines[i].length <= doc.wrapWidth * 9 / 10
+    let short = doc.unwrapped ? text.hasAtMostCharacters(110) : doc.lines[i].length <= doc.wrapWidth * 9 / 10
     if let kind = HeadingVocabulary.kind(of: text) {
       guard short else { return nil }
       let exact = HeadingVocabulary.kind(of: text, exact: true) != nil
@@ -363,14 +364,16 @@ struct BlockBuilder {
     {
       return true
     }
-    guard Self.fits(text, 60), HeadingVocabulary.kind(of: text, exact: true) != nil else { return false }
+    guard text.hasAtMostCharacters(60), HeadingVocabulary.kind(of: text, exact: true) != nil else {
+      return false
+    }
     guard let n = nextContent(after: i) else { return true }
     return doc.info[n].startsUppercase || doc.info[n].marker != nil
   }
 
   /// "Grade 4 (inadequate)", "Grade 2 (good)".
   static func isGradeLine(_ t: String) -> Bool {
-    guard t.hasPrefix("Grade "), Self.fits(t, 40) else { return false }
+    guard t.hasPrefix("Grade "), t.hasAtMostCharacters(40) else { return false }
     let rest = t.dropFirst(6)
     return rest.first.map { ("1"..."4").contains($0) } ?? false
   }
@@ -402,12 +405,6 @@ struct BlockBuilder {
       }
     }
     return true
-  }
-
-  /// Whether the text has at most `limit` characters, counting them only when its bytes
-  /// do not already tell.
-  @inline(__always) static func fits(_ text: String, _ limit: Int) -> Bool {
-    text.hasAtMostCharacters(limit)
   }
 
   func nextContent(after i: Int) -> Int? {
