@@ -100,16 +100,7 @@ struct JSONScanner {
       i += 1
       skipWhitespace()
       try value(depth: depth)
-      skipWhitespace()
-      guard i < bytes.count else { throw failure("unexpected end") }
-      if bytes[i] == UInt8(ascii: ",") {
-        i += 1
-      } else if bytes[i] == UInt8(ascii: "}") {
-        i += 1
-        return
-      } else {
-        throw failure("expected ',' or '}'")
-      }
+      guard try another(before: UInt8(ascii: "}")) else { return }
     }
   }
 
@@ -126,17 +117,24 @@ struct JSONScanner {
     while true {
       skipWhitespace()
       try value(depth: depth)
-      skipWhitespace()
-      guard i < bytes.count else { throw failure("unexpected end") }
-      if bytes[i] == UInt8(ascii: ",") {
-        i += 1
-      } else if bytes[i] == UInt8(ascii: "]") {
-        i += 1
-        return
-      } else {
-        throw failure("expected ',' or ']'")
-      }
+      guard try another(before: UInt8(ascii: "]")) else { return }
     }
+  }
+
+  /// After a member of an object or array: true past a comma (another member follows),
+  /// false past the closing bracket.
+  private mutating func another(before closing: UInt8) throws(Failure) -> Bool {
+    skipWhitespace()
+    guard i < bytes.count else { throw failure("unexpected end") }
+    if bytes[i] == UInt8(ascii: ",") {
+      i += 1
+      return true
+    }
+    guard bytes[i] == closing else {
+      throw failure("expected ',' or '\(Character(Unicode.Scalar(closing)))'")
+    }
+    i += 1
+    return false
   }
 
   /// A string from its opening quote: its escapes and UTF-8 are checked, not decoded.
