@@ -211,6 +211,8 @@ struct TextScan {
   var occurrences: [PhraseMatcher.Occurrence] = []
   /// For the tagger: where each phrase's occurrences start, -1 between items.
   var phraseStart: [Int32] = []
+  /// For the tagger: where rule expressions are evaluated.
+  var evaluator = RuleEvaluator()
   fileprivate var frontier: [Int32] = []
   fileprivate var next: [Int32] = []
 

@@ -8,41 +8,12 @@ public struct Tagger: Sendable {
   /// `rules.themes`; -1 for other rules.
   private let ruleTheme: [Int]
   /// Each rule's expression in the form the tagger evaluates.
-  private let compiled: [Compiled]
+  private let program: RuleProgram
   /// For each rule, the segment kinds it applies to as bits of `SegmentKind.allCases`
   /// positions; all bits for a rule without a list.
   private let ruleSegments: [UInt64]
   private static let segmentBits: [SegmentKind: UInt64] = Dictionary(
     uniqueKeysWithValues: SegmentKind.allCases.enumerated().map { ($1, UInt64(1) << UInt64($0)) })
-
-  /// A rule expression as the tagger evaluates it: an alternation of plain phrases (the
-  /// commonest node by far) is one list of phrase numbers, looked up without recursion.
-  private indirect enum Compiled: Sendable {
-    case phrase(Int)
-    case phrases([Int32])
-    case any([Compiled])
-    case all([Compiled])
-    case not(Compiled)
-    case near(Compiled, Compiled, Int)
-    case except(Compiled, Compiled)
-
-    init(_ e: RuleExpression) {
-      switch e {
-      case .phrase(let p): self = .phrase(p)
-      case .any(let xs):
-        var phrases: [Int32] = []
-        for x in xs {
-          guard case .phrase(let p) = x else { break }
-          phrases.append(Int32(p))
-        }
-        self = phrases.count == xs.count ? .phrases(phrases) : .any(xs.map(Compiled.init))
-      case .all(let xs): self = .all(xs.map(Compiled.init))
-      case .not(let x): self = .not(Compiled(x))
-      case .near(let a, let b, let n): self = .near(Compiled(a), Compiled(b), n)
-      case .except(let a, let b): self = .except(Compiled(a), Compiled(b))
-      }
-    }
-  }
 
   public init(rules: RuleSet) {
     self.rules = rules
@@ -52,7 +23,7 @@ public struct Tagger: Sendable {
       for p in Set(r.expression.positivePhrases()) { byPhrase[p].append(k) }
     }
     rulesByPhrase = byPhrase
-    compiled = rules.rules.map { Compiled($0.expression) }
+    program = RuleProgram(rules.rules.map(\.expression))
     ruleSegments = rules.rules.map { rule in
       rule.segments.map { kinds in kinds.reduce(0) { $0 | (Self.segmentBits[$1] ?? 0) } } ?? ~0
     }
@@ -112,8 +83,6 @@ public struct Tagger: Sendable {
       starts[o.phrase] = Int32(k)
       candidates += rulesByPhrase[o.phrase]
     }
-    let found = Found(occurrences: scan.occurrences, start: starts)
-    starts = []
     candidates.sort()
     let tokens = scan.words
     var analysis = ItemAnalysis()
@@ -135,12 +104,15 @@ public struct Tagger: Sendable {
     for r in candidates where r != last {
       last = r
       if ruleSegments[r] & segmentBit == 0 { continue }
-      let result = evaluate(compiled[r], found)
-      guard result.matched, Self.distinct(result.evidence) >= rules.rules[r].minimum,
-        let first = result.evidence.first
+      guard
+        scan.evaluator.evaluate(
+          rule: program.roots[r], program: program, occurrences: scan.occurrences, start: starts),
+        Self.distinct(scan.evaluator.arena[...]) >= rules.rules[r].minimum,
+        let first = scan.evaluator.arena.first
       else { continue }
+      let result = scan.evaluator.arena
       let id = rules.rules[r].id
-      let evidence = result.evidence.map {
+      let evidence = result.map {
         let span = Span(start: tokens[$0.first].start, end: tokens[$0.last].end)
         return Evidence(rule: id, span: span, text: Self.words(bytes, span))
       }
@@ -151,14 +123,14 @@ public struct Tagger: Sendable {
         guard t >= 0 else { break }
         prepareThemes()
         themeEvidence[t] += evidence
-        themeSentences[t].formUnion(result.evidence.map(\.sentence))
+        themeSentences[t].formUnion(result.map(\.sentence))
       case .exclusion:
         let t = ruleTheme[r]
         guard t >= 0 else { break }
         prepareThemes()
         exclusions[t] = exclusions[t] ?? id
-      case .polarity(.strength): strength += result.evidence.map { ($0.first, $0.last) }
-      case .polarity(_): concern += result.evidence.map { ($0.first, $0.last) }
+      case .polarity(.strength): strength += result.map { ($0.first, $0.last) }
+      case .polarity(_): concern += result.map { ($0.first, $0.last) }
       case .quantifier(let q): quantifiers.append((q, first.first))
       }
     }
@@ -173,8 +145,7 @@ public struct Tagger: Sendable {
       analysis.themes.append(ThemeTag(id: id, evidence: evidence.sorted { $0.span < $1.span }))
       tagTheme.append(t)
     }
-    starts = found.start
-    for o in found.occurrences { starts[o.phrase] = -1 }
+    for o in scan.occurrences { starts[o.phrase] = -1 }
     swap(&starts, &scan.phraseStart)
     analysis.fired.sort { $0.span < $1.span || $0.span == $1.span && $0.rule < $1.rule }
     analysis.quantifier = quantifiers.min { $0.1 < $1.1 || $0.1 == $1.1 && $0.0.rawValue < $1.0.rawValue }?.0
@@ -201,153 +172,6 @@ public struct Tagger: Sendable {
     return analysis
   }
 
-  /// The truth of an expression and the occurrences that make it true, in order of
-  /// position.
-  private struct Result {
-    var matched: Bool
-    var evidence: ArraySlice<PhraseMatcher.Occurrence>
-
-    static var no: Result { Result(matched: false, evidence: []) }
-  }
-
-  /// The occurrences of an item sorted by phrase and position, and where each phrase's start.
-  private struct Found {
-    var occurrences: [PhraseMatcher.Occurrence]
-    var start: [Int32]
-
-    @inline(__always)
-    func of(_ p: Int) -> ArraySlice<PhraseMatcher.Occurrence> {
-      let s = Int(start[p])
-      guard s >= 0 else { return [] }
-      var end = s + 1
-      while end < occurrences.count && occurrences[end].phrase == p { end += 1 }
-      return occurrences[s..<end]
-    }
-  }
-
-  /// - Parameter found: every occurrence in the item, sorted by phrase and position.
-  private func evaluate(_ e: Compiled, _ found: Found) -> Result {
-    switch e {
-    case .phrase(let p):
-      let o = found.of(p)
-      return Result(matched: !o.isEmpty, evidence: o)
-    case .phrases(let ps):
-      // As `.any` below, for alternatives that are all phrases.
-      var ev: ArraySlice<PhraseMatcher.Occurrence> = []
-      var parts = 0
-      for p in ps where found.start[Int(p)] >= 0 {
-        let o = found.of(Int(p))
-        ev = parts == 0 ? o : ev + o
-        parts += 1
-      }
-      return Result(matched: parts > 0, evidence: parts > 1 ? Self.unique(ev) : ev)
-    case .any(let xs):
-      var ev: ArraySlice<PhraseMatcher.Occurrence> = []
-      var parts = 0
-      var any = false
-      for x in xs {
-        let r: Result
-        if case .phrase(let p) = x {
-          // Most alternatives are phrases: look them up without recursing.
-          let o = found.of(p)
-          if o.isEmpty { continue }
-          r = Result(matched: true, evidence: o)
-        } else {
-          r = evaluate(x, found)
-        }
-        if r.matched {
-          any = true
-          if !r.evidence.isEmpty {
-            ev = parts == 0 ? r.evidence : ev + r.evidence
-            parts += 1
-          }
-        }
-      }
-      return Result(matched: any, evidence: parts > 1 ? Self.unique(ev) : ev)
-    case .all(let xs):
-      var ev: ArraySlice<PhraseMatcher.Occurrence> = []
-      var parts = 0
-      for x in xs {
-        let r = evaluate(x, found)
-        if !r.matched { return .no }
-        if !r.evidence.isEmpty {
-          ev = parts == 0 ? r.evidence : ev + r.evidence
-          parts += 1
-        }
-      }
-      return Result(matched: true, evidence: parts > 1 ? Self.unique(ev) : ev)
-    case .not(let x):
-      return Result(matched: !evaluate(x, found).matched, evidence: [])
-    case .near(let a, let b, let n):
-      let ra = evaluate(a, found)
-      guard ra.matched else { return .no }
-      let rb = evaluate(b, found)
-      guard rb.matched else { return .no }
-      var ev: ArraySlice<PhraseMatcher.Occurrence> = []
-      // Both lists are in order of position: for each x, only the ys that start within
-      // reach of it are looked at, so a long item costs its length, not its length squared.
-      let xs = Self.inOrder(ra.evidence)
-      let ys = Self.inOrder(rb.evidence)
-      var lo = ys.startIndex
-      for x in xs {
-        while lo < ys.endIndex && ys[lo].first < x.first - n - Self.longestPhrase { lo += 1 }
-        var k = lo
-        while k < ys.endIndex && ys[k].first <= x.last + n {
-          let y = ys[k]
-          k += 1
-          // Within n words and in the same sentence.
-          let gap = x.last < y.first ? y.first - x.last - 1 : (y.last < x.first ? x.first - y.last - 1 : 0)
-          if gap < n, x.sentence == y.sentence {
-            ev.append(x)
-            ev.append(y)
-          }
-        }
-      }
-      return Result(matched: !ev.isEmpty, evidence: Self.unique(ev))
-    case .except(let a, let b):
-      let ra = evaluate(a, found)
-      guard ra.matched else { return ra }
-      let rb = evaluate(b, found)
-      let ys = Self.inOrder(rb.evidence)
-      var lo = ys.startIndex
-      var kept: [PhraseMatcher.Occurrence] = []
-      for x in Self.inOrder(ra.evidence) {
-        while lo < ys.endIndex && ys[lo].first < x.first - Self.longestPhrase { lo += 1 }
-        var k = lo
-        var overlaps = false
-        while k < ys.endIndex && ys[k].first <= x.last {
-          if x.first <= ys[k].last {
-            overlaps = true
-            break
-          }
-          k += 1
-        }
-        if !overlaps { kept.append(x) }
-      }
-      return Result(matched: !kept.isEmpty, evidence: kept[...])
-    }
-  }
-
-  /// No phrase is longer than this many words (the rule language allows eight), so an
-  /// occurrence that ends near a word starts at most this far before it.
-  private static let longestPhrase = 8
-
-  /// The occurrences in order of first word (they almost always are already).
-  private static func inOrder(_ xs: ArraySlice<PhraseMatcher.Occurrence>) -> ArraySlice<
-    PhraseMatcher.Occurrence
-  > {
-    var sorted = true
-    var previous = Int.min
-    for x in xs {
-      if x.first < previous {
-        sorted = false
-        break
-      }
-      previous = x.first
-    }
-    return sorted ? xs : xs.sorted { $0.first < $1.first || $0.first == $1.first && $0.last < $1.last }[...]
-  }
-
   /// The source text of a span with its line breaks and runs of spaces folded to one space.
   static func words(_ bytes: [UInt8], _ span: Span) -> String {
     InlineMarkup.collapseSpaces(bytes: bytes[span.start..<span.end])
@@ -363,22 +187,6 @@ public struct Tagger: Sendable {
       end = max(end, o.last)
     }
     return count
-  }
-
-  /// The occurrences in order of position, each once; among occurrences at the same place,
-  /// the order in which they came.
-  private static func unique(_ xs: ArraySlice<PhraseMatcher.Occurrence>) -> ArraySlice<
-    PhraseMatcher.Occurrence
-  > {
-    let sorted = xs.sorted { $0.first < $1.first || $0.first == $1.first && $0.last < $1.last }
-    var out: [PhraseMatcher.Occurrence] = []
-    out.reserveCapacity(sorted.count)
-    var groupStart = 0
-    for o in sorted {
-      if let l = out.last, l.first != o.first || l.last != o.last { groupStart = out.count }
-      if !out[groupStart...].contains(o) { out.append(o) }
-    }
-    return out[...]
   }
 }
 

@@ -1,0 +1,291 @@
+/// The rules' expressions flattened into one array of nodes, evaluated over an item's
+/// phrase occurrences without boxed enums or an array for every intermediate result.
+///
+/// An alternation of plain phrases (the commonest node by far) is one run of phrase
+/// numbers in `lists`; the children of `|` and `&` are runs of node numbers there too.
+struct RuleProgram: Sendable {
+  enum Op: UInt8, Sendable {
+    /// `a` is the phrase.
+    case phrase
+    /// `lists[a..<b]` are phrases, any of which matches.
+    case phrases
+    /// `lists[a..<b]` are nodes, any of which matches.
+    case any
+    /// `lists[a..<b]` are nodes, all of which must match.
+    case all
+    /// `a` is the node negated.
+    case not
+    /// Nodes `a` and `b` within `n` words in a sentence.
+    case near
+    /// Occurrences of node `a` that no occurrence of node `b` overlaps.
+    case except
+  }
+
+  struct Node: Sendable {
+    var op: Op
+    var a: Int32
+    var b: Int32 = 0
+    var n: Int32 = 0
+  }
+
+  private(set) var nodes: [Node] = []
+  private(set) var lists: [Int32] = []
+  /// Each rule's top node.
+  private(set) var roots: [Int32] = []
+
+  init(_ expressions: [RuleExpression]) {
+    for e in expressions { roots.append(add(e)) }
+  }
+
+  private mutating func add(_ e: RuleExpression) -> Int32 {
+    switch e {
+    case .phrase(let p):
+      return append(Node(op: .phrase, a: Int32(p)))
+    case .any(let xs):
+      var phrases: [Int32] = []
+      for x in xs {
+        guard case .phrase(let p) = x else { break }
+        phrases.append(Int32(p))
+      }
+      if phrases.count == xs.count { return appendList(.phrases, phrases) }
+      return appendList(.any, xs.map { add($0) })
+    case .all(let xs):
+      return appendList(.all, xs.map { add($0) })
+    case .not(let x):
+      return append(Node(op: .not, a: add(x)))
+    case .near(let x, let y, let n):
+      let a = add(x)
+      return append(Node(op: .near, a: a, b: add(y), n: Int32(n)))
+    case .except(let x, let y):
+      let a = add(x)
+      return append(Node(op: .except, a: a, b: add(y)))
+    }
+  }
+
+  private mutating func appendList(_ op: Op, _ items: [Int32]) -> Int32 {
+    let start = Int32(lists.count)
+    lists += items
+    return append(Node(op: op, a: start, b: Int32(lists.count)))
+  }
+
+  private mutating func append(_ node: Node) -> Int32 {
+    nodes.append(node)
+    return Int32(nodes.count - 1)
+  }
+}
+
+/// Evaluates rule nodes over one item's occurrences.
+///
+/// Every result's evidence is the run of `arena` from where the arena ended when the node's
+/// evaluation began to where it ends now, so the evidence of the children of `|` and `&`
+/// lies end to end without copying, and an unmatched node leaves the arena as it found it.
+struct RuleEvaluator {
+  typealias Occurrence = PhraseMatcher.Occurrence
+
+  /// Whether the node matched; its evidence is `arena[base...]`.
+  struct Result {
+    var matched: Bool
+    var base: Int
+  }
+
+  /// The occurrences in order of position the last evaluation found, each once.
+  var arena: [Occurrence] = []
+
+  /// No phrase is longer than this many words (the rule language allows eight), so an
+  /// occurrence that ends near a word starts at most this far before it.
+  static let longestPhrase = 8
+
+  /// Evaluates a rule's top node afresh.
+  /// - Parameters:
+  ///   - occurrences: every occurrence in the item, sorted by phrase and position.
+  ///   - start: where each phrase's occurrences begin in `occurrences`, -1 when absent.
+  mutating func evaluate(
+    rule root: Int32, program: RuleProgram, occurrences: [Occurrence], start: [Int32]
+  ) -> Bool {
+    arena.removeAll(keepingCapacity: true)
+    return program.nodes.withUnsafeBufferPointer { nodes in
+      program.lists.withUnsafeBufferPointer { lists in
+        occurrences.withUnsafeBufferPointer { occurrences in
+          start.withUnsafeBufferPointer { start in
+            var context = Context(nodes: nodes, lists: lists, occurrences: occurrences, start: start)
+            return evaluate(Int(root), &context).matched
+          }
+        }
+      }
+    }
+  }
+
+  private struct Context {
+    let nodes: UnsafeBufferPointer<RuleProgram.Node>
+    let lists: UnsafeBufferPointer<Int32>
+    let occurrences: UnsafeBufferPointer<Occurrence>
+    let start: UnsafeBufferPointer<Int32>
+  }
+
+  /// Appends a phrase's occurrences, if it has any.
+  @inline(__always)
+  private mutating func appendPhrase(_ p: Int, _ c: Context) -> Bool {
+    let s = Int(c.start[p])
+    guard s >= 0 else { return false }
+    var end = s + 1
+    while end < c.occurrences.count && c.occurrences[end].phrase == p { end += 1 }
+    arena.append(contentsOf: UnsafeBufferPointer(rebasing: c.occurrences[s..<end]))
+    return true
+  }
+
+  private mutating func evaluate(_ k: Int, _ c: inout Context) -> Result {
+    let node = c.nodes[k]
+    let base = arena.count
+    switch node.op {
+    case .phrase:
+      return Result(matched: appendPhrase(Int(node.a), c), base: base)
+    case .phrases:
+      var parts = 0
+      for i in Int(node.a)..<Int(node.b) where appendPhrase(Int(c.lists[i]), c) { parts += 1 }
+      if parts > 1 { unique(from: base) }
+      return Result(matched: parts > 0, base: base)
+    case .any:
+      var parts = 0
+      var any = false
+      for i in Int(node.a)..<Int(node.b) {
+        let before = arena.count
+        guard evaluate(Int(c.lists[i]), &c).matched else { continue }
+        any = true
+        if arena.count > before { parts += 1 }
+      }
+      if parts > 1 { unique(from: base) }
+      return Result(matched: any, base: base)
+    case .all:
+      var parts = 0
+      for i in Int(node.a)..<Int(node.b) {
+        let before = arena.count
+        guard evaluate(Int(c.lists[i]), &c).matched else {
+          truncate(to: base)
+          return Result(matched: false, base: base)
+        }
+        if arena.count > before { parts += 1 }
+      }
+      if parts > 1 { unique(from: base) }
+      return Result(matched: true, base: base)
+    case .not:
+      let matched = evaluate(Int(node.a), &c).matched
+      truncate(to: base)
+      return Result(matched: !matched, base: base)
+    case .near:
+      guard evaluate(Int(node.a), &c).matched else { return Result(matched: false, base: base) }
+      let middle = arena.count
+      guard evaluate(Int(node.b), &c).matched else {
+        truncate(to: base)
+        return Result(matched: false, base: base)
+      }
+      let end = arena.count
+      inOrder(base..<middle)
+      inOrder(middle..<end)
+      // Both lists are in order of position: for each x, only the ys that start within
+      // reach of it are looked at, so a long item costs its length, not its length squared.
+      let n = Int(node.n)
+      var lo = middle
+      for xi in base..<middle {
+        let x = arena[xi]
+        while lo < end && arena[lo].first < x.first - n - Self.longestPhrase { lo += 1 }
+        var k = lo
+        while k < end && arena[k].first <= x.last + n {
+          let y = arena[k]
+          k += 1
+          // Within n words and in the same sentence.
+          let gap = x.last < y.first ? y.first - x.last - 1 : (y.last < x.first ? x.first - y.last - 1 : 0)
+          if gap < n, x.sentence == y.sentence {
+            arena.append(x)
+            arena.append(y)
+          }
+        }
+      }
+      let found = arena.count > end
+      if found { unique(from: end) }
+      moveDown(from: end, to: base)
+      return Result(matched: found, base: base)
+    case .except:
+      guard evaluate(Int(node.a), &c).matched else { return Result(matched: false, base: base) }
+      let middle = arena.count
+      _ = evaluate(Int(node.b), &c)
+      let end = arena.count
+      inOrder(middle..<end)
+      inOrder(base..<middle)
+      var lo = middle
+      for xi in base..<middle {
+        let x = arena[xi]
+        while lo < end && arena[lo].first < x.first - Self.longestPhrase { lo += 1 }
+        var k = lo
+        var overlaps = false
+        while k < end && arena[k].first <= x.last {
+          if x.first <= arena[k].last {
+            overlaps = true
+            break
+          }
+          k += 1
+        }
+        if !overlaps { arena.append(x) }
+      }
+      let kept = arena.count > end
+      moveDown(from: end, to: base)
+      return Result(matched: kept, base: base)
+    }
+  }
+
+  @inline(__always)
+  private mutating func truncate(to count: Int) {
+    arena.removeSubrange(count..<arena.count)
+  }
+
+  /// Moves `arena[from...]` down to start at `to`, dropping what lay between.
+  private mutating func moveDown(from: Int, to: Int) {
+    guard from > to else { return }
+    let count = arena.count - from
+    for i in 0..<count { arena[to + i] = arena[from + i] }
+    truncate(to: to + count)
+  }
+
+  /// Sorts the occurrences in the range by first word, then last (they almost always are
+  /// already), keeping the order of those at the same place.
+  private mutating func inOrder(_ range: Range<Int>) {
+    guard range.count > 1 else { return }
+    var previous = Int.min
+    var sorted = true
+    for i in range {
+      if arena[i].first < previous {
+        sorted = false
+        break
+      }
+      previous = arena[i].first
+    }
+    if !sorted { arena[range].sort(by: Self.byPlace) }
+  }
+
+  private static func byPlace(_ x: Occurrence, _ y: Occurrence) -> Bool {
+    x.first < y.first || x.first == y.first && x.last < y.last
+  }
+
+  /// Puts `arena[base...]` in order of position with each occurrence once; among
+  /// occurrences at the same place, the order in which they came.
+  private mutating func unique(from base: Int) {
+    arena[base...].sort(by: Self.byPlace)
+    var written = base
+    var groupStart = base
+    for r in base..<arena.count {
+      let o = arena[r]
+      if written > base, arena[written - 1].first != o.first || arena[written - 1].last != o.last {
+        groupStart = written
+      }
+      var seen = false
+      for g in groupStart..<written where arena[g] == o {
+        seen = true
+        break
+      }
+      if !seen {
+        arena[written] = o
+        written += 1
+      }
+    }
+    truncate(to: written)
+  }
+}
