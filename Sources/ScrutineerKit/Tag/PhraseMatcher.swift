@@ -211,6 +211,11 @@ struct TextScan {
   var occurrences: [PhraseMatcher.Occurrence] = []
   /// For the tagger: where each phrase's occurrences start, -1 between items.
   var phraseStart: [Int32] = []
+  /// For the tagger: the phrases present, and the occurrences grouped by phrase.
+  var present: [Int] = []
+  var grouped: [PhraseMatcher.Occurrence] = []
+  /// For the tagger: the candidate rules as bits, zero between items.
+  var ruleBits: [UInt64] = []
   /// For the tagger: where rule expressions are evaluated.
   var evaluator = RuleEvaluator()
   fileprivate var frontier: [Int32] = []

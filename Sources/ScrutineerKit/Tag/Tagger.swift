@@ -2,8 +2,10 @@
 public struct Tagger: Sendable {
   public let rules: RuleSet
   private let matcher: PhraseMatcher
-  /// For each phrase, the rules that mention it positively.
-  private let rulesByPhrase: [[Int]]
+  /// For each phrase, the rules that mention it positively: `ruleWords` words of bits
+  /// in rule order.
+  private let rulesByPhrase: [UInt64]
+  private let ruleWords: Int
   /// For each rule of a theme (or an exclusion from one), the theme's position in
   /// `rules.themes`; -1 for other rules.
   private let ruleTheme: [Int]
@@ -18,11 +20,13 @@ public struct Tagger: Sendable {
   public init(rules: RuleSet) {
     self.rules = rules
     matcher = PhraseMatcher(phrases: rules.phrases, cueWords: PolarityJudge.cueWords)
-    var byPhrase = Array(repeating: [Int](), count: rules.phrases.count)
+    let words = (rules.rules.count + 63) / 64
+    var byPhrase = Array(repeating: UInt64(0), count: rules.phrases.count * words)
     for (k, r) in rules.rules.enumerated() {
-      for p in Set(r.expression.positivePhrases()) { byPhrase[p].append(k) }
+      for p in r.expression.positivePhrases() { byPhrase[p * words + k / 64] |= 1 << UInt64(k % 64) }
     }
     rulesByPhrase = byPhrase
+    ruleWords = words
     program = RuleProgram(rules.rules.map(\.expression))
     ruleSegments = rules.rules.map { rule in
       rule.segments.map { kinds in kinds.reduce(0) { $0 | (Self.segmentBits[$1] ?? 0) } } ?? ~0
@@ -67,83 +71,87 @@ public struct Tagger: Sendable {
     -> ItemAnalysis
   {
     matcher.scan(bytes, ranges: ranges, into: &scan)
-    // Occurrences grouped by phrase, each group in order of position.
-    scan.occurrences.sort {
-      $0.phrase < $1.phrase
-        || $0.phrase == $1.phrase && ($0.first < $1.first || $0.first == $1.first && $0.last < $1.last)
-    }
     // Where each phrase's occurrences start, for the phrases present (-1 for the others).
     var starts: [Int32] = []
     swap(&starts, &scan.phraseStart)
     if starts.count != rules.phrases.count { starts = Array(repeating: -1, count: rules.phrases.count) }
-    var candidates: [Int] = []
+    Self.groupByPhrase(&scan, starts: &starts)
+    // The rules that mention a phrase present, as bits in rule order.
+    var candidates: [UInt64] = []
+    swap(&candidates, &scan.ruleBits)
+    if candidates.count != ruleWords { candidates = Array(repeating: 0, count: ruleWords) }
     var previous = -1
     for (k, o) in scan.occurrences.enumerated() where o.phrase != previous {
       previous = o.phrase
       starts[o.phrase] = Int32(k)
-      candidates += rulesByPhrase[o.phrase]
+      let row = o.phrase * ruleWords
+      for w in 0..<ruleWords { candidates[w] |= rulesByPhrase[row + w] }
     }
-    candidates.sort()
     let tokens = scan.words
+    let sentenceCount = (tokens.last?.sentence ?? 0) + 1
     var analysis = ItemAnalysis()
-    // By theme, in the order the rule files declare themes; made when a theme rule fires.
-    var themeEvidence: [[Evidence]] = []
-    var themeSentences: [Set<Int>] = []
-    var exclusions: [String?] = []
-    func prepareThemes() {
-      guard themeEvidence.isEmpty else { return }
-      themeEvidence = Array(repeating: [], count: rules.themes.count)
-      themeSentences = Array(repeating: [], count: rules.themes.count)
-      exclusions = Array(repeating: nil, count: rules.themes.count)
+    // The themes whose rules fired, in the order they first did.
+    var themes: [FiredTheme] = []
+    func fired(_ t: Int) -> Int {
+      if let k = themes.firstIndex(where: { $0.theme == t }) { return k }
+      themes.append(FiredTheme(theme: t, sentences: Array(repeating: 0, count: (sentenceCount + 63) / 64)))
+      return themes.count - 1
     }
     var strength: [(Int, Int)] = []
     var concern: [(Int, Int)] = []
     var quantifiers: [(Quantifier, Int)] = []
-    var last = -1
     let segmentBit = Self.segmentBits[segment] ?? 0
-    for r in candidates where r != last {
-      last = r
-      if ruleSegments[r] & segmentBit == 0 { continue }
-      guard
-        scan.evaluator.evaluate(
-          rule: program.roots[r], program: program, occurrences: scan.occurrences, start: starts),
-        Self.distinct(scan.evaluator.arena[...]) >= rules.rules[r].minimum,
-        let first = scan.evaluator.arena.first
-      else { continue }
-      let result = scan.evaluator.arena
-      let id = rules.rules[r].id
-      let evidence = result.map {
-        let span = Span(start: tokens[$0.first].start, end: tokens[$0.last].end)
-        return Evidence(rule: id, span: span, text: Self.words(bytes, span))
-      }
-      analysis.fired += evidence
-      switch rules.rules[r].group {
-      case .theme:
-        let t = ruleTheme[r]
-        guard t >= 0 else { break }
-        prepareThemes()
-        themeEvidence[t] += evidence
-        themeSentences[t].formUnion(result.map(\.sentence))
-      case .exclusion:
-        let t = ruleTheme[r]
-        guard t >= 0 else { break }
-        prepareThemes()
-        exclusions[t] = exclusions[t] ?? id
-      case .polarity(.strength): strength += result.map { ($0.first, $0.last) }
-      case .polarity(_): concern += result.map { ($0.first, $0.last) }
-      case .quantifier(let q): quantifiers.append((q, first.first))
+    for w in 0..<ruleWords {
+      var bits = candidates[w]
+      candidates[w] = 0
+      while bits != 0 {
+        let r = w * 64 + bits.trailingZeroBitCount
+        bits &= bits - 1
+        if ruleSegments[r] & segmentBit == 0 { continue }
+        guard
+          scan.evaluator.evaluate(
+            rule: program.roots[r], program: program, occurrences: scan.occurrences, start: starts),
+          Self.distinct(scan.evaluator.arena[...]) >= rules.rules[r].minimum,
+          let first = scan.evaluator.arena.first
+        else { continue }
+        let result = scan.evaluator.arena
+        let id = rules.rules[r].id
+        let evidence = result.map {
+          let span = Span(start: tokens[$0.first].start, end: tokens[$0.last].end)
+          return Evidence(rule: id, span: span, text: Self.words(bytes, span))
+        }
+        analysis.fired += evidence
+        switch rules.rules[r].group {
+        case .theme:
+          let t = ruleTheme[r]
+          guard t >= 0 else { break }
+          let k = fired(t)
+          themes[k].evidence += evidence
+          for o in result { themes[k].sentences[o.sentence >> 6] |= 1 << UInt64(o.sentence & 63) }
+        case .exclusion:
+          let t = ruleTheme[r]
+          guard t >= 0 else { break }
+          let k = fired(t)
+          themes[k].excludedBy = themes[k].excludedBy ?? id
+        case .polarity(.strength): strength += result.map { ($0.first, $0.last) }
+        case .polarity(_): concern += result.map { ($0.first, $0.last) }
+        case .quantifier(let q): quantifiers.append((q, first.first))
+        }
       }
     }
+    swap(&candidates, &scan.ruleBits)
     // Themes in the order the rule files declare them.
-    var tagTheme: [Int] = []
-    for (t, evidence) in themeEvidence.enumerated() where !evidence.isEmpty {
-      let id = rules.themes[t].id
-      if let rule = exclusions[t] {
+    themes.sort { $0.theme < $1.theme }
+    themes.removeAll { $0.evidence.isEmpty }
+    var tagged: [FiredTheme] = []
+    for theme in themes {
+      let id = rules.themes[theme.theme].id
+      if let rule = theme.excludedBy {
         analysis.excluded.append((id, rule))
         continue
       }
-      analysis.themes.append(ThemeTag(id: id, evidence: evidence.sorted { $0.span < $1.span }))
-      tagTheme.append(t)
+      analysis.themes.append(ThemeTag(id: id, evidence: theme.evidence.sorted { $0.span < $1.span }))
+      tagged.append(theme)
     }
     for o in scan.occurrences { starts[o.phrase] = -1 }
     swap(&starts, &scan.phraseStart)
@@ -155,15 +163,18 @@ public struct Tagger: Sendable {
     (analysis.polarity, analysis.strengthScore, analysis.concernScore) = PolarityJudge.judge(
       tokens: tokens, strength: strength, concern: concern, segment: segment, context: context)
     // Each theme's own polarity, from the cues in the sentences that hold its evidence.
-    let sentenceCount = (tokens.last?.sentence ?? 0) + 1
     for k in analysis.themes.indices {
-      let sentences = themeSentences[tagTheme[k]]
-      if sentences.count >= sentenceCount || segment.isImprovementList {
+      let sentences = tagged[k].sentences
+      if sentences.reduce(0, { $0 + $1.nonzeroBitCount }) >= sentenceCount || segment.isImprovementList {
         analysis.themes[k].polarity = analysis.polarity
         continue
       }
-      let s = strength.filter { sentences.contains(tokens[$0.0].sentence) }
-      let c = concern.filter { sentences.contains(tokens[$0.0].sentence) }
+      func holds(_ cue: (Int, Int)) -> Bool {
+        let n = tokens[cue.0].sentence
+        return sentences[n >> 6] & (1 << UInt64(n & 63)) != 0
+      }
+      let s = strength.filter(holds)
+      let c = concern.filter(holds)
       analysis.themes[k].polarity =
         s.isEmpty && c.isEmpty
         ? .neutral
@@ -172,17 +183,69 @@ public struct Tagger: Sendable {
     return analysis
   }
 
+  /// A theme a rule fired for in an item: its evidence, the sentences that hold it (as
+  /// bits), and the first exclusion rule that fired for it.
+  private struct FiredTheme {
+    var theme: Int
+    var evidence: [Evidence] = []
+    var sentences: [UInt64]
+    var excludedBy: String? = nil
+  }
+
   /// The source text of a span with its line breaks and runs of spaces folded to one space.
   static func words(_ bytes: [UInt8], _ span: Span) -> String {
     InlineMarkup.collapseSpaces(bytes: bytes[span.start..<span.end])
   }
 
+  /// Puts the occurrences in order of phrase, keeping each phrase's in the order the
+  /// matcher found them (by position), as a counting sort over the phrases present.
+  /// `starts` is -1 for every phrase on entry and is used as the counts.
+  private static func groupByPhrase(_ scan: inout TextScan, starts: inout [Int32]) {
+    guard scan.occurrences.count > 1 else { return }
+    var present: [Int] = []
+    swap(&present, &scan.present)
+    present.removeAll(keepingCapacity: true)
+    for o in scan.occurrences {
+      if starts[o.phrase] < 0 {
+        starts[o.phrase] = 0
+        present.append(o.phrase)
+      }
+      starts[o.phrase] += 1
+    }
+    if present.count > 1 {
+      present.sort()
+      var offset: Int32 = 0
+      for p in present {
+        let count = starts[p]
+        starts[p] = offset
+        offset += count
+      }
+      var grouped = scan.grouped
+      grouped.removeAll(keepingCapacity: true)
+      grouped.append(contentsOf: scan.occurrences)
+      for o in scan.occurrences {
+        grouped[Int(starts[o.phrase])] = o
+        starts[o.phrase] += 1
+      }
+      swap(&grouped, &scan.occurrences)
+      scan.grouped = grouped
+    }
+    for p in present { starts[p] = -1 }
+    swap(&present, &scan.present)
+  }
+
   /// How many separate places the occurrences cover ("children in care" and "in care"
   /// at the same place count once).
   static func distinct(_ xs: ArraySlice<PhraseMatcher.Occurrence>) -> Int {
+    // Rule evidence comes in order of position; anything else is sorted first.
+    var previous = Int.min
+    for o in xs {
+      if o.first < previous { return distinct(xs.sorted { $0.first < $1.first }[...]) }
+      previous = o.first
+    }
     var count = 0
     var end = -1
-    for o in xs.sorted(by: { $0.first < $1.first }) {
+    for o in xs {
       if o.first > end { count += 1 }
       end = max(end, o.last)
     }
