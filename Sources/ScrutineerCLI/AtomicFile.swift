@@ -84,6 +84,18 @@ enum AtomicFile {
     }
 
     /// Appends bytes.
+    func append(_ bytes: [UInt8]) throws(Failure) {
+      let failure = bytes.withUnsafeBytes { bytes -> Failure? in
+        do throws(Failure) {
+          try append(bytes: bytes)
+          return nil
+        } catch {
+          return error
+        }
+      }
+      if let failure { throw failure }
+    }
+
     func append(bytes: UnsafeRawBufferPointer) throws(Failure) {
       var offset = 0
       while offset < bytes.count {

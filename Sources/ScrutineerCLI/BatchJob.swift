@@ -28,14 +28,14 @@ struct FileResult: Sendable {
 /// Bytes of `documents.jsonl` or `items.csv`: rendered in this run (held in a spool, or
 /// in memory when there is none), or a range of the file the previous run wrote.
 enum OutputPiece: Sendable {
-  case rendered(String)
+  case rendered([UInt8])
   case spooled(Spool, Range<Int>)
   case previous(Range<Int>)
 
-  /// The text, put in the spool when there is one.
-  static func rendered(_ text: String, spool: Spool?) -> OutputPiece {
-    if let spool, let range = spool.append(text) { return .spooled(spool, range) }
-    return .rendered(text)
+  /// The bytes, put in the spool when there is one.
+  static func rendered(_ bytes: [UInt8], spool: Spool?) -> OutputPiece {
+    if let spool, let range = spool.append(bytes) { return .spooled(spool, range) }
+    return .rendered(bytes)
   }
 }
 
@@ -140,8 +140,7 @@ struct BatchJob: Sendable {
   )
     -> FileResult
   {
-    var lines = ""
-    for d in file.documents { lines += JSONRenderer.documentLine(d, file: file) + "\n" }
+    let lines = JSONRenderer.documentLineBytes(file)
     let tally = Tally(file)
     let stamps = json.map {
       ReuseCache.Entry(
@@ -149,7 +148,7 @@ struct BatchJob: Sendable {
     }
     return FileResult(
       entry: entry, stamps: stamps, reused: reused, documentLines: .rendered(lines, spool: documentsSpool),
-      csvRows: .rendered(CSVRenderer.rows(file), spool: itemsSpool),
+      csvRows: .rendered(CSVRenderer.rowBytes(file), spool: itemsSpool),
       tally: tally)
   }
 }

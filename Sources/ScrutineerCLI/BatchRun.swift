@@ -108,7 +108,8 @@ struct BatchRun {
       let documentRanges = try CombinedOutput.write(
         documentsPath, results.map(\.result.documentLines), previous: previousDocuments)
       let itemRanges = try CombinedOutput.write(
-        itemsPath, [.rendered(CSVRenderer.header(byteOrderMark: true))] + results.map(\.result.csvRows),
+        itemsPath,
+        [.rendered(Array(CSVRenderer.header(byteOrderMark: true).utf8))] + results.map(\.result.csvRows),
         previous: previousItems
       ).dropFirst()
       var manifest = Manifest()

@@ -31,14 +31,16 @@ enum CombinedOutput {
       try FileRange.read(fd, range, what: "the previous outputs", body)
     }
 
-    /// Whether the bytes at `range` are `text`.
-    func holds(_ text: String, at range: Range<Int>) -> Bool {
-      var text = text
-      return text.withUTF8 { expected in
+    /// Whether the bytes at `range` are `expected`.
+    func holds(_ expected: [UInt8], at range: Range<Int>) -> Bool {
+      guard range.count == expected.count else { return false }
+      return expected.withUnsafeBufferPointer { expected in
         var at = 0
         do {
           try read(range) { (bytes) throws(AtomicFile.Failure) in
-            guard memcmp(bytes.baseAddress!, expected.baseAddress! + at, bytes.count) == 0 else {
+            guard at + bytes.count <= expected.count,
+              memcmp(bytes.baseAddress!, expected.baseAddress! + at, bytes.count) == 0
+            else {
               throw AtomicFile.Failure(reason: "")
             }
             at += bytes.count
@@ -62,7 +64,7 @@ enum CombinedOutput {
     for piece in pieces {
       let count: Int
       switch piece {
-      case .rendered(let text): count = text.utf8.count
+      case .rendered(let bytes): count = bytes.count
       case .spooled(_, let range), .previous(let range): count = range.count
       }
       ranges.append(offset..<offset + count)
@@ -71,9 +73,9 @@ enum CombinedOutput {
     if let previous, previous.size == offset,
       zip(pieces, ranges).allSatisfy({ piece, range in
         switch piece {
-        case .rendered(let text): previous.holds(text, at: range)
+        case .rendered(let bytes): previous.holds(bytes, at: range)
         case .spooled(let spool, let from):
-          (try? spool.text(from)).map { previous.holds($0, at: range) } ?? false
+          (try? spool.bytes(from)).map { previous.holds($0, at: range) } ?? false
         case .previous(let from): from == range
         }
       })
@@ -84,7 +86,7 @@ enum CombinedOutput {
     do throws(AtomicFile.Failure) {
       for piece in pieces {
         switch piece {
-        case .rendered(let text): try file.append(text)
+        case .rendered(let bytes): try file.append(bytes)
         case .spooled(let spool, let range):
           try spool.read(range) { (bytes) throws(AtomicFile.Failure) in try file.append(bytes: bytes) }
         case .previous(let range):

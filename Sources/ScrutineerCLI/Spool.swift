@@ -23,10 +23,9 @@ final class Spool: @unchecked Sendable {
 
   deinit { close(fd) }
 
-  /// Appends the text and returns where it went, or nil when it could not be written.
-  func append(_ text: String) -> Range<Int>? {
-    var text = text
-    return text.withUTF8 { bytes -> Range<Int>? in
+  /// Appends the bytes and returns where they went, or nil when they could not be written.
+  func append(_ bytes: [UInt8]) -> Range<Int>? {
+    bytes.withUnsafeBufferPointer { bytes -> Range<Int>? in
       lock.lock()
       let start = size
       size += bytes.count
@@ -49,12 +48,12 @@ final class Spool: @unchecked Sendable {
     try FileRange.read(fd, range, what: "the batch's scratch file", body)
   }
 
-  /// The text at `range`.
-  func text(_ range: Range<Int>) throws(AtomicFile.Failure) -> String {
+  /// The bytes at `range`.
+  func bytes(_ range: Range<Int>) throws(AtomicFile.Failure) -> [UInt8] {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(range.count)
     try read(range) { (b) throws(AtomicFile.Failure) in bytes += b }
-    return String(decoding: bytes, as: UTF8.self)
+    return bytes
   }
 }
 

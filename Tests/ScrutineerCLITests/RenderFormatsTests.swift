@@ -67,6 +67,11 @@ struct RenderFormatsTests {
     #expect(
       back.documents.map { JSONRenderer.documentLine($0, file: back) }
         == file.documents.map { JSONRenderer.documentLine($0, file: file) })
+    // The bytes batch writes are the same lines, each ended by a line feed.
+    #expect(
+      JSONRenderer.documentLineBytes(file)
+        == Array(file.documents.map { JSONRenderer.documentLine($0, file: file) + "\n" }.joined().utf8))
+    #expect(CSVRenderer.rowBytes(file) == Array(CSVRenderer.rows(file).utf8))
   }
 
   @Test func damagedJSONIsNotReadBack() {

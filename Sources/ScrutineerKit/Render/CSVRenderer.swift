@@ -33,6 +33,11 @@ public enum CSVRenderer {
   /// column.
   /// - Complexity: O(*n*) in the number and length of the items.
   public static func rows(_ file: AnalysedFile) -> String {
+    String(decoding: rowBytes(file), as: UTF8.self)
+  }
+
+  /// The same rows as UTF-8 bytes.
+  package static func rowBytes(_ file: AnalysedFile) -> [UInt8] {
     var w = CSVWriter()
     for d in file.documents {
       let m = d.metadata
@@ -48,6 +53,6 @@ public enum CSVRenderer {
         }
       }
     }
-    return w.output
+    return w.outputBytes
   }
 }

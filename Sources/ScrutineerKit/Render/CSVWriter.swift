@@ -13,6 +13,9 @@ struct CSVWriter {
   /// The CSV text written so far.
   var output: String { bytes.string }
 
+  /// The text written so far, as UTF-8 bytes.
+  var outputBytes: [UInt8] { bytes.bytes }
+
   /// Starts the text with the byte order mark when `byteOrderMark` is true.
   init(byteOrderMark: Bool = false) {
     if byteOrderMark { bytes.append("\u{FEFF}") }

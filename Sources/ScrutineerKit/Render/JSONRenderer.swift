@@ -40,13 +40,28 @@ public enum JSONRenderer {
   /// One document as a single line of JSON (for `documents.jsonl`), with its file.
   public static func documentLine(_ document: Document, file: AnalysedFile) -> String {
     var w = JSONWriter(pretty: false)
+    writeDocumentLine(document, file: file, into: &w)
+    return w.output
+  }
+
+  /// Every document of the file as `documentLine` gives it, each followed by a line feed,
+  /// as UTF-8 bytes.
+  package static func documentLineBytes(_ file: AnalysedFile) -> [UInt8] {
+    var w = JSONWriter(pretty: false)
+    for d in file.documents {
+      writeDocumentLine(d, file: file, into: &w)
+      w.endJSONLine()
+    }
+    return w.outputBytes
+  }
+
+  private static func writeDocumentLine(_ document: Document, file: AnalysedFile, into w: inout JSONWriter) {
     w.beginObject()
     w.key("schemaVersion")
     w.int(schemaVersion)
     w.field("path", file.path)
     writeDocumentFields(document, into: &w)
     w.endObject()
-    return w.output
   }
 
   static func write(_ f: AnalysedFile, into w: inout JSONWriter) {

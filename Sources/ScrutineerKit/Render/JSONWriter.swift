@@ -22,6 +22,14 @@ package struct JSONWriter {
 
   @inline(__always) private func append(_ s: StaticString) { bytes.append(s) }
 
+  /// Ends a line of JSON Lines: a line feed after a complete top-level value, after which
+  /// the next value starts a new line.
+  package mutating func endJSONLine() {
+    precondition(enclosing.isEmpty, "a JSON line ends only after a complete value")
+    bytes.append(0x0A)
+    needsComma = false
+  }
+
   private mutating func newline() {
     guard pretty else { return }
     bytes.append(0x0A)
