@@ -301,22 +301,25 @@ enum PolarityJudge {
   /// the negator reaching it, and whether it is inside a concern cue. Computed once per item
   /// and shared by the item's judgement and each theme's.
   struct Context {
-    var weight: [Double]
-    var aim: [Bool]
-    var negatedBy: [Int]
-    var inConcernCue: [Bool]
+    var words: [Word]
+  }
+
+  /// What the judge knows of one word.
+  struct Word {
+    /// Half inside a concessive clause, more after a turn.
+    var weight = 1.0
+    /// The negator (its index) reaching the word, or -1.
+    var negatedBy: Int32 = -1
+    /// Whether the word stands in an aim ("to ensure …").
+    var aim = false
+    /// Whether the word is inside a concern cue: a negator there ("no evidence of", "little
+    /// evidence of") does not turn the criticism that follows into praise.
+    var inConcernCue = false
   }
 
   static func context(tokens: [TaggedWord], concern: [(Int, Int)]) -> Context {
-    // Weight of each word: half inside a concessive clause, more after a turn, none in an aim.
-    var weight = Array(repeating: 1.0, count: tokens.count)
-    var aim = Array(repeating: false, count: tokens.count)
-    // The negator (its index) reaching each word, if any.
-    var negatedBy = Array(repeating: -1, count: tokens.count)
-    // A negator inside a concern cue ("no evidence of", "little evidence of") does not turn the
-    // criticism that follows into praise.
-    var inConcernCue = Array(repeating: false, count: tokens.count)
-    for (a, b) in concern { for k in a...b { inConcernCue[k] = true } }
+    var words = Array(repeating: Word(), count: tokens.count)
+    for (a, b) in concern { for k in a...b { words[k].inConcernCue = true } }
     var inConcession = false
     var turned = false
     var inAim = false
@@ -338,13 +341,13 @@ enum PolarityJudge {
       {
         inAim = true
       }
-      weight[k] = inConcession ? 0.5 : (turned ? 1.25 : 1.0)
-      aim[k] = inAim
+      words[k].weight = inConcession ? 0.5 : (turned ? 1.25 : 1.0)
+      words[k].aim = inAim
       if negator >= 0 {
         let reach =
-          tokens[negator].cues.contains(.strongNegator) && !inConcernCue[negator]
+          tokens[negator].cues.contains(.strongNegator) && !words[negator].inConcernCue
           ? strongNegationReach : negationReach
-        if k - negator <= reach { negatedBy[k] = negator }
+        if k - negator <= reach { words[k].negatedBy = Int32(negator) }
       }
       if t.cues.contains(.negator) { negator = k }
       if t.clauseEnd {
@@ -352,7 +355,7 @@ enum PolarityJudge {
         negator = -1
       }
     }
-    return Context(weight: weight, aim: aim, negatedBy: negatedBy, inConcernCue: inConcernCue)
+    return Context(words: words)
   }
 
   /// - Parameter context: the item's words as `context(tokens:concern:)` gives them, made
@@ -363,34 +366,35 @@ enum PolarityJudge {
   ) -> (Polarity, Double, Double) {
     // No cue at all: nothing to weigh.
     if strength.isEmpty && concern.isEmpty { return (segment.isImprovementList ? .concern : .neutral, 0, 0) }
-    let ctx = context ?? Self.context(tokens: tokens, concern: concern)
-    let weight = ctx.weight
-    let aim = ctx.aim
-    let negatedBy = ctx.negatedBy
-    let inConcernCue = ctx.inConcernCue
+    let words = (context ?? Self.context(tokens: tokens, concern: concern)).words
     // A cue is negated when a negator before it (and outside it) reaches its first word.
     func negation(_ cue: (Int, Int)) -> Int? {
-      let n = negatedBy[cue.0]
+      let n = Int(words[cue.0].negatedBy)
       return n >= 0 && n < cue.0 ? n : nil
     }
     var s = 0.0
     var c = 0.0
-    // Each cue counts once for its first word (a Set: an item may hold thousands of cues).
-    var seenStrength = Set<Int>(minimumCapacity: strength.count)
-    var seenConcern = Set<Int>(minimumCapacity: concern.count)
-    for cue in strength where seenStrength.insert(cue.0).inserted {
+    // Each cue counts once for its first word (bits by word: an item may hold thousands of cues).
+    var seen = Array(repeating: UInt64(0), count: (tokens.count + 63) / 64)
+    func firstTime(_ k: Int) -> Bool {
+      let bit = UInt64(1) << UInt64(k & 63)
+      defer { seen[k >> 6] |= bit }
+      return seen[k >> 6] & bit == 0
+    }
+    for cue in strength where firstTime(cue.0) {
       if negation(cue) != nil {
-        c += weight[cue.0]
-      } else if !aim[cue.0] {
-        s += weight[cue.0]
+        c += words[cue.0].weight
+      } else if !words[cue.0].aim {
+        s += words[cue.0].weight
       }
     }
-    for cue in concern where seenConcern.insert(cue.0).inserted {
+    for k in seen.indices { seen[k] = 0 }
+    for cue in concern where firstTime(cue.0) {
       // The cue's own negator ("not always") is inside it, so negation() does not see it.
-      if let n = negation(cue), tokens[n].cues.contains(.strongNegator), !inConcernCue[n] {
-        s += weight[cue.0]
+      if let n = negation(cue), tokens[n].cues.contains(.strongNegator), !words[n].inConcernCue {
+        s += words[cue.0].weight
       } else {
-        c += weight[cue.0]
+        c += words[cue.0].weight
       }
     }
     if segment.isImprovementList { return (.concern, s, c) }
