@@ -85,13 +85,13 @@ struct BatchPartsTests {
     let texts = (0..<200).map { k in String(repeating: "é line \(k) ", count: k % 17 + 1) + "\n" }
     let ranges = Locked([Range<Int>?](repeating: nil, count: texts.count))
     DispatchQueue.concurrentPerform(iterations: texts.count) { k in
-      let r = spool.append(texts[k])
+      let r = spool.append(Array(texts[k].utf8))
       ranges.update { $0[k] = r }
     }
     let all = ranges.value
     for (k, text) in texts.enumerated() {
       let range = try #require(all[k])
-      #expect(try spool.text(range) == text)
+      #expect(try spool.bytes(range) == Array(text.utf8))
     }
     // The pieces tile the file without overlapping.
     let sorted = all.compactMap { $0 }.sorted { $0.lowerBound < $1.lowerBound }
