@@ -16,6 +16,10 @@ enum DocumentSplitter {
   static func starts(lines: [Line], info: [LineInfo]) -> [Int] {
     var starts = [0]
     var contentSinceStart = 0
+    // A letterhead counts only with a salutation close after it: the lines of salutations,
+    // found first, spare most lines the letterhead search.
+    let salutations = info.indices.filter { info[$0].text.hasPrefix("Dear ") }
+    var nextSalutation = 0
     var i = 0
     while i < lines.count {
       let li = info[i]
@@ -24,7 +28,10 @@ enum DocumentSplitter {
         continue
       }
       contentSinceStart += 1
-      if contentSinceStart > 10, isLetterhead(li.text),
+      while nextSalutation < salutations.count && salutations[nextSalutation] <= i { nextSalutation += 1 }
+      let salutationClose =
+        nextSalutation < salutations.count && salutations[nextSalutation] <= i + salutationReach
+      if contentSinceStart > 10, salutationClose, isLetterhead(li.text),
         let dear = salutation(after: i, lines: lines, info: info)
       {
         // Walk back over the rest of the letterhead.
@@ -57,11 +64,14 @@ enum DocumentSplitter {
     return starts
   }
 
-  /// A "Dear …" line within the next 30 lines, with a date line before it.
+  /// How many lines after a letterhead line its salutation may stand.
+  private static let salutationReach = 30
+
+  /// A "Dear …" line within the next `salutationReach` lines, with a date line before it.
   private static func salutation(after i: Int, lines: [Line], info: [LineInfo]) -> Int? {
     var sawDate = false
     var k = i + 1
-    while k < lines.count, k <= i + 30 {
+    while k < lines.count, k <= i + salutationReach {
       let t = info[k].text
       if t.hasAtMostCharacters(30), DateParser.fullDate(in: t[...]) != nil { sawDate = true }
       if t.hasPrefix("Dear ") { return sawDate ? k : nil }
