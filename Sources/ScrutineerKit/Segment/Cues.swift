@@ -135,6 +135,30 @@ enum RecommendationCue {
     return false
   }
 
+  /// Whether the text's first letter, past any apostrophes, can start a label: every
+  /// label starts with one of "o", "r", "c", "t", "m" or "l". A letter beyond ASCII
+  /// is left to the full comparison.
+  private static func startsLikeLabel(_ text: String) -> Bool {
+    let u = text.utf8
+    var i = u.startIndex
+    while i != u.endIndex {
+      let b = u[i]
+      if b == 0x27 {
+        i = u.index(after: i)
+        continue
+      }
+      if b == 0xE2, text.utf8[i...].starts(with: [0xE2, 0x80, 0x99]) {
+        i = u.index(i, offsetBy: 3)
+        continue
+      }
+      if b >= 0x80 { return true }
+      return labelInitials.contains(b | 0x20)
+    }
+    return false
+  }
+
+  private static let labelInitials = Set(labels.map { $0.utf8.first! })
+
   private static let labels = [
     "our response:", "response:", "council response:", "councils response:", "the councils response:",
     "trust response:", "management response:", "local authority response:", "our response -",
@@ -144,7 +168,9 @@ enum RecommendationCue {
   /// The length in characters of a leading response label ("Our response:"), or `nil`.
   static func responseLabel(_ text: String) -> Int? {
     // Labels are short and end with a colon or dash within the first words.
-    guard text.utf8.prefix(32).contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "-") }) else {
+    guard startsLikeLabel(text),
+      text.utf8.prefix(32).contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "-") })
+    else {
       return nil
     }
     let lower = text.quickLowercased.removingApostrophes
