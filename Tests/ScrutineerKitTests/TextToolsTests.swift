@@ -108,7 +108,7 @@ struct TextToolsTests {
     #expect(text.containsBytes(""))
   }
 
-  @Test func characterLimitsAgreeWithCounting() {
+  @Test func characterLimitsAndPrefixesAgreeWithCounting() {
     let samples = [
       "", "short", "Children\u{2019}s services \u{2013} a \u{201C}quoted\u{201D} line \u{2022} here",
       "caf\u{E9} cafe\u{301} na\u{EF}ve \u{F0B7} bullet", "line\r\nbreak",
@@ -118,6 +118,7 @@ struct TextToolsTests {
     for s in samples {
       for limit in 0...(s.utf8.count + 1) {
         #expect(s.hasAtMostCharacters(limit) == (s.count <= limit), "\(s) \(limit)")
+        #expect(s.prefixCharacters(limit) == s.prefix(limit), "\(s) \(limit)")
       }
     }
   }

@@ -64,7 +64,7 @@ struct MetadataExtractor {
   func printedDate() -> ISODate? {
     let lines = contentLines.prefix(45)
     for i in lines {
-      let t = String(doc.info[i].text.prefix(200))
+      let t = String(doc.info[i].text.prefixCharacters(200))
       let lower = t.quickLowercased
       if lower.hasPrefix("report published") || lower.hasPrefix("publication date")
         || lower.hasPrefix("date of publication")

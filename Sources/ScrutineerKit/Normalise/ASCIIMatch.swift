@@ -267,3 +267,11 @@ extension String {
     return true
   }
 }
+
+extension String {
+  /// The same as `prefix(limit)`, without walking the characters when the text has no
+  /// more bytes than the limit (a character has at least one byte).
+  func prefixCharacters(_ limit: Int) -> Substring {
+    utf8.count <= limit ? self[...] : prefix(limit)
+  }
+}

@@ -201,7 +201,7 @@ enum ScopeCue {
   ]
 
   static func matches(_ text: String) -> Bool {
-    var t = text.prefix(60).quickLowercased
+    var t = text.prefixCharacters(60).quickLowercased
     t = t.straightApostrophes
     return starts.contains { t.hasPrefix($0) }
   }
@@ -219,7 +219,7 @@ enum QuoteCue {
   static func isQuote(_ text: String) -> Bool {
     if let f = text.first, f == "\u{201C}" || f == "\"" { return true }
     // Attributions ("…, said: “…") stand near the start of a paragraph.
-    let lower = text.prefix(300).quickLowercased
+    let lower = text.prefixCharacters(300).quickLowercased
     for cue in [
       " said: ", " said:“", " said: “", " said:\"", " added: ", " commented: ", " said, “", " said, \"",
     ]
@@ -248,7 +248,7 @@ enum ClosingCue {
   static func matches(_ text: String, documentKind: DocumentKind) -> Bool {
     // Every phrase starts with one of these letters: most lines are rejected at once.
     guard let f = text.utf8.first, "yoitwsYOITWS".utf8.contains(f) else { return false }
-    var t = text.prefix(100).quickLowercased
+    var t = text.prefixCharacters(100).quickLowercased
     t = t.straightApostrophes
     switch documentKind {
     case .inspectionReport:

@@ -4,7 +4,7 @@ enum DocumentClassifier {
     var head: [String] = []
     for li in doc.info where li.kind == .text {
       // The opening is what tells a document's kind; a long line is cut short.
-      head.append(String(li.text.prefix(300)))
+      head.append(String(li.text.prefixCharacters(300)))
       if head.count >= 45 { break }
     }
     let top = head.prefix(15).joined(separator: " ").quickLowercased.straightApostrophes
