@@ -158,22 +158,28 @@ struct PhraseMatcher: Sendable {
   private func findOccurrences(_ scan: inout TextScan) {
     let words = scan.words
     let symbols = scan.symbols
+    // The trie nodes reached so far and at the next word: the first `count` of each
+    // array, which only grow, so that nothing is cleared or allocated per word.
     var frontier = scan.frontier
     var next = scan.next
+    if frontier.isEmpty { frontier.append(0) }
+    if next.isEmpty { next.append(0) }
     for i in words.indices where words[i].firstSymbol < words[i].endSymbol {
-      frontier.removeAll(keepingCapacity: true)
-      frontier.append(0)
+      frontier[0] = 0
+      var frontierCount = 1
       var j = i
       let sentence = words[i].sentence
       // A phrase never runs across the end of a sentence.
-      while !frontier.isEmpty, j < words.count, j - i < maxLength, words[j].sentence == sentence {
-        next.removeAll(keepingCapacity: true)
+      while frontierCount > 0, j < words.count, j - i < maxLength, words[j].sentence == sentence {
+        var nextCount = 0
         let symbolRange = Int(words[j].firstSymbol)..<Int(words[j].endSymbol)
-        for node in frontier {
+        for f in 0..<frontierCount {
+          let node = frontier[f]
           for k in symbolRange {
             let child = phraseEdges.target(node, symbols[k])
             if child >= 0 {
-              next.append(child)
+              if nextCount < next.count { next[nextCount] = child } else { next.append(child) }
+              nextCount += 1
               for p in Int(endStart[Int(child)])..<Int(endStart[Int(child) + 1]) {
                 scan.occurrences.append(
                   Occurrence(phrase: Int(ends[p]), first: i, last: j, sentence: sentence))
@@ -182,6 +188,7 @@ struct PhraseMatcher: Sendable {
           }
         }
         swap(&frontier, &next)
+        frontierCount = nextCount
         j += 1
       }
     }
