@@ -179,4 +179,42 @@ struct TextToolsTests {
     let parsed = try? JSONSerialization.jsonObject(with: Data(w.output.utf8)) as? [String: String]
     #expect(parsed?["k"] == "quote \" back \\ nl \n tab \t bell \u{07} sep \u{2028} ok é")
   }
+
+  /// The writer copies runs eight bytes at a time: every character that needs escaping,
+  /// at every position of a run, against a plain escaper.
+  @Test func jsonEscapingAgreesWithAPlainEscaperAtEveryPosition() {
+    func plain(_ s: String) -> String {
+      var out = "\""
+      for u in s.unicodeScalars {
+        switch u {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case "\u{08}": out += "\\b"
+        case "\u{0C}": out += "\\f"
+        case "\u{2028}": out += "\\u2028"
+        case "\u{2029}": out += "\\u2029"
+        case _ where u.value < 0x20: out += String(format: "\\u%04x", u.value)
+        default: out.unicodeScalars.append(u)
+        }
+      }
+      return out + "\""
+    }
+    let specials = [
+      "\"", "\\", "\n", "\u{01}", "\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}", "\u{2019}", "\u{2013}", "é",
+      " ",
+    ]
+    for special in specials {
+      for position in 0..<20 {
+        let text =
+          String(repeating: "a", count: position) + special + String(repeating: "b", count: 19 - position)
+          + special
+        var w = JSONWriter(pretty: false)
+        w.string(text)
+        #expect(w.output == plain(text), "\(special.unicodeScalars.map(\.value)) at \(position)")
+      }
+    }
+  }
 }
