@@ -15,6 +15,7 @@ struct CSVWriterTests {
     #expect(CSVWriter.cell("help, protection") == "\"help, protection\"")
     #expect(CSVWriter.cell("the \"front door\"") == "\"the \"\"front door\"\"\"")
     #expect(CSVWriter.cell("one\ntwo") == "\"one\ntwo\"")
+    #expect(CSVWriter.cell("a,\"\"") == "\"a,\"\"\"\"\"", "quotes at the end, one after another")
     #expect(CSVWriter.cell("one\r\ntwo") == "\"one\r\ntwo\"")
     #expect(
       CSVWriter.cell("\"\u{301}") == "\"\"\"\u{301}\"", "a quote with a combining mark is still doubled")

@@ -56,12 +56,16 @@ struct CSVWriter {
     guard neutralise || quote else { return out.append(bytes) }
     if quote { out.append(0x22) }
     if neutralise { out.append(0x27) }
+    guard quote else { return out.append(bytes) }
     // A quote byte never occurs inside a multi-byte UTF-8 sequence, so doubling bytes
-    // doubles exactly the quote characters.
-    for b in bytes {
-      out.append(b)
-      if quote, b == 0x22 { out.append(0x22) }
+    // doubles exactly the quote characters. The runs between quotes are copied whole.
+    var start = 0
+    for i in bytes.indices where bytes[i] == 0x22 {
+      out.append(UnsafeBufferPointer(rebasing: bytes[start...i]))
+      out.append(0x22)
+      start = i + 1
     }
-    if quote { out.append(0x22) }
+    out.append(UnsafeBufferPointer(rebasing: bytes[start...]))
+    out.append(0x22)
   }
 }
