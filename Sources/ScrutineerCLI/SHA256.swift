@@ -74,21 +74,65 @@ struct SHA256 {
         var f = h[5]
         var g = h[6]
         var hh = h[7]
-        for t in 0..<64 {
-          let s1 = (e >> 6 | e << 26) ^ (e >> 11 | e << 21) ^ (e >> 25 | e << 7)
-          let ch = (e & f) ^ (~e & g)
-          let t1 = hh &+ s1 &+ ch &+ k[t] &+ w[t]
-          let s0 = (a >> 2 | a << 30) ^ (a >> 13 | a << 19) ^ (a >> 22 | a << 10)
-          let maj = (a & b) ^ (a & c) ^ (b & c)
-          let t2 = s0 &+ maj
-          hh = g
-          g = f
-          f = e
-          e = d &+ t1
-          d = c
-          c = b
-          b = a
-          a = t1 &+ t2
+        // Eight rounds at a time, each in place: instead of shifting the eight working
+        // variables along every round, the round's roles move along the variables.
+        for t in stride(from: 0, to: 64, by: 8) {
+          do {
+            let s1 = (e >> 6 | e << 26) ^ (e >> 11 | e << 21) ^ (e >> 25 | e << 7)
+            let t1 = hh &+ s1 &+ ((e & f) ^ (~e & g)) &+ k[t + 0] &+ w[t + 0]
+            let s0 = (a >> 2 | a << 30) ^ (a >> 13 | a << 19) ^ (a >> 22 | a << 10)
+            d = d &+ t1
+            hh = t1 &+ s0 &+ ((a & b) ^ (a & c) ^ (b & c))
+          }
+          do {
+            let s1 = (d >> 6 | d << 26) ^ (d >> 11 | d << 21) ^ (d >> 25 | d << 7)
+            let t1 = g &+ s1 &+ ((d & e) ^ (~d & f)) &+ k[t + 1] &+ w[t + 1]
+            let s0 = (hh >> 2 | hh << 30) ^ (hh >> 13 | hh << 19) ^ (hh >> 22 | hh << 10)
+            c = c &+ t1
+            g = t1 &+ s0 &+ ((hh & a) ^ (hh & b) ^ (a & b))
+          }
+          do {
+            let s1 = (c >> 6 | c << 26) ^ (c >> 11 | c << 21) ^ (c >> 25 | c << 7)
+            let t1 = f &+ s1 &+ ((c & d) ^ (~c & e)) &+ k[t + 2] &+ w[t + 2]
+            let s0 = (g >> 2 | g << 30) ^ (g >> 13 | g << 19) ^ (g >> 22 | g << 10)
+            b = b &+ t1
+            f = t1 &+ s0 &+ ((g & hh) ^ (g & a) ^ (hh & a))
+          }
+          do {
+            let s1 = (b >> 6 | b << 26) ^ (b >> 11 | b << 21) ^ (b >> 25 | b << 7)
+            let t1 = e &+ s1 &+ ((b & c) ^ (~b & d)) &+ k[t + 3] &+ w[t + 3]
+            let s0 = (f >> 2 | f << 30) ^ (f >> 13 | f << 19) ^ (f >> 22 | f << 10)
+            a = a &+ t1
+            e = t1 &+ s0 &+ ((f & g) ^ (f & hh) ^ (g & hh))
+          }
+          do {
+            let s1 = (a >> 6 | a << 26) ^ (a >> 11 | a << 21) ^ (a >> 25 | a << 7)
+            let t1 = d &+ s1 &+ ((a & b) ^ (~a & c)) &+ k[t + 4] &+ w[t + 4]
+            let s0 = (e >> 2 | e << 30) ^ (e >> 13 | e << 19) ^ (e >> 22 | e << 10)
+            hh = hh &+ t1
+            d = t1 &+ s0 &+ ((e & f) ^ (e & g) ^ (f & g))
+          }
+          do {
+            let s1 = (hh >> 6 | hh << 26) ^ (hh >> 11 | hh << 21) ^ (hh >> 25 | hh << 7)
+            let t1 = c &+ s1 &+ ((hh & a) ^ (~hh & b)) &+ k[t + 5] &+ w[t + 5]
+            let s0 = (d >> 2 | d << 30) ^ (d >> 13 | d << 19) ^ (d >> 22 | d << 10)
+            g = g &+ t1
+            c = t1 &+ s0 &+ ((d & e) ^ (d & f) ^ (e & f))
+          }
+          do {
+            let s1 = (g >> 6 | g << 26) ^ (g >> 11 | g << 21) ^ (g >> 25 | g << 7)
+            let t1 = b &+ s1 &+ ((g & hh) ^ (~g & a)) &+ k[t + 6] &+ w[t + 6]
+            let s0 = (c >> 2 | c << 30) ^ (c >> 13 | c << 19) ^ (c >> 22 | c << 10)
+            f = f &+ t1
+            b = t1 &+ s0 &+ ((c & d) ^ (c & e) ^ (d & e))
+          }
+          do {
+            let s1 = (f >> 6 | f << 26) ^ (f >> 11 | f << 21) ^ (f >> 25 | f << 7)
+            let t1 = a &+ s1 &+ ((f & g) ^ (~f & hh)) &+ k[t + 7] &+ w[t + 7]
+            let s0 = (b >> 2 | b << 30) ^ (b >> 13 | b << 19) ^ (b >> 22 | b << 10)
+            e = e &+ t1
+            a = t1 &+ s0 &+ ((b & c) ^ (b & d) ^ (c & d))
+          }
         }
         h[0] = h[0] &+ a
         h[1] = h[1] &+ b
