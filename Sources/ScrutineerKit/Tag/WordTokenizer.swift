@@ -57,10 +57,11 @@ enum WordTokenizer {
   static func scan<Sink: WordSink>(
     _ bytes: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>], into sink: inout Sink
   ) {
-    // The lowered letters of the current word, in a buffer that grows only for a word
-    // longer than any before it.
+    // The lowered letters of the current word, in one buffer as long as the longest range:
+    // a word's letters never have more bytes than the word.
     var capacity = 64
-    var lower = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    for r in ranges where r.count > capacity { capacity = r.count }
+    let lower = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
     defer { lower.deallocate() }
     var sentence = 0
     for r in ranges {
@@ -73,13 +74,6 @@ enum WordTokenizer {
           var n = 0
           while i < end {
             let c = bytes[i]
-            if n + 2 > capacity {
-              let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
-              larger.moveInitialize(from: lower, count: n)
-              lower.deallocate()
-              lower = larger
-              capacity *= 2
-            }
             if c >= 0x41 && c <= 0x5A {
               lower[n] = c | 0x20
               n += 1
