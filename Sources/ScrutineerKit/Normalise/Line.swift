@@ -24,6 +24,11 @@ struct Line: Sendable {
 enum LineSplitter {
   static func lines(_ bytes: [UInt8], in range: Range<Int>? = nil) -> [Line] {
     let range = range ?? 0..<bytes.count
+    precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "the range is within the bytes")
+    return bytes.withUnsafeBufferPointer { lines($0, in: range) }
+  }
+
+  private static func lines(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> [Line] {
     var lines: [Line] = []
     lines.reserveCapacity(range.count / 50 + 1)
     var i = range.lowerBound
