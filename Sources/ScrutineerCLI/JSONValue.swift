@@ -1,3 +1,5 @@
+import ScrutineerKit
+
 /// A JSON value whose objects keep their keys in the order given, printed the way
 /// `JSONRenderer` prints (two-space indent, `"key": value`), for `summary.json`.
 enum JSONValue {
@@ -53,25 +55,11 @@ enum JSONValue {
     }
   }
 
-  /// `s` as a JSON string: quotes, backslashes and control characters escaped (RFC 8259).
+  /// `s` as a JSON string, escaped as every other output of the tool escapes it
+  /// (`JSONWriter`, RFC 8259).
   static func quote(_ s: String, into out: inout String) {
-    out += "\""
-    for u in s.unicodeScalars {
-      switch u {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
-          let hex = String(u.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(u)
-        }
-      }
-    }
-    out += "\""
+    var w = JSONWriter(pretty: false)
+    w.string(s)
+    out += w.output
   }
 }

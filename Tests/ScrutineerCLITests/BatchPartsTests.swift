@@ -98,6 +98,11 @@ struct BatchPartsTests {
     for (a, b) in zip(sorted, sorted.dropFirst()) { #expect(a.upperBound == b.lowerBound) }
   }
 
+  @Test func summaryValuesAreEscapedAsEveryOtherOutput() {
+    let value = JSONValue.object([("path", .string("bad\u{0C}name \"x\"\u{2028}")), ("n", .int(2))])
+    #expect(value.pretty() == "{\n  \"path\": \"bad\\fname \\\"x\\\"\\u2028\",\n  \"n\": 2\n}\n")
+  }
+
   @Test func extensions() {
     #expect(FileWalker.fileExtension("letter.txt") == "txt")
     #expect(FileWalker.fileExtension("letter.2020.MD") == "MD")

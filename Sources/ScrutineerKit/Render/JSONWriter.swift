@@ -15,7 +15,7 @@ package struct JSONWriter {
   }
 
   /// The JSON text written so far.
-  var output: String { bytes.string }
+  package var output: String { bytes.string }
 
   /// The JSON text written so far, as UTF-8 bytes.
   package var outputBytes: [UInt8] { bytes.bytes }
