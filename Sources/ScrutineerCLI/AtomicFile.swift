@@ -21,29 +21,14 @@ enum AtomicFile {
 
   /// Writes `text` as UTF-8 to `path`, creating missing parent folders.
   static func write(_ text: String, to path: String) throws(Failure) {
-    var file = try Writer(path: path)
-    do throws(Failure) {
-      try file.append(text)
-      try file.commit()
-    } catch {
-      file.abandon()
-      throw error
-    }
+    try write(bytes: Array(text.utf8), to: path)
   }
 
   /// Writes `bytes` to `path`, creating missing parent folders.
   static func write(bytes: [UInt8], to path: String) throws(Failure) {
     var file = try Writer(path: path)
     do throws(Failure) {
-      let failure = bytes.withUnsafeBytes { raw -> Failure? in
-        do throws(Failure) {
-          try file.append(bytes: raw)
-          return nil
-        } catch {
-          return error
-        }
-      }
-      if let failure { throw failure }
+      try file.append(bytes)
       try file.commit()
     } catch {
       file.abandon()
@@ -67,20 +52,6 @@ enum AtomicFile {
       temporary = folder + "/." + name + marker + "\(getpid())-\(counter.next())"
       fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
       guard fd >= 0 else { throw Failure(reason: "cannot write \(path) (\(lastError()))") }
-    }
-
-    /// Appends `text` as UTF-8.
-    mutating func append(_ text: String) throws(Failure) {
-      var text = text
-      let failure = text.withUTF8 { bytes -> Failure? in
-        do throws(Failure) {
-          try append(bytes: UnsafeRawBufferPointer(bytes))
-          return nil
-        } catch {
-          return error
-        }
-      }
-      if let failure { throw failure }
     }
 
     /// Appends bytes.
