@@ -80,11 +80,8 @@ public struct Tagger: Sendable {
     var candidates: [UInt64] = []
     swap(&candidates, &scan.ruleBits)
     if candidates.count != ruleWords { candidates = Array(repeating: 0, count: ruleWords) }
-    var previous = -1
-    for (k, o) in scan.occurrences.enumerated() where o.phrase != previous {
-      previous = o.phrase
-      starts[o.phrase] = Int32(k)
-      let row = o.phrase * ruleWords
+    for p in scan.present {
+      let row = p * ruleWords
       for w in 0..<ruleWords { candidates[w] |= rulesByPhrase[row + w] }
     }
     let tokens = scan.words
@@ -153,7 +150,7 @@ public struct Tagger: Sendable {
       analysis.themes.append(ThemeTag(id: id, evidence: theme.evidence.sorted { $0.span < $1.span }))
       tagged.append(theme)
     }
-    for o in scan.occurrences { starts[o.phrase] = -1 }
+    for p in scan.present { starts[p] = -1 }
     swap(&starts, &scan.phraseStart)
     analysis.fired.sort { $0.span < $1.span || $0.span == $1.span && $0.rule < $1.rule }
     analysis.quantifier = quantifiers.min { $0.1 < $1.1 || $0.1 == $1.1 && $0.0.rawValue < $1.0.rawValue }?.0
@@ -199,9 +196,9 @@ public struct Tagger: Sendable {
 
   /// Puts the occurrences in order of phrase, keeping each phrase's in the order the
   /// matcher found them (by position), as a counting sort over the phrases present.
-  /// `starts` is -1 for every phrase on entry and is used as the counts.
+  /// `starts` is -1 for every phrase on entry; on return it holds where each present
+  /// phrase's occurrences start, and `scan.present` the phrases present, in order.
   private static func groupByPhrase(_ scan: inout TextScan, starts: inout [Int32]) {
-    guard scan.occurrences.count > 1 else { return }
     var present: [Int] = []
     swap(&present, &scan.present)
     present.removeAll(keepingCapacity: true)
@@ -212,14 +209,14 @@ public struct Tagger: Sendable {
       }
       starts[o.phrase] += 1
     }
+    present.sort()
+    var offset: Int32 = 0
+    for p in present {
+      let count = starts[p]
+      starts[p] = offset
+      offset += count
+    }
     if present.count > 1 {
-      present.sort()
-      var offset: Int32 = 0
-      for p in present {
-        let count = starts[p]
-        starts[p] = offset
-        offset += count
-      }
       var grouped = scan.grouped
       grouped.removeAll(keepingCapacity: true)
       grouped.append(contentsOf: scan.occurrences)
@@ -229,8 +226,14 @@ public struct Tagger: Sendable {
       }
       swap(&grouped, &scan.occurrences)
       scan.grouped = grouped
+      // Placing moved each start to the next group's: move them back.
+      offset = 0
+      for p in present {
+        let end = starts[p]
+        starts[p] = offset
+        offset = end
+      }
     }
-    for p in present { starts[p] = -1 }
     swap(&present, &scan.present)
   }
 
