@@ -147,7 +147,7 @@ enum RecommendationCue {
         i = u.index(after: i)
         continue
       }
-      if b == 0xE2, text.utf8[i...].starts(with: [0xE2, 0x80, 0x99]) {
+      if b == 0xE2, u[i...].starts(with: [0xE2, 0x80, 0x99]) {
         i = u.index(i, offsetBy: 3)
         continue
       }

@@ -18,7 +18,7 @@ enum DocumentSplitter {
     var contentSinceStart = 0
     // A letterhead counts only with a salutation close after it: the lines of salutations,
     // found first, spare most lines the letterhead search.
-    let salutations = info.indices.filter { info[$0].text.hasPrefix("Dear ") }
+    let salutations = info.indices.filter { isSalutation(info[$0].text) }
     var nextSalutation = 0
     var i = 0
     while i < lines.count {
@@ -64,6 +64,10 @@ enum DocumentSplitter {
     return starts
   }
 
+  /// A letter's salutation line. `starts` finds these first and `salutation(after:)` looks
+  /// for one, so both must use this one test.
+  private static func isSalutation(_ text: String) -> Bool { text.hasPrefix("Dear ") }
+
   /// How many lines after a letterhead line its salutation may stand.
   private static let salutationReach = 30
 
@@ -74,7 +78,7 @@ enum DocumentSplitter {
     while k < lines.count, k <= i + salutationReach {
       let t = info[k].text
       if t.hasAtMostCharacters(30), DateParser.fullDate(in: t[...]) != nil { sawDate = true }
-      if t.hasPrefix("Dear ") { return sawDate ? k : nil }
+      if isSalutation(t) { return sawDate ? k : nil }
       k += 1
     }
     return nil
