@@ -158,8 +158,8 @@ struct PhraseMatcher: Sendable {
   private func findOccurrences(_ scan: inout TextScan) {
     let words = scan.words
     let symbols = scan.symbols
-    // The trie nodes reached so far and at the next word: the first `count` of each
-    // array, which only grow, so that nothing is cleared or allocated per word.
+    // The trie nodes reached so far and at the next word: the first `frontierCount` and
+    // `nextCount` of two arrays that only grow, so nothing is cleared or allocated per word.
     var frontier = scan.frontier
     var next = scan.next
     if frontier.isEmpty { frontier.append(0) }
