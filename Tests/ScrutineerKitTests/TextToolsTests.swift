@@ -169,6 +169,52 @@ struct TextToolsTests {
     #expect("\u{E2}".straightApostrophes == "\u{E2}")
   }
 
+  @Test func leadPhrasesAgreeWithLowercasingAndComparing() {
+    let phrases = [
+      "our response:", "councils response:", "the council's plan", "ofsted will", "k", "response -",
+    ]
+    let straight = LeadPhrases(phrases)
+    let removed = LeadPhrases(phrases.map { $0.removingApostrophes }, apostrophes: .removed)
+    let texts = [
+      "", "Our response: we will", "OUR RESPONSE:", "Our response", "Council’s response: yes",
+      "Council's Response: yes", "'Councils response:", "The Council’s plan is", "The Council's plan",
+      "The council’’s plan", "Ofsted will take", "Öfsted will", "\u{212A}elvin", "Kind regards",
+      "response - noted", "response – noted", "our\u{A0}response:", "’our response:", "\u{E2}\u{80}",
+    ]
+    for t in texts {
+      // The reference: the first phrase the lowercased, straightened or stripped text starts with.
+      let lower = t.quickLowercased
+      let wantStraight = phrases.firstIndex { lower.straightApostrophes.utf8.starts(with: $0.utf8) }
+      let wantRemoved = phrases.map { $0.removingApostrophes }.firstIndex {
+        lower.removingApostrophes.utf8.starts(with: $0.utf8)
+      }
+      #expect(straight.firstMatch(t) == wantStraight, "\(t)")
+      #expect(removed.firstMatch(t) == wantRemoved, "\(t)")
+      #expect(straight.matches(t) == (wantStraight != nil), "\(t)")
+    }
+  }
+
+  @Test func headingLeadIsTheWholeOrALongPrefixOfIt() {
+    let texts = [
+      "3.17 Potential questions for members of the committee", "Section 4 Areas for improvement",
+      "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 main findings area2",
+      "Section", "section 12", "The experiences and progress of children who need help and protection",
+      "What needs to improve in this area2", "Inspection of Café services: children’s services in the area",
+      "– 7 – Findings", "The local authority’s response to the recommendations of the inspection in 2019",
+    ]
+    for t in texts {
+      let whole = HeadingVocabulary.normalise(t)
+      for limit in 0...(whole.utf8.count + 2) {
+        let lead = HeadingVocabulary.normalisedLead(t, limit: limit)
+        if whole.utf8.count <= limit {
+          #expect(lead == whole, "\(t) \(limit)")
+        } else {
+          #expect(lead.utf8.count > limit && whole.hasPrefix(lead), "\(t) \(limit): \(lead)")
+        }
+      }
+    }
+  }
+
   @Test func jsonStringsAreEscapedPerRFC8259() {
     var w = JSONWriter(pretty: false)
     w.beginObject()

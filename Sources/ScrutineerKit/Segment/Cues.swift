@@ -2,7 +2,7 @@
 enum TitlePatterns {
   static func isTitle(_ text: String) -> Bool {
     guard let f = text.utf8.first, "FfMmJjIi".utf8.contains(f) else { return false }
-    let t = HeadingVocabulary.normalise(text)
+    let t = HeadingVocabulary.normalisedLead(text, limit: 40)
     return t.hasPrefix("focused visit to ") || t.hasPrefix("focused visit of ")
       || t.hasPrefix("monitoring visit to ") || t.hasPrefix("monitoring visit of ")
       || t.hasPrefix("monitoring visit letter") || t.hasPrefix("joint targeted area inspection")
@@ -20,6 +20,8 @@ enum JudgementHeading {
     "children looked after and achieving permanence", "adoption performance",
     "experiences and progress of care leavers", "experiences and progress of", "impact of leaders",
   ]
+
+  private static let longestStart = starts.map(\.utf8.count).max()!
 
   private static let firstWords: [[UInt8]] = Array(
     Set(starts.map { Array($0.split(separator: " ")[0].utf8) })
@@ -55,7 +57,7 @@ enum JudgementHeading {
       }
     }
     guard known else { return false }
-    let t = HeadingVocabulary.normalise(text)
+    let t = HeadingVocabulary.normalisedLead(text, limit: longestStart)
     return starts.contains { t.hasPrefix($0) }
   }
 
@@ -135,54 +137,21 @@ enum RecommendationCue {
     return false
   }
 
-  /// Whether the text's first letter, past any apostrophes, can start a label: every
-  /// label starts with one of "o", "r", "c", "t", "m" or "l". A letter beyond ASCII
-  /// is left to the full comparison.
-  private static func startsLikeLabel(_ text: String) -> Bool {
-    let u = text.utf8
-    var i = u.startIndex
-    while i != u.endIndex {
-      let b = u[i]
-      if b == 0x27 {
-        i = u.index(after: i)
-        continue
-      }
-      if b == 0xE2, u[i...].starts(with: [0xE2, 0x80, 0x99]) {
-        i = u.index(i, offsetBy: 3)
-        continue
-      }
-      if b >= 0x80 { return true }
-      return labelInitials.contains(b | 0x20)
-    }
-    return false
-  }
-
-  private static let labelInitials = Set(labels.map { $0.utf8.first! })
-
   private static let labels = [
     "our response:", "response:", "council response:", "councils response:", "the councils response:",
     "trust response:", "management response:", "local authority response:", "our response -",
     "response -",
   ]
 
+  /// The labels, apostrophes ignored ("Council’s response:").
+  private static let labelMatcher = LeadPhrases(labels, apostrophes: .removed)
+
   /// The length in characters of a leading response label ("Our response:"), or `nil`.
   static func responseLabel(_ text: String) -> Int? {
-    // Labels are short and end with a colon or dash within the first words.
-    guard startsLikeLabel(text),
-      text.utf8.prefix(32).contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "-") })
-    else {
-      return nil
-    }
-    let lower = text.quickLowercased.removingApostrophes
-    for l in labels where lower.hasPrefix(l) {
-      // Map back to the original text length: count characters up to the label's colon.
-      let target = l.last!
-      var seen = 0
-      for (k, c) in text.enumerated() where c == target {
-        seen += 1
-        if seen == 1 { return k + 1 }
-      }
-    }
+    guard let l = labelMatcher.firstMatch(text) else { return nil }
+    // Map back to the original text length: count characters up to the label's colon.
+    let target = Character(Unicode.Scalar(labels[l].utf8.last!))
+    for (k, c) in text.enumerated() where c == target { return k + 1 }
     return nil
   }
 }
@@ -200,11 +169,9 @@ enum ScopeCue {
     "inspectors met",
   ]
 
-  static func matches(_ text: String) -> Bool {
-    var t = text.prefixCharacters(60).quickLowercased
-    t = t.straightApostrophes
-    return starts.contains { t.hasPrefix($0) }
-  }
+  private static let matcher = LeadPhrases(starts)
+
+  static func matches(_ text: String) -> Bool { matcher.matches(text) }
 
   /// Ofsted's notes about how a report was produced.
   static func isPublicationNote(_ text: String) -> Bool {
@@ -245,19 +212,20 @@ enum ClosingCue {
     "you may reuse this information", "ofsted is the independent", "ofsted is the office for standards",
   ]
 
+  private static let letterMatcher = LeadPhrases(letter + report)
+  private static let reportMatcher = LeadPhrases(report)
+  private static let otherMatcher = LeadPhrases([
+    "yours sincerely", "yours faithfully", "tags:", "if you enjoyed this article", "share this",
+  ])
+
   static func matches(_ text: String, documentKind: DocumentKind) -> Bool {
-    // Every phrase starts with one of these letters: most lines are rejected at once.
-    guard let f = text.utf8.first, "yoitwsYOITWS".utf8.contains(f) else { return false }
-    var t = text.prefixCharacters(100).quickLowercased
-    t = t.straightApostrophes
     switch documentKind {
     case .inspectionReport:
-      return report.contains { t.hasPrefix($0) }
+      return reportMatcher.matches(text)
     case .focusedVisitLetter, .monitoringVisitLetter, .jtaiLetter:
-      return letter.contains { t.hasPrefix($0) } || report.contains { t.hasPrefix($0) }
+      return letterMatcher.matches(text)
     default:
-      return t.hasPrefix("yours sincerely") || t.hasPrefix("yours faithfully") || t.hasPrefix("tags:")
-        || t.hasPrefix("if you enjoyed this article") || t.hasPrefix("share this")
+      return otherMatcher.matches(text)
     }
   }
 }

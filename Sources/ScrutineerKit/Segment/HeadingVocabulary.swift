@@ -132,7 +132,7 @@ enum HeadingVocabulary {
   static func kind(of heading: String, exact: Bool = false) -> SegmentKind? {
     // Headings are short; a long line is never one (and is not worth normalising).
     guard heading.utf8.count <= 400 else { return nil }
-    let key = normalise(heading)
+    let key = normalisedLead(heading, limit: longestPhrase)
     guard !key.isEmpty else { return nil }
     // A phrase can only match a heading that starts with the phrase's first word.
     let firstWord = key.utf8.firstIndex(of: 0x20).map { String(key[..<$0]) } ?? key
@@ -162,7 +162,7 @@ enum HeadingVocabulary {
   /// Lowercase words separated by single spaces; apostrophes straightened; leading list
   /// numbering and all punctuation other than apostrophes removed.
   static func normalise(_ heading: String) -> String {
-    if let ascii = normaliseASCII(heading) { return ascii }
+    if let ascii = normaliseASCII(heading, limit: .max) { return ascii }
     var out = ""
     var space = false
     for scalar in heading.quickLowercased.unicodeScalars {
@@ -189,10 +189,23 @@ enum HeadingVocabulary {
     return words.joined(separator: " ")
   }
 
+  /// The normalised heading when it has at most `limit` bytes; otherwise a prefix of it
+  /// longer than `limit` bytes, for tests of its first words that need not see the rest
+  /// of a long line. A phrase of at most `limit` bytes equals or starts the lead exactly
+  /// when it equals or starts the whole.
+  static func normalisedLead(_ heading: String, limit: Int) -> String {
+    normaliseASCII(heading, limit: limit) ?? normalise(heading)
+  }
+
+  /// The longest phrase, in bytes.
+  static let longestPhrase = phrases.map { $0.0.utf8.count }.max()!
+
   /// The same for ASCII text (almost every line), on bytes: the words go into one
   /// buffer, and the leading numbers and a glued footnote number are cut off its ends.
-  private static func normaliseASCII(_ heading: String) -> String? {
+  /// When the buffer passes `limit` bytes and another word follows, the rest is not read.
+  private static func normaliseASCII(_ heading: String, limit: Int) -> String? {
     var heading = heading
+    var truncated = false
     return heading.withUTF8 { src -> String? in
       withUnsafeTemporaryAllocation(of: UInt8.self, capacity: src.count + 1) { out -> String? in
         var n = 0
@@ -232,6 +245,11 @@ enum HeadingVocabulary {
           }
           let c = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
           if (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) {
+            if space && n > limit {
+              // Another word follows a buffer already past the limit.
+              truncated = true
+              break
+            }
             if space && n > 0 {
               out[n] = 0x20
               n += 1
@@ -273,11 +291,16 @@ enum HeadingVocabulary {
           }
           break
         }
-        // A footnote number glued to the last word ("area2").
+        // Leading numbers took so much of a cut-off buffer that the lead may be too short,
+        // or its first word kept is its last ("section", before a number not read): read
+        // the whole.
+        if truncated && (n - start <= limit || word(at: start).end == n) { return nil }
+        // A footnote number glued to the last word ("area2"); a cut-off buffer's last word
+        // is not the last.
         var end = n
         var lastStart = n
         while lastStart > start && out[lastStart - 1] != 0x20 { lastStart -= 1 }
-        if end - lastStart > 2, out[end - 1] <= 0x39, out[lastStart] >= 0x61 {
+        if !truncated, end - lastStart > 2, out[end - 1] <= 0x39, out[lastStart] >= 0x61 {
           var k = lastStart
           while k < end && out[k] > 0x39 { k += 1 }
           end = k

@@ -1,0 +1,105 @@
+/// Lowercase ASCII phrases that a line may open with ("yours sincerely", "our response:"),
+/// compiled once and matched on the line's bytes without building a string.
+///
+/// A text starts with a phrase when its lowercase does, as `quickLowercased` gives it,
+/// after its apostrophes are made straight or removed. Most lines are refused at their
+/// first letter.
+struct LeadPhrases: Sendable {
+  /// What a curly or straight apostrophe in the text becomes before comparing.
+  enum Apostrophes: Sendable {
+    /// A curly apostrophe (’) reads as a straight one (').
+    case straight
+    /// Every apostrophe, curly or straight, is skipped.
+    case removed
+  }
+
+  private let phrases: [[UInt8]]
+  private let apostrophes: Apostrophes
+  /// Whether some phrase starts with the byte, by lowercase ASCII byte.
+  private let initials: [Bool]
+
+  /// - Parameter phrases: lowercase; ASCII only.
+  init(_ phrases: [String], apostrophes: Apostrophes = .straight) {
+    precondition(
+      phrases.allSatisfy { p in !p.isEmpty && p.utf8.allSatisfy { $0 < 0x80 && !(0x41...0x5A).contains($0) } }
+    )
+    self.phrases = phrases.map { Array($0.utf8) }
+    self.apostrophes = apostrophes
+    var initials = [Bool](repeating: false, count: 256)
+    for p in self.phrases { initials[Int(p[0])] = true }
+    self.initials = initials
+  }
+
+  /// Whether the text starts with one of the phrases.
+  func matches(_ text: String) -> Bool { firstMatch(text) != nil }
+
+  /// The position in the list of the first phrase the text starts with.
+  func firstMatch(_ text: String) -> Int? {
+    var text = text
+    return text.withUTF8 { u -> Int? in
+      // Refuse at the first letter: it is ASCII in nearly every line.
+      var i = 0
+      if apostrophes == .removed { i = skipApostrophes(u, from: 0) }
+      guard i < u.count else { return nil }
+      let b = u[i]
+      if b < 0x80, !initials[Int(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)] { return nil }
+      for (k, p) in phrases.enumerated() where startsWith(u, p) { return k }
+      return nil
+    }
+  }
+
+  private func skipApostrophes(_ u: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    var i = start
+    while i < u.count {
+      if u[i] == 0x27 {
+        i += 1
+      } else if isCurlyApostrophe(u, i) {
+        i += 3
+      } else {
+        break
+      }
+    }
+    return i
+  }
+
+  @inline(__always)
+  private func isCurlyApostrophe(_ u: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+    u[i] == 0xE2 && i + 2 < u.count && u[i + 1] == 0x80 && u[i + 2] == 0x99
+  }
+
+  private func startsWith(_ u: UnsafeBufferPointer<UInt8>, _ p: [UInt8]) -> Bool {
+    var i = 0
+    var k = 0
+    while k < p.count {
+      if apostrophes == .removed { i = skipApostrophes(u, from: i) }
+      guard i < u.count else { return false }
+      let b = u[i]
+      if b < 0x80 {
+        guard (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) == p[k] else { return false }
+        i += 1
+        k += 1
+        continue
+      }
+      if isCurlyApostrophe(u, i) {
+        // Only `.straight` reaches here with one.
+        guard p[k] == 0x27 else { return false }
+        i += 3
+        k += 1
+        continue
+      }
+      // A scalar beyond ASCII compares as its lowercase mapping, as `quickLowercased`
+      // gives it; general punctuation and the no-break space stay as they are.
+      let n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+      guard i + n <= u.count else { return false }
+      var v = UInt32(b) & (0xFF >> UInt32(n + 1))
+      for j in 1..<n { v = v << 6 | UInt32(u[i + j] & 0x3F) }
+      guard let s = Unicode.Scalar(v), v != 0xA0, !(0x2000...0x206F).contains(v) else { return false }
+      for m in s.properties.lowercaseMapping.utf8 {
+        guard k < p.count, m == p[k] else { return false }
+        k += 1
+      }
+      i += n
+    }
+    return true
+  }
+}
