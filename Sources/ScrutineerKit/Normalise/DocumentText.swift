@@ -153,21 +153,21 @@ enum RunningFurniture {
     func candidate(_ li: LineInfo) -> Bool {
       li.kind == .text && li.marker == nil && li.text.utf8.count >= 12
     }
-    // How often each line occurs; most occur once, and only the lines of three or more
-    // are gathered, on a second pass that looks up only lines of their byte lengths.
-    var counts: [String: Int] = [:]
-    counts.reserveCapacity(info.count)
-    for li in info where candidate(li) { counts[li.text, default: 0] += 1 }
+    // How often each line occurs: most occur once. The lines are counted by a hash of
+    // their bytes first, and only those whose hash comes three times or more are gathered
+    // by their text.
+    var hashes = [UInt64](repeating: 0, count: info.count)
+    var table = HashCounts(capacity: info.count)
+    for i in info.indices where candidate(info[i]) {
+      hashes[i] = fingerprint(info[i].text)
+      table.add(hashes[i])
+    }
     var repeated: [String: [Int]] = [:]
-    var lengths = Set<Int>()
-    for (text, n) in counts where n >= 3 {
-      repeated[text] = []
-      lengths.insert(text.utf8.count)
+    for i in info.indices where candidate(info[i]) && table.count(hashes[i]) >= 3 {
+      repeated[info[i].text, default: []].append(i)
     }
+    repeated = repeated.filter { $0.value.count >= 3 }
     guard !repeated.isEmpty else { return }
-    for (i, li) in info.enumerated() where candidate(li) && lengths.contains(li.text.utf8.count) {
-      repeated[li.text]?.append(i)
-    }
     // Decide every repeated line on the unmarked lines first, in a fixed order, then mark:
     // the result must not depend on the order a dictionary happens to give.
     var marked: [Int] = []
@@ -183,6 +183,60 @@ enum RunningFurniture {
       }
     }
     for i in marked { info[i].kind = .furniture }
+  }
+
+  /// A hash of the text's bytes, eight at a time, then the rest one by one (FNV-1a's
+  /// steps); never 0, which marks a line not counted.
+  private static func fingerprint(_ text: String) -> UInt64 {
+    var text = text
+    return text.withUTF8 { u -> UInt64 in
+      var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(u.count)
+      var i = 0
+      if let base = u.baseAddress {
+        let raw = UnsafeRawPointer(base)
+        while i + 8 <= u.count {
+          h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x100_0000_01b3
+          h ^= h >> 32
+          i += 8
+        }
+      }
+      while i < u.count {
+        h = (h ^ UInt64(u[i])) &* 0x100_0000_01b3
+        i += 1
+      }
+      return h | 1
+    }
+  }
+
+  /// How many times each hash was added: open addressing, no deletion.
+  private struct HashCounts {
+    private var keys: [UInt64]
+    private var counts: [Int32]
+    private let mask: Int
+
+    init(capacity: Int) {
+      var size = 16
+      while size < capacity * 2 { size *= 2 }
+      keys = [UInt64](repeating: 0, count: size)
+      counts = [Int32](repeating: 0, count: size)
+      mask = size - 1
+    }
+
+    mutating func add(_ h: UInt64) {
+      var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+      while keys[slot] != 0 && keys[slot] != h { slot = (slot + 1) & mask }
+      keys[slot] = h
+      counts[slot] += 1
+    }
+
+    func count(_ h: UInt64) -> Int {
+      var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+      while keys[slot] != 0 {
+        if keys[slot] == h { return Int(counts[slot]) }
+        slot = (slot + 1) & mask
+      }
+      return 0
+    }
   }
 
   private static func isNearPageBoundary(_ i: Int, lines: [Line], info: [LineInfo]) -> Bool {
