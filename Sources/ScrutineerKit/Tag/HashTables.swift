@@ -122,3 +122,31 @@ struct TransitionTable: Sendable {
     values[s] = v
   }
 }
+
+/// A trie over bytes frozen into one dense table: a row for each node and a column for
+/// each byte that some edge carries, so that a step is two array reads rather than a
+/// hash lookup. Every other byte falls in column 0, which leads nowhere.
+struct ByteTrie: Sendable {
+  private var column = [UInt16](repeating: 0, count: 256)
+  private var width = 1
+  /// `rows × width` targets, -1 where there is no edge.
+  private var targets: [Int32]
+
+  /// - Parameters:
+  ///   - nodes: the number of nodes, numbered from 0 (the root).
+  ///   - edges: each edge once.
+  init(nodes: Int, edges: [(from: Int32, byte: UInt8, to: Int32)]) {
+    for e in edges where column[Int(e.byte)] == 0 {
+      column[Int(e.byte)] = UInt16(width)
+      width += 1
+    }
+    targets = [Int32](repeating: -1, count: max(1, nodes) * width)
+    for e in edges { targets[Int(e.from) * width + Int(column[Int(e.byte)])] = e.to }
+  }
+
+  /// The node the byte leads to from `node`, or -1.
+  @inline(__always)
+  func target(_ node: Int32, _ byte: UInt8) -> Int32 {
+    targets[Int(node) * width + Int(column[Int(byte)])]
+  }
+}

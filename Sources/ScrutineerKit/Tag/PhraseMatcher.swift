@@ -22,7 +22,7 @@ struct PhraseMatcher: Sendable {
   private var entrySymbol: [Int32] = []
   private var entryCues: [WordCues] = []
   /// Prefix trie over bytes, and the symbol each node ends (-1 if none).
-  private var prefixEdges = TransitionTable()
+  private var prefixTrie: ByteTrie
   private var prefixSymbol: [Int32] = [-1]
   /// Phrase trie over symbols; the phrases ending at node k are `ends[endStart[k]..<endStart[k + 1]]`.
   private var phraseEdges = TransitionTable()
@@ -37,6 +37,8 @@ struct PhraseMatcher: Sendable {
     var symbols: Int32 = 0
     var prefixIDs: [[UInt8]: Int32] = [:]
     var prefixNodes: Int32 = 1
+    var prefixEdges = TransitionTable()
+    var prefixEdgeList: [(from: Int32, byte: UInt8, to: Int32)] = []
     func entry(_ word: [UInt8]) -> Int {
       let e = Int(lexicon.insert(word))
       if e == entrySymbol.count {
@@ -66,6 +68,7 @@ struct PhraseMatcher: Sendable {
             node = next
           } else {
             prefixEdges.set(node, Int32(b), to: prefixNodes)
+            prefixEdgeList.append((node, b, prefixNodes))
             prefixSymbol.append(-1)
             node = prefixNodes
             prefixNodes += 1
@@ -75,6 +78,7 @@ struct PhraseMatcher: Sendable {
         return s
       }
     }
+    prefixTrie = ByteTrie(nodes: 0, edges: [])
     var phraseNodes: Int32 = 1
     var endsAt: [[Int32]] = [[]]
     for (k, p) in phrases.enumerated() {
@@ -94,6 +98,7 @@ struct PhraseMatcher: Sendable {
       endsAt[Int(node)].append(Int32(k))
       maxLength = max(maxLength, p.words.count)
     }
+    prefixTrie = ByteTrie(nodes: Int(prefixNodes), edges: prefixEdgeList)
     for list in endsAt {
       endStart.append(Int32(ends.count))
       ends += list
@@ -139,7 +144,7 @@ struct PhraseMatcher: Sendable {
       if lowerSymbol >= 0 { scan.symbols.append(lowerSymbol) }
       var node: Int32 = 0
       for b in lower {
-        node = m.prefixEdges.target(node, Int32(b))
+        node = m.prefixTrie.target(node, b)
         if node < 0 { break }
         let s = m.prefixSymbol[Int(node)]
         if s >= 0 { scan.symbols.append(s) }
