@@ -114,6 +114,8 @@ struct TextToolsTests {
       "caf\u{E9} cafe\u{301} na\u{EF}ve \u{F0B7} bullet", "line\r\nbreak",
       "\u{1F468}\u{200D}\u{1F469} family",
       "\u{3A3}\u{3B1}\u{3C2} \u{2028} \u{200D}", "\u{1100}\u{1161} hangul", "\u{1F1EC}\u{1F1E7} flag",
+      "a long plain line of ASCII text, then\r\na break and more plain text after it",
+      "twenty-four plain bytes!\r\n", "plain ASCII for a while, then caf\u{E9} and cafe\u{301} and more",
     ]
     for s in samples {
       for limit in 0...(s.utf8.count + 1) {
