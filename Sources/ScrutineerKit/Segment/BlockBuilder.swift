@@ -9,6 +9,24 @@
 /// (so the break cannot be a wrap).
 struct BlockBuilder {
   let doc: DocumentText
+  /// What `headingEnd` found for each line, once asked: the builder asks again for the
+  /// same line as it weighs joining it and opening a block with it.
+  private let memo: LineMemo
+
+  init(doc: DocumentText) {
+    self.doc = doc
+    memo = LineMemo(lines: doc.lines.count)
+  }
+
+  private final class LineMemo {
+    /// `headingEnd` after an ended sentence: -2 not yet asked, -1 not a heading,
+    /// otherwise the heading's last line.
+    var headingEnds: [Int32]
+
+    init(lines: Int) {
+      headingEnds = [Int32](repeating: -2, count: lines)
+    }
+  }
 
   func build() -> [Block] {
     var blocks: [Block] = []
@@ -266,6 +284,14 @@ struct BlockBuilder {
   /// title-like line between paragraphs; returns its last line.
   func headingEnd(_ i: Int, prevEnded: Bool) -> Int? {
     guard prevEnded else { return nil }
+    let known = memo.headingEnds[i]
+    if known != -2 { return known >= 0 ? Int(known) : nil }
+    let end = headingEndAfterSentence(i)
+    memo.headingEnds[i] = end.map { Int32($0) } ?? -1
+    return end
+  }
+
+  private func headingEndAfterSentence(_ i: Int) -> Int? {
     let li = doc.info[i]
     let text = li.text
     guard !text.isEmpty, text.hasAtMostCharacters(130) else { return nil }
