@@ -171,23 +171,37 @@ struct BlockBuilder {
   /// Joins the block's lines into reading text.
   func finish(_ b: Block) -> Block {
     var b = b
-    var out = ""
+    if b.lines.count == 1 {
+      b.text = doc.info[b.lines[0]].text
+      return b
+    }
+    var out: [UInt8] = []
     for (k, i) in b.lines.enumerated() {
       let t = doc.info[i].text
       if t.isEmpty { continue }
       if k > 0, !out.isEmpty {
-        if out.hasSuffix("-"), let f = t.unicodeScalars.first, f.properties.isLowercase,
-          let before = out.unicodeScalars.dropLast().last, before.properties.isAlphabetic
+        if out.last == UInt8(ascii: "-"), let f = t.unicodeScalars.first, f.properties.isLowercase,
+          let before = Self.scalar(before: out.count - 1, in: out), before.properties.isAlphabetic
         {
           // "centralised-request-for-" + "information": keep the hyphen, no space.
         } else {
-          out.append(" ")
+          out.append(0x20)
         }
       }
-      out += t
+      out.append(contentsOf: t.utf8)
     }
-    b.text = out
+    b.text = String(decoding: out, as: UTF8.self)
     return b
+  }
+
+  /// The scalar that ends just before byte `end` of valid UTF-8.
+  private static func scalar(before end: Int, in bytes: [UInt8]) -> Unicode.Scalar? {
+    var start = end
+    while start > 0 {
+      start -= 1
+      if bytes[start] & 0xC0 != 0x80 { break }
+    }
+    return String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars.last
   }
 
   // MARK: - Line tests
