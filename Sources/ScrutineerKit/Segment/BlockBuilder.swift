@@ -377,11 +377,12 @@ struct BlockBuilder {
     guard doc.lines[i].length <= limit else { return false }
     let ni = doc.info[n]
     if ni.kind == .text, ni.marker == nil, !ni.startsUppercase { return false }
-    let words = text.split(separator: " ")
-    guard words.count >= 1, words.count <= 12, text.count >= 3 else { return false }
-    if let w = words.last, Self.weakEndings.contains(w.quickLowercased) { return false }
+    // One to twelve words (the text has a first letter, so at least one), three
+    // characters or more.
+    guard Self.words(in: text, atMost: 12), !text.hasAtMostCharacters(2) else { return false }
+    if let w = Self.lastWord(text), Self.weakEndings.contains(w.quickLowercased) { return false }
     // Lines that look like address lines (short, many capitals, digits) are not headings.
-    if words.count <= 4, text.contains(where: \.isNumber) { return false }
+    if Self.words(in: text, atMost: 4), text.contains(where: \.isNumber) { return false }
     if text.utf8.contains(UInt8(ascii: "@")) || text.containsBytes("www.")
       || text.containsBytes("http")
     {
