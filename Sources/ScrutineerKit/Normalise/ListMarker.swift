@@ -18,12 +18,16 @@ struct ListMarker: Hashable, Sendable {
 
   /// Recognises a marker at the start of `content` (already stripped of indentation).
   static func parse(_ content: Substring) -> ListMarker? {
-    let u = content.utf8
-    var i = u.startIndex
+    if let found = content.utf8.withContiguousStorageIfAvailable({ parse($0) }) { return found }
+    return Array(content.utf8).withUnsafeBufferPointer { parse($0) }
+  }
+
+  private static func parse(_ u: UnsafeBufferPointer<UInt8>) -> ListMarker? {
+    var i = 0
     var hasGlyph = false
     if let (glyphEnd, needsSpace) = glyph(u, at: i) {
       if needsSpace {
-        guard glyphEnd < u.endIndex, isSpace(u[glyphEnd]) else { return nil }
+        guard glyphEnd < u.count, isSpace(u[glyphEnd]) else { return nil }
       }
       hasGlyph = true
       i = skipSpaces(u, from: glyphEnd)
@@ -40,20 +44,18 @@ struct ListMarker: Hashable, Sendable {
     guard hasGlyph || label != nil else { return nil }
     return ListMarker(
       hasGlyph: hasGlyph, label: label, labelKind: labelKind, isDotted: dotted,
-      width: u.distance(from: u.startIndex, to: i))
+      width: i)
   }
 
   private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0xC2 }
 
-  private static func skipSpaces(_ u: Substring.UTF8View, from i: Substring.UTF8View.Index)
-    -> Substring.UTF8View.Index
-  {
+  private static func skipSpaces(_ u: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
     var i = i
-    while i < u.endIndex {
+    while i < u.count {
       if u[i] == 0x20 || u[i] == 0x09 {
-        i = u.index(after: i)
-      } else if u[i] == 0xC2, u.index(after: i) < u.endIndex, u[u.index(after: i)] == 0xA0 {
-        i = u.index(i, offsetBy: 2)
+        i += 1
+      } else if u[i] == 0xC2, i + 1 < u.count, u[i + 1] == 0xA0 {
+        i += 2
       } else {
         break
       }
@@ -63,15 +65,13 @@ struct ListMarker: Hashable, Sendable {
 
   /// A bullet glyph at `i`: its end, and whether a space must follow it (dashes and
   /// asterisks need one; true glyphs do not).
-  private static func glyph(_ u: Substring.UTF8View, at i: Substring.UTF8View.Index)
-    -> (Substring.UTF8View.Index, Bool)?
-  {
-    guard i < u.endIndex else { return nil }
+  private static func glyph(_ u: UnsafeBufferPointer<UInt8>, at i: Int) -> (Int, Bool)? {
+    guard i < u.count else { return nil }
     let b = u[i]
     if b == UInt8(ascii: "-") || b == UInt8(ascii: "*") || b == UInt8(ascii: "+") {
       // Not `**bold**` and not `---`.
-      let n = u.index(after: i)
-      if n < u.endIndex, u[n] == b { return nil }
+      let n = i + 1
+      if n < u.count, u[n] == b { return nil }
       return (n, true)
     }
     guard b >= 0xC2 else { return nil }
@@ -90,11 +90,11 @@ struct ListMarker: Hashable, Sendable {
     } else {
       return nil
     }
-    var j = u.index(after: i)
+    var j = i + 1
     for _ in 1..<length {
-      guard j < u.endIndex else { return nil }
+      guard j < u.count else { return nil }
       scalar = scalar << 6 | UInt32(u[j] & 0x3F)
-      j = u.index(after: j)
+      j += 1
     }
     switch scalar {
     case 0x2022, 0x25FC, 0x25AA, 0x25A0, 0x25CF, 0x25CB, 0x25E6, 0x27A2, 0x27A4, 0x25BA, 0x25B8,
@@ -115,52 +115,52 @@ struct ListMarker: Hashable, Sendable {
   ]
 
   /// `12.`, `3.17`, `1.1.2`, `4)`, `a)`, `(b)`, `iv)`, `a.`.
-  private static func parseLabel(_ u: Substring.UTF8View, at start: Substring.UTF8View.Index)
-    -> (String, LabelKind, Bool, Substring.UTF8View.Index)?
+  private static func parseLabel(_ u: UnsafeBufferPointer<UInt8>, at start: Int)
+    -> (String, LabelKind, Bool, Int)?
   {
     var i = start
-    let open = i < u.endIndex && u[i] == UInt8(ascii: "(")
-    if open { i = u.index(after: i) }
+    let open = i < u.count && u[i] == UInt8(ascii: "(")
+    if open { i += 1 }
     let bodyStart = i
     // Numbers.
     var digits = 0
     var groups = 0
-    while i < u.endIndex, (0x30...0x39).contains(u[i]) {
+    while i < u.count, (0x30...0x39).contains(u[i]) {
       digits += 1
-      i = u.index(after: i)
+      i += 1
       if digits > 3 { return nil }
-      if i < u.endIndex, u[i] == UInt8(ascii: "."),
-        u.index(after: i) < u.endIndex, (0x30...0x39).contains(u[u.index(after: i)])
+      if i < u.count, u[i] == UInt8(ascii: "."),
+        i + 1 < u.count, (0x30...0x39).contains(u[i + 1])
       {
         groups += 1
         digits = 0
-        i = u.index(after: i)
+        i += 1
       }
     }
     if i > bodyStart {
-      let body = String(decoding: u[bodyStart..<i], as: UTF8.self)
+      let body = String(decoding: UnsafeBufferPointer(rebasing: u[bodyStart..<i]), as: UTF8.self)
       var end = i
       var closed = false
-      if end < u.endIndex, u[end] == UInt8(ascii: ".") || u[end] == UInt8(ascii: ")") {
+      if end < u.count, u[end] == UInt8(ascii: ".") || u[end] == UInt8(ascii: ")") {
         closed = true
-        end = u.index(after: end)
+        end += 1
       }
       if open {
-        guard closed || (end < u.endIndex && u[end] == UInt8(ascii: ")")) else { return nil }
+        guard closed || (end < u.count && u[end] == UInt8(ascii: ")")) else { return nil }
       }
       guard closed || groups > 0 else { return nil }
-      guard end == u.endIndex || isSpace(u[end]) else { return nil }
+      guard end == u.count || isSpace(u[end]) else { return nil }
       return (body, .number, groups > 0, end)
     }
     // Letters: one lowercase letter or a small roman numeral.
     var j = i
-    while j < u.endIndex, (0x61...0x7A).contains(u[j]) || (0x41...0x5A).contains(u[j]) {
-      j = u.index(after: j)
-      if u.distance(from: i, to: j) > 4 { return nil }
+    while j < u.count, (0x61...0x7A).contains(u[j]) || (0x41...0x5A).contains(u[j]) {
+      j += 1
+      if j - i > 4 { return nil }
     }
     // Only ")" or "." closes a letter label: most lines start with a word and a space.
-    guard j > i, j < u.endIndex, u[j] == UInt8(ascii: ")") || u[j] == UInt8(ascii: ".") else { return nil }
-    let body = String(decoding: u[i..<j], as: UTF8.self)
+    guard j > i, j < u.count, u[j] == UInt8(ascii: ")") || u[j] == UInt8(ascii: ".") else { return nil }
+    let body = String(decoding: UnsafeBufferPointer(rebasing: u[i..<j]), as: UTF8.self)
     let isSingle = body.utf8.count == 1
     let lower = body.quickLowercased
     guard isSingle || romans.contains(lower) else { return nil }
@@ -173,8 +173,8 @@ struct ListMarker: Hashable, Sendable {
     } else {
       return nil
     }
-    let end = u.index(after: j)
-    guard end == u.endIndex || isSpace(u[end]) else { return nil }
+    let end = j + 1
+    guard end == u.count || isSpace(u[end]) else { return nil }
     return (body, .letter, false, end)
   }
 }
