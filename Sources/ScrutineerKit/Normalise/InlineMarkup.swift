@@ -6,22 +6,19 @@ enum InlineMarkup {
   static func clean(_ raw: Substring) -> String {
     // Most lines hold no markup: copy them as they are, or with their spacing tidied.
     func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (markup: Bool, spacing: Bool) {
-      var spacing = false
-      var previousSpace = false
-      for b in bytes {
-        switch b {
-        case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "<"), UInt8(ascii: "["), UInt8(ascii: "#"):
-          return (true, spacing)
-        case 0x09, 0x0C, 0x0A, 0x0D, 0xC2:
-          spacing = true
-        case 0x20:
-          if previousSpace { spacing = true }
-        default:
-          break
+      byteClasses.withUnsafeBufferPointer { classes in
+        var spacing = false
+        var previous: UInt8 = 0
+        for b in bytes {
+          let c = classes[Int(b)]
+          if c != 0 {
+            if c == markupByte { return (true, spacing) }
+            if c == spacingByte || previous == 0x20 { spacing = true }
+          }
+          previous = b
         }
-        previousSpace = b == 0x20
+        return (false, spacing)
       }
-      return (false, spacing)
     }
     let (markup, spacing) =
       raw.utf8.withContiguousStorageIfAvailable(scan) ?? Array(raw.utf8).withUnsafeBufferPointer(scan)
@@ -62,6 +59,21 @@ enum InlineMarkup {
     }
     return collapseSpaces(out)
   }
+
+  private static let markupByte: UInt8 = 1
+  private static let spacingByte: UInt8 = 2
+  private static let spaceByte: UInt8 = 3
+
+  /// What each byte may mean to `clean`: markup (`*`, `_`, `<`, `[`, `#`), spacing to
+  /// tidy (tabs, form feeds, line breaks, the first byte of a no-break space), a space
+  /// (two in a row are spacing to tidy), or nothing.
+  private static let byteClasses: [UInt8] = {
+    var classes = [UInt8](repeating: 0, count: 256)
+    for b in "*_<[#".utf8 { classes[Int(b)] = markupByte }
+    for b: UInt8 in [0x09, 0x0C, 0x0A, 0x0D, 0xC2] { classes[Int(b)] = spacingByte }
+    classes[0x20] = spaceByte
+    return classes
+  }()
 
   /// Collapses runs of spaces, tabs and line breaks to one space and trims the ends.
   static func collapseSpaces(_ text: String) -> String { collapseSpaces(bytes: text.utf8) }
