@@ -15,8 +15,8 @@ struct LeadPhrases: Sendable {
 
   private let phrases: [[UInt8]]
   private let apostrophes: Apostrophes
-  /// Whether some phrase starts with the byte, by lowercase ASCII byte.
-  private let initials: [Bool]
+  /// The phrases by their first byte, each list in the phrases' order.
+  private let byInitial: [[Int]]
 
   /// - Parameter phrases: lowercase; ASCII only.
   init(_ phrases: [String], apostrophes: Apostrophes = .straight) {
@@ -25,9 +25,9 @@ struct LeadPhrases: Sendable {
     )
     self.phrases = phrases.map { Array($0.utf8) }
     self.apostrophes = apostrophes
-    var initials = [Bool](repeating: false, count: 256)
-    for p in self.phrases { initials[Int(p[0])] = true }
-    self.initials = initials
+    var byInitial = [[Int]](repeating: [], count: 128)
+    for (k, p) in self.phrases.enumerated() { byInitial[Int(p[0])].append(k) }
+    self.byInitial = byInitial
   }
 
   /// Whether the text starts with one of the phrases.
@@ -37,12 +37,18 @@ struct LeadPhrases: Sendable {
   func firstMatch(_ text: String) -> Int? {
     var text = text
     return text.withUTF8 { u -> Int? in
-      // Refuse at the first letter: it is ASCII in nearly every line.
+      // Only the phrases that start with the text's first letter are tried, when that is
+      // ASCII, as it is in nearly every line.
       var i = 0
       if apostrophes == .removed { i = skipApostrophes(u, from: 0) }
       guard i < u.count else { return nil }
       let b = u[i]
-      if b < 0x80, !initials[Int(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)] { return nil }
+      if b < 0x80 {
+        for k in byInitial[Int(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)] where startsWith(u, phrases[k]) {
+          return k
+        }
+        return nil
+      }
       for (k, p) in phrases.enumerated() where startsWith(u, p) { return k }
       return nil
     }
