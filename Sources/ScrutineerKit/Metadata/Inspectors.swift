@@ -69,7 +69,7 @@ enum Inspectors {
       for b in blocks.prefix(40) {
         // Every phrase below holds one of these: most blocks are passed over at once.
         guard sentenceCues.occur(in: b.text) else { continue }
-        let text = String(b.text.prefix(3000)).straightApostrophes
+        let text = String(b.text.prefixCharacters(3000)).straightApostrophes
         let lower = text.quickLowercased
         for key in [
           "inspectors were ", "inspectors for this visit were ", "inspector was ",
