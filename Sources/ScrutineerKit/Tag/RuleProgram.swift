@@ -108,6 +108,7 @@ struct RuleEvaluator {
         occurrences.withUnsafeBufferPointer { occurrences in
           start.withUnsafeBufferPointer { start in
             var context = Context(nodes: nodes, lists: lists, occurrences: occurrences, start: start)
+            guard Self.mayMatch(Int(root), context) else { return false }
             return evaluate(Int(root), &context).matched
           }
         }
@@ -120,6 +121,32 @@ struct RuleEvaluator {
     let lists: UnsafeBufferPointer<Int32>
     let occurrences: UnsafeBufferPointer<Occurrence>
     let start: UnsafeBufferPointer<Int32>
+  }
+
+  /// Whether the node can match, from which phrases are present alone: false when a
+  /// phrase it needs is absent, so that a rule whose last condition fails is refused
+  /// before the evidence of the others is gathered.
+  private static func mayMatch(_ k: Int, _ c: Context) -> Bool {
+    let node = c.nodes[k]
+    switch node.op {
+    case .phrase:
+      return c.start[Int(node.a)] >= 0
+    case .phrases:
+      for i in Int(node.a)..<Int(node.b) where c.start[Int(c.lists[i])] >= 0 { return true }
+      return false
+    case .any:
+      for i in Int(node.a)..<Int(node.b) where mayMatch(Int(c.lists[i]), c) { return true }
+      return false
+    case .all:
+      for i in Int(node.a)..<Int(node.b) where !mayMatch(Int(c.lists[i]), c) { return false }
+      return true
+    case .not:
+      return true
+    case .near:
+      return mayMatch(Int(node.a), c) && mayMatch(Int(node.b), c)
+    case .except:
+      return mayMatch(Int(node.a), c)
+    }
   }
 
   /// Appends a phrase's occurrences, if it has any.
