@@ -86,7 +86,12 @@ struct LineInfo {
     if line.isBlank { return LineInfo(kind: .blank, marker: nil, text: "", textStart: line.contentStart) }
     let raw = String(decoding: bytes[line.contentStart..<line.contentEnd], as: UTF8.self)
     let sub = raw[...]
-    if isFurniture(sub) {
+    // Furniture is three bytes at most or starts with one of these: look at the bytes first.
+    let first = bytes[line.contentStart]
+    let mayBeFurniture =
+      line.contentEnd - line.contentStart <= 3 || first == UInt8(ascii: "-") || first == UInt8(ascii: "*")
+      || first == UInt8(ascii: "_") || first | 0x20 == UInt8(ascii: "p") || first == UInt8(ascii: "<")
+    if mayBeFurniture, isFurniture(sub) {
       return LineInfo(kind: .furniture, marker: nil, text: "", textStart: line.contentStart)
     }
     var tabs = 0
