@@ -162,13 +162,14 @@ enum RunningFurniture {
     // their bytes first, and only those whose hash comes three times or more are gathered
     // by their text.
     var hashes = [UInt64](repeating: 0, count: info.count)
-    var table = HashCounts(capacity: info.count)
+    var counts: [UInt64: Int] = [:]
+    counts.reserveCapacity(info.count)
     for i in info.indices where candidate(info[i]) {
       hashes[i] = fingerprint(info[i].text)
-      table.add(hashes[i])
+      counts[hashes[i], default: 0] += 1
     }
     var repeated: [String: [Int]] = [:]
-    for i in info.indices where candidate(info[i]) && table.count(hashes[i]) >= 3 {
+    for i in info.indices where candidate(info[i]) && counts[hashes[i], default: 0] >= 3 {
       repeated[info[i].text, default: []].append(i)
     }
     repeated = repeated.filter { $0.value.count >= 3 }
@@ -191,7 +192,7 @@ enum RunningFurniture {
   }
 
   /// A hash of the text's bytes, eight at a time, then the rest one by one (FNV-1a's
-  /// steps); never 0, which marks a line not counted.
+  /// steps).
   private static func fingerprint(_ text: String) -> UInt64 {
     var text = text
     return text.withUTF8 { u -> UInt64 in
@@ -209,38 +210,7 @@ enum RunningFurniture {
         h = (h ^ UInt64(u[i])) &* 0x100_0000_01b3
         i += 1
       }
-      return h | 1
-    }
-  }
-
-  /// How many times each hash was added: open addressing, no deletion.
-  private struct HashCounts {
-    private var keys: [UInt64]
-    private var counts: [Int32]
-    private let mask: Int
-
-    init(capacity: Int) {
-      var size = 16
-      while size < capacity * 2 { size *= 2 }
-      keys = [UInt64](repeating: 0, count: size)
-      counts = [Int32](repeating: 0, count: size)
-      mask = size - 1
-    }
-
-    mutating func add(_ h: UInt64) {
-      var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
-      while keys[slot] != 0 && keys[slot] != h { slot = (slot + 1) & mask }
-      keys[slot] = h
-      counts[slot] += 1
-    }
-
-    func count(_ h: UInt64) -> Int {
-      var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
-      while keys[slot] != 0 {
-        if keys[slot] == h { return Int(counts[slot]) }
-        slot = (slot + 1) & mask
-      }
-      return 0
+      return h
     }
   }
 
