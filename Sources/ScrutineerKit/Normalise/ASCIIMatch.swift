@@ -149,7 +149,7 @@ extension StringProtocol {
     }
     var out: [UInt8] = []
     out.reserveCapacity(utf8.count)
-    for s in unicodeScalars { Self.appendLowercased(s, to: &out) }
+    for s in unicodeScalars { ScalarCase.appendLowercased(s, to: &out) }
     return String(decoding: out, as: UTF8.self)
   }
 
@@ -165,17 +165,34 @@ extension StringProtocol {
         i += 1
         continue
       }
-      let n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-      guard i + n <= u.count else { break }
-      var v = UInt32(b) & (0xFF >> UInt32(n + 1))
-      for k in 1..<n { v = v << 6 | UInt32(u[i + k] & 0x3F) }
-      if let s = Unicode.Scalar(v) { appendLowercased(s, to: &out) }
+      guard let (s, n) = ScalarCase.scalar(at: i, in: u) else { break }
+      if let s { ScalarCase.appendLowercased(s, to: &out) }
       i += n
     }
     return out
   }
+}
 
-  @inline(__always) private static func appendLowercased(_ s: Unicode.Scalar, to out: inout [UInt8]) {
+/// How `quickLowercased` reads and lowers one scalar, for the scanners that compare with
+/// its result on bytes (`LeadPhrases`).
+enum ScalarCase {
+  /// The scalar whose first byte is at `i` of valid UTF-8 and its length in bytes; `nil`
+  /// when the text ends inside it.
+  @inline(__always)
+  static func scalar(at i: Int, in u: UnsafeBufferPointer<UInt8>) -> (Unicode.Scalar?, Int)? {
+    let b = u[i]
+    if b < 0x80 { return (Unicode.Scalar(b), 1) }
+    let n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+    guard i + n <= u.count else { return nil }
+    var v = UInt32(b) & (0xFF >> UInt32(n + 1))
+    for k in 1..<n { v = v << 6 | UInt32(u[i + k] & 0x3F) }
+    return (Unicode.Scalar(v), n)
+  }
+
+  /// Appends the scalar's lowercase: ASCII on bytes, general punctuation and the no-break
+  /// space as they are (they have no case), anything else by its lowercase mapping.
+  @inline(__always)
+  static func appendLowercased(_ s: Unicode.Scalar, to out: inout [UInt8]) {
     let v = s.value
     if v < 0x80 {
       out.append(UInt8(truncatingIfNeeded: v) | (v >= 0x41 && v <= 0x5A ? 0x20 : 0))

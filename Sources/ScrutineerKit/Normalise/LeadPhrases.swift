@@ -93,14 +93,11 @@ struct LeadPhrases: Sendable {
         k += 1
         continue
       }
-      // A scalar beyond ASCII compares as its lowercase mapping, as `quickLowercased`
-      // gives it; general punctuation and the no-break space stay as they are.
-      let n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-      guard i + n <= u.count else { return false }
-      var v = UInt32(b) & (0xFF >> UInt32(n + 1))
-      for j in 1..<n { v = v << 6 | UInt32(u[i + j] & 0x3F) }
-      guard let s = Unicode.Scalar(v), v != 0xA0, !(0x2000...0x206F).contains(v) else { return false }
-      for m in s.properties.lowercaseMapping.utf8 {
+      // A scalar beyond ASCII compares as `quickLowercased` lowers it.
+      guard let (scalar, n) = ScalarCase.scalar(at: i, in: u), let scalar else { return false }
+      var lower: [UInt8] = []
+      ScalarCase.appendLowercased(scalar, to: &lower)
+      for m in lower {
         guard k < p.count, m == p[k] else { return false }
         k += 1
       }
