@@ -86,7 +86,8 @@ struct LineInfo {
     if line.isBlank { return LineInfo(kind: .blank, marker: nil, text: "", textStart: line.contentStart) }
     let raw = String(decoding: bytes[line.contentStart..<line.contentEnd], as: UTF8.self)
     let sub = raw[...]
-    // Furniture is three bytes at most or starts with one of these: look at the bytes first.
+    // Furniture is three bytes at most or starts with one of these (see `isFurniture`, whose
+    // first tests these are): look at the bytes first.
     let first = bytes[line.contentStart]
     let mayBeFurniture =
       line.contentEnd - line.contentStart <= 3 || first == UInt8(ascii: "-") || first == UInt8(ascii: "*")
