@@ -81,21 +81,40 @@ enum InlineMarkup {
   /// The same for UTF-8 bytes (a span of the source, say), on bytes; with `wide`, form
   /// feeds and no-break spaces (C2 A0) count as spaces too, as they do in a line of text.
   static func collapseSpaces<Bytes: Sequence<UInt8>>(bytes: Bytes, wide: Bool = false) -> String {
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.underestimatedCount)
+    // Bytes in memory are written straight into the string's own storage: the result is
+    // never longer than its source, so one allocation does.
+    let direct = bytes.withContiguousStorageIfAvailable { source in
+      String(unsafeUninitializedCapacity: max(source.count, 1)) { out in
+        collapseSpaces(source, into: out, wide: wide)
+      }
+    }
+    if let direct { return direct }
+    return collapseSpaces(bytes: Array(bytes), wide: wide)
+  }
+
+  /// Writes the collapsed bytes of `source` to the start of `out`, which is at least as
+  /// long, and returns how many it wrote.
+  private static func collapseSpaces(
+    _ source: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>, wide: Bool
+  ) -> Int {
+    var n = 0
     var pendingSpace = false
-    func emit(_ b: UInt8) {
-      if pendingSpace { out.append(0x20) }
+    @inline(__always) func emit(_ b: UInt8) {
+      if pendingSpace {
+        out[n] = 0x20
+        n += 1
+      }
       pendingSpace = false
-      out.append(b)
+      out[n] = b
+      n += 1
     }
     // A C2 byte waits to see whether A0 follows it.
     var heldC2 = false
-    for b in bytes {
+    for b in source {
       if heldC2 {
         heldC2 = false
         if b == 0xA0 {
-          pendingSpace = !out.isEmpty
+          pendingSpace = n > 0
           continue
         }
         emit(0xC2)
@@ -103,13 +122,13 @@ enum InlineMarkup {
       if wide && b == 0xC2 {
         heldC2 = true
       } else if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || wide && b == 0x0C {
-        pendingSpace = !out.isEmpty
+        pendingSpace = n > 0
       } else {
         emit(b)
       }
     }
     if heldC2 { emit(0xC2) }
-    return String(decoding: out, as: UTF8.self)
+    return n
   }
 
   private static func isEmphasisUnderscore(_ s: Substring, at i: Substring.Index) -> Bool {

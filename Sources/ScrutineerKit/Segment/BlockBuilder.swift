@@ -175,33 +175,45 @@ struct BlockBuilder {
       b.text = doc.info[b.lines[0]].text
       return b
     }
-    var out: [UInt8] = []
-    for (k, i) in b.lines.enumerated() {
-      let t = doc.info[i].text
-      if t.isEmpty { continue }
-      if k > 0, !out.isEmpty {
-        if out.last == UInt8(ascii: "-"), let f = t.unicodeScalars.first, f.properties.isLowercase,
-          let before = Self.scalar(before: out.count - 1, in: out), before.properties.isAlphabetic
-        {
-          // "centralised-request-for-" + "information": keep the hyphen, no space.
-        } else {
-          out.append(0x20)
+    // The joined text is written straight into the string's storage: its lines and a
+    // space between each two are never longer than this.
+    var capacity = 0
+    for i in b.lines { capacity += doc.info[i].text.utf8.count + 1 }
+    b.text = String(unsafeUninitializedCapacity: max(capacity, 1)) { out in
+      var n = 0
+      for (k, i) in b.lines.enumerated() {
+        var t = doc.info[i].text
+        if t.isEmpty { continue }
+        if k > 0, n > 0 {
+          if out[n - 1] == UInt8(ascii: "-"), let f = t.unicodeScalars.first, f.properties.isLowercase,
+            let before = Self.scalar(before: n - 1, in: UnsafeBufferPointer(out)),
+            before.properties.isAlphabetic
+          {
+            // "centralised-request-for-" + "information": keep the hyphen, no space.
+          } else {
+            out[n] = 0x20
+            n += 1
+          }
+        }
+        t.withUTF8 { line in
+          _ = UnsafeMutableBufferPointer(rebasing: out[n..<(n + line.count)]).initialize(from: line)
+          n += line.count
         }
       }
-      out.append(contentsOf: t.utf8)
+      return n
     }
-    b.text = String(decoding: out, as: UTF8.self)
     return b
   }
 
   /// The scalar that ends just before byte `end` of valid UTF-8.
-  private static func scalar(before end: Int, in bytes: [UInt8]) -> Unicode.Scalar? {
+  private static func scalar(before end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
     var start = end
     while start > 0 {
       start -= 1
       if bytes[start] & 0xC0 != 0x80 { break }
     }
-    return String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars.last
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).unicodeScalars
+      .last
   }
 
   // MARK: - Line tests

@@ -114,10 +114,12 @@ struct PhraseMatcher: Sendable {
   /// occurrence of every phrase, in order of first word.
   func scan(_ bytes: [UInt8], ranges: [Range<Int>], into scan: inout TextScan) {
     scan.reset()
-    var sink = Sink(matcher: self, scan: scan)
-    scan = TextScan()  // hand the buffers to the sink without copying them
+    // The buffers move to the sink and back by swapping, so that no copy of them is ever
+    // shared and writing to them never copies them.
+    var sink = Sink(matcher: self, scan: TextScan())
+    swap(&sink.scan, &scan)
     WordTokenizer.scan(bytes, ranges: ranges, into: &sink)
-    scan = sink.scan
+    swap(&sink.scan, &scan)
     findOccurrences(&scan)
   }
 
@@ -165,8 +167,10 @@ struct PhraseMatcher: Sendable {
     let symbols = scan.symbols
     // The trie nodes reached so far and at the next word: the first `frontierCount` and
     // `nextCount` of two arrays that only grow, so nothing is cleared or allocated per word.
-    var frontier = scan.frontier
-    var next = scan.next
+    var frontier: [Int32] = []
+    var next: [Int32] = []
+    swap(&frontier, &scan.frontier)  // taken, not shared, so that writing them copies nothing
+    swap(&next, &scan.next)
     if frontier.isEmpty { frontier.append(0) }
     if next.isEmpty { next.append(0) }
     for i in words.indices where words[i].firstSymbol < words[i].endSymbol {

@@ -285,7 +285,15 @@ struct RuleEvaluator {
       }
       previous = arena[i].first
     }
-    if !sorted { arena[range].sort(by: Self.byPlace) }
+    if !sorted { sortByPlace(range) }
+  }
+
+  /// Sorts the range in place (sorting `arena[range]` would copy the slice first).
+  private mutating func sortByPlace(_ range: Range<Int>) {
+    arena.withUnsafeMutableBufferPointer { all in
+      var part = UnsafeMutableBufferPointer(rebasing: all[range])
+      part.sort(by: Self.byPlace)
+    }
   }
 
   private static func byPlace(_ x: Occurrence, _ y: Occurrence) -> Bool {
@@ -295,7 +303,7 @@ struct RuleEvaluator {
   /// Puts `arena[base...]` in order of position with each occurrence once; among
   /// occurrences at the same place, the order in which they came.
   private mutating func unique(from base: Int) {
-    arena[base...].sort(by: Self.byPlace)
+    sortByPlace(base..<arena.count)
     var written = base
     var groupStart = base
     for r in base..<arena.count {
