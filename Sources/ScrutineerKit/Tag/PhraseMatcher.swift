@@ -234,6 +234,8 @@ struct TextScan {
   var ruleBits: [UInt64] = []
   /// For the tagger: where rule expressions are evaluated.
   var evaluator = RuleEvaluator()
+  /// For the tagger: what an item's rules gave.
+  var tagging = TaggerScratch()
   fileprivate var frontier: [Int32] = []
   fileprivate var next: [Int32] = []
 
@@ -241,6 +243,25 @@ struct TextScan {
     words.removeAll(keepingCapacity: true)
     symbols.removeAll(keepingCapacity: true)
     occurrences.removeAll(keepingCapacity: true)
+  }
+}
+
+/// What the tagger gathers for one item before it orders it: every piece of evidence
+/// with the slot of the theme it counts for (-1 for none), the strength and concern
+/// cues (first and last word), and each theme slot's sentences as bits.
+struct TaggerScratch {
+  var evidence: [Evidence] = []
+  var evidenceTheme: [Int32] = []
+  var strength: [(Int, Int)] = []
+  var concern: [(Int, Int)] = []
+  var sentences: [UInt64] = []
+
+  mutating func reset() {
+    evidence.removeAll(keepingCapacity: true)
+    evidenceTheme.removeAll(keepingCapacity: true)
+    strength.removeAll(keepingCapacity: true)
+    concern.removeAll(keepingCapacity: true)
+    sentences.removeAll(keepingCapacity: true)
   }
 }
 

@@ -86,16 +86,21 @@ public struct Tagger: Sendable {
     }
     let tokens = scan.words
     let sentenceCount = (tokens.last?.sentence ?? 0) + 1
+    let sentenceWords = (sentenceCount + 63) / 64
     var analysis = ItemAnalysis()
-    // The themes whose rules fired, in the order they first did.
+    // The evidence, cues and theme sentences gather in buffers kept from item to item.
+    var work = TaggerScratch()
+    swap(&work, &scan.tagging)
+    work.reset()
+    // The themes whose rules fired, in the order they first did; slot k's sentences (as
+    // bits) are `work.sentences[k * sentenceWords ..< (k + 1) * sentenceWords]`.
     var themes: [FiredTheme] = []
     func fired(_ t: Int) -> Int {
       if let k = themes.firstIndex(where: { $0.theme == t }) { return k }
-      themes.append(FiredTheme(theme: t, sentences: Array(repeating: 0, count: (sentenceCount + 63) / 64)))
+      themes.append(FiredTheme(theme: t))
+      work.sentences.append(contentsOf: repeatElement(0, count: sentenceWords))
       return themes.count - 1
     }
-    var strength: [(Int, Int)] = []
-    var concern: [(Int, Int)] = []
     var quantifiers: [(Quantifier, Int)] = []
     let segmentBit = Self.segmentBits[segment] ?? 0
     for w in 0..<ruleWords {
@@ -113,70 +118,83 @@ public struct Tagger: Sendable {
         else { continue }
         let result = scan.evaluator.arena
         let id = rules.rules[r].id
-        let evidence = result.map {
-          let span = Span(start: tokens[$0.first].start, end: tokens[$0.last].end)
-          return Evidence(rule: id, span: span, text: Self.words(bytes, span))
-        }
-        analysis.fired += evidence
+        var theme: Int32 = -1
         switch rules.rules[r].group {
         case .theme:
           let t = ruleTheme[r]
           guard t >= 0 else { break }
           let k = fired(t)
-          themes[k].evidence += evidence
-          for o in result { themes[k].sentences[o.sentence >> 6] |= 1 << UInt64(o.sentence & 63) }
+          theme = Int32(k)
+          themes[k].evidence += result.count
+          for o in result {
+            work.sentences[k * sentenceWords + o.sentence >> 6] |= 1 << UInt64(o.sentence & 63)
+          }
         case .exclusion:
           let t = ruleTheme[r]
           guard t >= 0 else { break }
           let k = fired(t)
           themes[k].excludedBy = themes[k].excludedBy ?? id
-        case .polarity(.strength): strength += result.map { ($0.first, $0.last) }
-        case .polarity(_): concern += result.map { ($0.first, $0.last) }
+        case .polarity(.strength):
+          for o in result { work.strength.append((o.first, o.last)) }
+        case .polarity(_):
+          for o in result { work.concern.append((o.first, o.last)) }
         case .quantifier(let q): quantifiers.append((q, first.first))
+        }
+        for o in result {
+          let span = Span(start: tokens[o.first].start, end: tokens[o.last].end)
+          work.evidence.append(Evidence(rule: id, span: span, text: Self.words(bytes, span)))
+          work.evidenceTheme.append(theme)
         }
       }
     }
     swap(&candidates, &scan.ruleBits)
-    // Themes in the order the rule files declare them.
-    themes.sort { $0.theme < $1.theme }
-    themes.removeAll { $0.evidence.isEmpty }
-    var tagged: [FiredTheme] = []
-    for theme in themes {
-      let id = rules.themes[theme.theme].id
-      if let rule = theme.excludedBy {
+    // Themes in the order the rule files declare them, each with its evidence in order of
+    // place (among evidence at one place, in the order the rules fired).
+    var tagged: [Int] = []
+    for k in themes.indices.sorted(by: { themes[$0].theme < themes[$1].theme }) where themes[k].evidence > 0 {
+      let id = rules.themes[themes[k].theme].id
+      if let rule = themes[k].excludedBy {
         analysis.excluded.append((id, rule))
         continue
       }
-      analysis.themes.append(ThemeTag(id: id, evidence: theme.evidence.sorted { $0.span < $1.span }))
-      tagged.append(theme)
+      var evidence: [Evidence] = []
+      evidence.reserveCapacity(themes[k].evidence)
+      for (e, t) in zip(work.evidence, work.evidenceTheme) where t == k { evidence.append(e) }
+      evidence.sort { $0.span < $1.span }
+      analysis.themes.append(ThemeTag(id: id, evidence: evidence))
+      tagged.append(k)
     }
     for p in scan.present { starts[p] = -1 }
     swap(&starts, &scan.phraseStart)
+    analysis.fired = work.evidence
     analysis.fired.sort { $0.span < $1.span || $0.span == $1.span && $0.rule < $1.rule }
     analysis.quantifier = quantifiers.min { $0.1 < $1.1 || $0.1 == $1.1 && $0.0.rawValue < $1.0.rawValue }?.0
     // The judge needs the words' context only when the item has a cue.
+    let strength = work.strength
+    let concern = work.concern
     let context =
       strength.isEmpty && concern.isEmpty ? nil : PolarityJudge.context(tokens: tokens, concern: concern)
     (analysis.polarity, analysis.strengthScore, analysis.concernScore) = PolarityJudge.judge(
       tokens: tokens, strength: strength, concern: concern, segment: segment, context: context)
     // Each theme's own polarity, from the cues in the sentences that hold its evidence.
-    for k in analysis.themes.indices {
-      let sentences = tagged[k].sentences
+    for (n, k) in tagged.enumerated() {
+      let sentences = work.sentences[(k * sentenceWords)..<((k + 1) * sentenceWords)]
       if sentences.reduce(0, { $0 + $1.nonzeroBitCount }) >= sentenceCount || segment.isImprovementList {
-        analysis.themes[k].polarity = analysis.polarity
+        analysis.themes[n].polarity = analysis.polarity
         continue
       }
       func holds(_ cue: (Int, Int)) -> Bool {
-        let n = tokens[cue.0].sentence
-        return sentences[n >> 6] & (1 << UInt64(n & 63)) != 0
+        let s = tokens[cue.0].sentence
+        return sentences[sentences.startIndex + s >> 6] & (1 << UInt64(s & 63)) != 0
       }
       let s = strength.filter(holds)
       let c = concern.filter(holds)
-      analysis.themes[k].polarity =
+      analysis.themes[n].polarity =
         s.isEmpty && c.isEmpty
         ? .neutral
         : PolarityJudge.judge(tokens: tokens, strength: s, concern: c, segment: segment, context: context).0
     }
+    swap(&work, &scan.tagging)
     return analysis
   }
 
@@ -184,8 +202,8 @@ public struct Tagger: Sendable {
   /// bits), and the first exclusion rule that fired for it.
   private struct FiredTheme {
     var theme: Int
-    var evidence: [Evidence] = []
-    var sentences: [UInt64]
+    /// How many pieces of evidence count for it.
+    var evidence = 0
     var excludedBy: String? = nil
   }
 
