@@ -14,6 +14,25 @@ struct DateParserTests {
     #expect(DateParser.fullDate(in: text[...])?.description == iso)
   }
 
+  @Test func tokensOnBytesAgreeWithReadingCharacters() {
+    let samples = [
+      "", "13 March 2020", "19\u{2013}20 February 2020, and 3rd\u{2014}4th May", "By on 19/10/2012 in News",
+      "visit dates:\u{A0}12 and 13 June 2019 \u{2022} \u{201C}quoted\u{201D} \u{2026}",
+      "caf\u{E9} 12 May 2018", "12 cafe\u{301} May", "12 \u{2013}\u{301} 14 May", "1\u{FE0F}\u{20E3} May",
+      "line\r\nbreak 5 Jun 21", "the 15 & 16 of May 2018 until 20 June till now", "\u{2013}", "2019-\u{00A0}",
+    ]
+    func byCharacter(_ text: Substring) -> [DateParser.Token] {
+      var tokens: [DateParser.Token] = []
+      DateParser.tokens(characters: text, into: &tokens)
+      return tokens
+    }
+    for s in samples {
+      // The whole text, and the substring after its first character.
+      #expect(DateParser.tokens(s[...]) == byCharacter(s[...]), "\(s)")
+      #expect(DateParser.tokens(s.dropFirst()) == byCharacter(s.dropFirst()), "\(s)")
+    }
+  }
+
   @Test func monthDatesAreFound() {
     #expect(DateParser.allDates(in: "judged inadequate in march 2017"[...]).map(\.description) == ["2017-03"])
     #expect(

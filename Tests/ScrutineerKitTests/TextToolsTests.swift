@@ -154,6 +154,18 @@ struct TextToolsTests {
     }
   }
 
+  @Test func wordLimitsAgreeWithSplitting() {
+    let samples = [
+      "", " ", "one", "  two  words ", "areas for improvement requires improvement to be good",
+      "caf\u{E9} na\u{EF}ve", "a \u{301}b c", "a\u{301} b", "x \u{E9} y", "\u{E9} \u{E9}", "a\tb c",
+    ]
+    for s in samples {
+      for limit in 0...6 {
+        #expect(s.hasAtMostWords(limit) == (s.split(separator: " ").count <= limit), "\(s) \(limit)")
+      }
+    }
+  }
+
   @Test func whiteSpaceFoldsToOneSpace() {
     #expect(InlineMarkup.collapseSpaces("  a \t b\r\n\nc  ") == "a b c")
     #expect(InlineMarkup.collapseSpaces("a\u{0C}b\u{A0}c") == "a\u{0C}b\u{A0}c")

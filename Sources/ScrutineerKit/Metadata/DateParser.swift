@@ -24,64 +24,124 @@ enum DateParser {
   /// Splits text into date-relevant tokens.
   static func tokens(_ text: Substring) -> [Token] {
     var out: [Token] = []
-    var word = ""
-    func emit() {
-      guard !word.isEmpty else { return }
-      defer { word = "" }
-      let lower = word.quickLowercased
-      if let m = months[lower] {
-        out.append(.month(m))
-        return
-      }
-      if lower == "and" || lower == "&" {
-        out.append(.and)
-        return
-      }
-      if lower == "the" || lower == "of" {
-        // "on the 15 and 16 of May 2018": no meaning, no break.
-        return
-      }
-      if lower == "to" || lower == "until" || lower == "till" {
-        out.append(.through)
-        return
-      }
-      // Slashed dates: 19/10/2012.
-      let slash = lower.split(separator: "/")
-      if slash.count == 3, let d = Int(slash[0]), let m = Int(slash[1]), var y = Int(slash[2]),
-        (1...31).contains(d), (1...12).contains(m)
-      {
-        if y < 100 { y += 2000 }
-        out.append(.number(d))
-        out.append(.month(m))
-        out.append(.year(y))
-        return
-      }
-      var digits = lower
-      for suffix in ["st", "nd", "rd", "th"] where digits.hasSuffix(suffix) && digits.count > 2 {
-        digits.removeLast(2)
-      }
-      if let n = Int(digits) {
-        if lower.count == 4, (1990...2100).contains(n) {
-          out.append(.year(n))
-        } else if (1...31).contains(n), digits.count <= 2 {
-          out.append(.number(n))
-        } else {
-          out.append(.other)
-        }
-        return
-      }
-      out.append(.other)
+    let done = text.utf8.withContiguousStorageIfAvailable { tokens(ascii: $0, into: &out) }
+    if done != true {
+      out.removeAll()
+      tokens(characters: text, into: &out)
     }
+    return out
+  }
+
+  /// The tokens of text read on bytes, as `tokens(characters:into:)` reads it by character;
+  /// false, with some tokens given, when the text holds a scalar beyond ASCII other than a
+  /// dash, a curly quote, a bullet, an ellipsis or a no-break space (a letter, say, or a mark
+  /// that joins the character before it), which only that reading decides.
+  private static func tokens(ascii b: UnsafeBufferPointer<UInt8>, into out: inout [Token]) -> Bool {
+    var start = -1
+    func flush(_ end: Int) {
+      guard start >= 0 else { return }
+      emit(String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self), into: &out)
+      start = -1
+    }
+    var i = 0
+    while i < b.count {
+      let c = b[i]
+      if c < 0x80 {
+        if (c | 0x20 >= UInt8(ascii: "a") && c | 0x20 <= UInt8(ascii: "z"))
+          || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "/")
+        {
+          if start < 0 { start = i }
+        } else {
+          flush(i)
+          if c == UInt8(ascii: "-") {
+            out.append(.through)
+          } else if c == UInt8(ascii: ",") {
+            out.append(.and)
+          }
+        }
+        i += 1
+      } else if c == 0xC2, i + 1 < b.count, b[i + 1] == 0xA0 {
+        flush(i)
+        i += 2
+      } else if c == 0xE2, i + 2 < b.count, b[i + 1] == 0x80 {
+        switch b[i + 2] {
+        case 0x93, 0x94:  // en and em dashes
+          flush(i)
+          out.append(.through)
+        case 0x98, 0x99, 0x9C, 0x9D, 0xA2, 0xA6:  // quotes, bullet, ellipsis
+          flush(i)
+        default:
+          return false
+        }
+        i += 3
+      } else {
+        return false
+      }
+    }
+    flush(b.count)
+    return true
+  }
+
+  /// The tokens of text read character by character.
+  static func tokens(characters text: Substring, into out: inout [Token]) {
+    var word = ""
     for c in text {
       if c.isLetter || c.isNumber || c == "/" {
         word.append(c)
       } else {
-        emit()
+        if !word.isEmpty { emit(word, into: &out) }
+        word = ""
         if c == "–" || c == "—" || c == "-" { out.append(.through) } else if c == "," { out.append(.and) }
       }
     }
-    emit()
-    return out
+    if !word.isEmpty { emit(word, into: &out) }
+  }
+
+  /// The token of a word of letters, digits and slashes, if it has one.
+  private static func emit(_ word: String, into out: inout [Token]) {
+    let lower = word.quickLowercased
+    if let m = months[lower] {
+      out.append(.month(m))
+      return
+    }
+    if lower == "and" || lower == "&" {
+      out.append(.and)
+      return
+    }
+    if lower == "the" || lower == "of" {
+      // "on the 15 and 16 of May 2018": no meaning, no break.
+      return
+    }
+    if lower == "to" || lower == "until" || lower == "till" {
+      out.append(.through)
+      return
+    }
+    // Slashed dates: 19/10/2012.
+    let slash = lower.split(separator: "/")
+    if slash.count == 3, let d = Int(slash[0]), let m = Int(slash[1]), var y = Int(slash[2]),
+      (1...31).contains(d), (1...12).contains(m)
+    {
+      if y < 100 { y += 2000 }
+      out.append(.number(d))
+      out.append(.month(m))
+      out.append(.year(y))
+      return
+    }
+    var digits = lower
+    for suffix in ["st", "nd", "rd", "th"] where digits.hasSuffix(suffix) && digits.count > 2 {
+      digits.removeLast(2)
+    }
+    if let n = Int(digits) {
+      if lower.count == 4, (1990...2100).contains(n) {
+        out.append(.year(n))
+      } else if (1...31).contains(n), digits.count <= 2 {
+        out.append(.number(n))
+      } else {
+        out.append(.other)
+      }
+      return
+    }
+    out.append(.other)
   }
 
   /// Whether the text has an ASCII digit: every day and year is written with them (`Int`

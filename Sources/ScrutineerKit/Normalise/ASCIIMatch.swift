@@ -303,3 +303,30 @@ extension String {
     utf8.count <= limit ? self[...] : prefix(limit)
   }
 }
+
+extension String {
+  /// Whether `split(separator: " ")` gives at most `limit` pieces, found on bytes and
+  /// stopping as soon as there are more. `split` compares characters, and a space is a
+  /// character of its own unless a scalar beyond ASCII joins it (a combining mark after
+  /// it, say): text with such a neighbour to a space is left to `split` itself.
+  func hasAtMostWords(_ limit: Int) -> Bool {
+    var words = 0
+    var inWord = false
+    var previous: UInt8 = 0
+    for b in utf8 {
+      if b == 0x20 {
+        if previous >= 0x80 { return split(separator: " ").count <= limit }
+        inWord = false
+      } else {
+        if previous == 0x20 && b >= 0x80 { return split(separator: " ").count <= limit }
+        if !inWord {
+          inWord = true
+          words += 1
+          if words > limit { return false }
+        }
+      }
+      previous = b
+    }
+    return true
+  }
+}

@@ -71,10 +71,10 @@ enum JudgementHeading {
   /// "Adoption performance Good"): a judged section of a report.
   static func carriesGrade(_ text: String) -> Bool {
     let n = HeadingVocabulary.normalise(text)
-    guard n.split(separator: " ").count >= 3, Grade.trailing(in: n) != nil || n.hasSuffix(" adequate") else {
+    guard !n.hasAtMostWords(2), Grade.trailing(in: n) != nil || n.hasSuffix(" adequate") else {
       return false
     }
-    return n.containsBytes(" grade ") || startsJudgement(text) || n.split(separator: " ").count <= 12
+    return n.containsBytes(" grade ") || startsJudgement(text) || n.hasAtMostWords(12)
   }
 }
 
@@ -119,7 +119,8 @@ enum RecommendationCue {
   /// Whether the sentence starts like an instruction ("Ensure that …", "BSCB to review …",
   /// "The local authority should …").
   static func isImperative(_ text: String) -> Bool {
-    let words = text.split(separator: " ", maxSplits: 8).map { $0.quickLowercased }
+    // Only the first eight words are weighed: the rest of the text is not lowered.
+    let words = text.split(separator: " ", maxSplits: 8).prefix(8).map { $0.quickLowercased }
     guard let first = words.first else { return false }
     if verbs.contains(first) { return true }
     // "X to review", "X should ensure" within the first few words.
