@@ -166,6 +166,19 @@ struct TextToolsTests {
     }
   }
 
+  @Test func judgementLinesLoseTheirNumbersOnBytesAsByCharacter() {
+    let samples = [
+      "", "grade", "grade 4 inadequate", "grade 2 good 3",
+      "12 3 overall effectiveness requires improvement 2 17",
+      "inadequate 2", "2 3 4", " 1 leaders 12a", "grade ",
+      "the experiences and progress of care leavers 9 10",
+      "caf\u{E9} 2", "good \u{B2}", "grade 3 na\u{EF}ve",
+    ]
+    for s in samples {
+      #expect(Judgements.trimmedNumbers(s) == Judgements.trimmedNumbers(characters: s), "\(s)")
+    }
+  }
+
   @Test func whiteSpaceFoldsToOneSpace() {
     #expect(InlineMarkup.collapseSpaces("  a \t b\r\n\nc  ") == "a b c")
     #expect(InlineMarkup.collapseSpaces("a\u{0C}b\u{A0}c") == "a\u{0C}b\u{A0}c")

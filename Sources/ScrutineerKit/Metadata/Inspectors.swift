@@ -25,16 +25,18 @@ enum Inspectors {
       defer { i += 1 }
       guard info[i].kind == .text else { continue }
       let t = info[i].text
-      // Each label below starts with one of these letters.
-      guard let f = t.utf8.first.map({ $0 | 0x20 }),
-        f == UInt8(ascii: "l") || f == UInt8(ascii: "r") || f == UInt8(ascii: "t") || f == UInt8(ascii: "d")
-          || f == UInt8(ascii: "i")
-      else { continue }
-      let isLead = ASCIIMatch.hasPrefix(t, "lead inspector") || ASCIIMatch.hasPrefix(t, "reporting inspector")
-      let isTeam =
-        ASCIIMatch.hasPrefix(t, "team inspectors") || ASCIIMatch.hasPrefix(t, "deputy lead inspector")
-        || ASCIIMatch.hasPrefix(t, "inspectors:")
-        || ASCIIMatch.hasPrefix(t, "team inspector:")
+      // Only the labels that start with the line's first letter are tried.
+      var isLead = false
+      var isTeam = false
+      switch t.utf8.first.map({ $0 | 0x20 }) {
+      case UInt8(ascii: "l"): isLead = ASCIIMatch.hasPrefix(t, "lead inspector")
+      case UInt8(ascii: "r"): isLead = ASCIIMatch.hasPrefix(t, "reporting inspector")
+      case UInt8(ascii: "t"):
+        isTeam = ASCIIMatch.hasPrefix(t, "team inspectors") || ASCIIMatch.hasPrefix(t, "team inspector:")
+      case UInt8(ascii: "d"): isTeam = ASCIIMatch.hasPrefix(t, "deputy lead inspector")
+      case UInt8(ascii: "i"): isTeam = ASCIIMatch.hasPrefix(t, "inspectors:")
+      default: continue
+      }
       guard isLead || isTeam else { continue }
       var list: String
       if let colon = t.firstIndex(of: ":"), t.distance(from: t.startIndex, to: colon) < 30 {

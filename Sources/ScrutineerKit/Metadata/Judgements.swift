@@ -10,13 +10,7 @@ enum Judgements {
     for i in doc.info.indices where doc.info[i].kind == .text {
       texts.append(doc.info[i].text)
       // Footnote numbers after a sentence ("… inadequate.2") are not words.
-      var n = HeadingVocabulary.normalise(doc.info[i].text)
-      while let space = n.lastIndex(of: " "), n[n.index(after: space)...].allSatisfy(\.isNumber) {
-        n = String(n[..<space])
-      }
-      if n.hasPrefix("grade "), let open = n.firstIndex(of: " ") { n = String(n[n.index(after: open)...]) }
-      while let f = n.first, f.isNumber || f == " " { n.removeFirst() }
-      norms.append(n)
+      norms.append(trimmedNumbers(HeadingVocabulary.normalise(doc.info[i].text)))
       lengths.append(doc.lines[i].length)
       if texts.count >= 160 { break }
     }
@@ -74,6 +68,37 @@ enum Judgements {
       if lengths[k] > 75, out[.overallEffectiveness] != nil, out.count >= 4 { break }
     }
     return out
+  }
+
+  /// Normalised text without the footnote numbers after it (" 2"), a leading "grade", or
+  /// the numbers and spaces before it.
+  static func trimmedNumbers(_ normalised: String) -> String {
+    var n = normalised
+    guard n.utf8.allSatisfy({ $0 < 0x80 }) else { return trimmedNumbers(characters: n) }
+    // In ASCII every byte is a character (the normalised text holds no line breaks) and
+    // only "0" to "9" are numbers: the same steps, on bytes.
+    return n.withUTF8 { b in
+      let isDigit = { (c: UInt8) in c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
+      var end = b.count
+      while let space = b[..<end].lastIndex(of: 0x20), b[(space + 1)..<end].allSatisfy(isDigit) {
+        end = space
+      }
+      var start = 0
+      if end >= 6, b.starts(with: "grade ".utf8) { start = 6 }
+      while start < end, isDigit(b[start]) || b[start] == 0x20 { start += 1 }
+      return String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+    }
+  }
+
+  /// The same, character by character.
+  static func trimmedNumbers(characters normalised: String) -> String {
+    var n = normalised
+    while let space = n.lastIndex(of: " "), n[n.index(after: space)...].allSatisfy(\.isNumber) {
+      n = String(n[..<space])
+    }
+    if n.hasPrefix("grade "), let open = n.firstIndex(of: " ") { n = String(n[n.index(after: open)...]) }
+    while let f = n.first, f.isNumber || f == " " { n.removeFirst() }
+    return n
   }
 
   /// "The overall judgement is inadequate", "Children's services in X are inadequate",
