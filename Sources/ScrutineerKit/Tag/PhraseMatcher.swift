@@ -27,6 +27,9 @@ struct PhraseMatcher: Sendable {
   /// Phrase trie over symbols; the phrases ending at node k are `ends[endStart[k]..<endStart[k + 1]]`.
   private var phraseEdges = TransitionTable()
   private var endStart: [Int32] = []
+  /// The root's child for each symbol (-1 for none): most steps of a scan start at the
+  /// root, and an array read is cheaper than a hash lookup.
+  private var rootChild: [Int32] = []
   private var ends: [Int32] = []
   private(set) var maxLength = 0
 
@@ -99,6 +102,7 @@ struct PhraseMatcher: Sendable {
       maxLength = max(maxLength, p.words.count)
     }
     prefixTrie = ByteTrie(nodes: Int(prefixNodes), edges: prefixEdgeList)
+    rootChild = (0..<symbols).map { phraseEdges.target(0, $0) }
     for list in endsAt {
       endStart.append(Int32(ends.count))
       ends += list
@@ -163,46 +167,58 @@ struct PhraseMatcher: Sendable {
   }
 
   private func findOccurrences(_ scan: inout TextScan) {
-    let words = scan.words
-    let symbols = scan.symbols
-    // The trie nodes reached so far and at the next word: the first `frontierCount` and
-    // `nextCount` of two arrays that only grow, so nothing is cleared or allocated per word.
-    var frontier: [Int32] = []
-    var next: [Int32] = []
-    swap(&frontier, &scan.frontier)  // taken, not shared, so that writing them copies nothing
-    swap(&next, &scan.next)
-    if frontier.isEmpty { frontier.append(0) }
-    if next.isEmpty { next.append(0) }
-    for i in words.indices where words[i].firstSymbol < words[i].endSymbol {
-      frontier[0] = 0
-      var frontierCount = 1
-      var j = i
-      let sentence = words[i].sentence
-      // A phrase never runs across the end of a sentence.
-      while frontierCount > 0, j < words.count, j - i < maxLength, words[j].sentence == sentence {
-        var nextCount = 0
-        let symbolRange = Int(words[j].firstSymbol)..<Int(words[j].endSymbol)
-        for f in 0..<frontierCount {
-          let node = frontier[f]
-          for k in symbolRange {
-            let child = phraseEdges.target(node, symbols[k])
-            if child >= 0 {
-              if nextCount < next.count { next[nextCount] = child } else { next.append(child) }
-              nextCount += 1
-              for p in Int(endStart[Int(child)])..<Int(endStart[Int(child) + 1]) {
-                scan.occurrences.append(
-                  Occurrence(phrase: Int(ends[p]), first: i, last: j, sentence: sentence))
+    var found: [Occurrence] = []
+    swap(&found, &scan.occurrences)
+    // The trie nodes reached so far and at the next word, in two buffers of this scan's
+    // own that grow when a step could outgrow them: written at every step, they are
+    // plain memory rather than arrays checked for sharing at every write.
+    var capacity = 16
+    var frontier = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+    var next = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+    defer {
+      frontier.deallocate()
+      next.deallocate()
+    }
+    scan.words.withUnsafeBufferPointer { words in
+      scan.symbols.withUnsafeBufferPointer { symbols in
+        for i in 0..<words.count where words[i].firstSymbol < words[i].endSymbol {
+          frontier[0] = 0
+          var frontierCount = 1
+          var j = i
+          let sentence = words[i].sentence
+          // A phrase never runs across the end of a sentence.
+          while frontierCount > 0, j < words.count, j - i < maxLength, words[j].sentence == sentence {
+            let symbolRange = Int(words[j].firstSymbol)..<Int(words[j].endSymbol)
+            if frontierCount * symbolRange.count > capacity {
+              capacity = frontierCount * symbolRange.count * 2
+              let wider = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+              wider.update(from: frontier, count: frontierCount)
+              frontier.deallocate()
+              frontier = wider
+              next.deallocate()
+              next = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+            }
+            var nextCount = 0
+            for f in 0..<frontierCount {
+              let node = frontier[f]
+              for k in symbolRange {
+                let child = node == 0 ? rootChild[Int(symbols[k])] : phraseEdges.target(node, symbols[k])
+                guard child >= 0 else { continue }
+                next[nextCount] = child
+                nextCount += 1
+                for p in Int(endStart[Int(child)])..<Int(endStart[Int(child) + 1]) {
+                  found.append(Occurrence(phrase: Int(ends[p]), first: i, last: j, sentence: sentence))
+                }
               }
             }
+            swap(&frontier, &next)
+            frontierCount = nextCount
+            j += 1
           }
         }
-        swap(&frontier, &next)
-        frontierCount = nextCount
-        j += 1
       }
     }
-    scan.frontier = frontier
-    scan.next = next
+    swap(&found, &scan.occurrences)
   }
 }
 
@@ -236,8 +252,6 @@ struct TextScan {
   var evaluator = RuleEvaluator()
   /// For the tagger: what an item's rules gave.
   var tagging = TaggerScratch()
-  fileprivate var frontier: [Int32] = []
-  fileprivate var next: [Int32] = []
 
   mutating func reset() {
     words.removeAll(keepingCapacity: true)
