@@ -179,6 +179,25 @@ struct TextToolsTests {
     }
   }
 
+  @Test func binaryTestCountsControlBytesAsOneByOneWould() {
+    // Texts of every length around a word's eight bytes, with controls (0x00, 0x1F) and
+    // allowed bytes (tab, line feed, form feed, carriage return) in every position.
+    var generator = SplitMix64(seed: 20_261_122)
+    let alphabet: [UInt8] = [0x00, 0x01, 0x09, 0x0A, 0x0C, 0x0D, 0x1F, 0x20, 0x41, 0x7F, 0x80, 0xE2, 0xFF]
+    for length in 0..<40 {
+      for _ in 0..<50 {
+        let bytes = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+        let controls = bytes.filter { $0 < 0x20 && ![0x09, 0x0A, 0x0C, 0x0D].contains($0) }.count
+        let expected = controls * 100 > bytes.count
+        #expect(bytes.withUnsafeBufferPointer { UTF8Validation.looksBinary($0) } == expected, "\(bytes)")
+      }
+    }
+    let letter = [UInt8](repeating: 0x61, count: 1000)
+    #expect(!letter.withUnsafeBufferPointer { UTF8Validation.looksBinary($0) })
+    let eleven = letter.enumerated().map { $0.offset % 90 == 7 ? UInt8(0x01) : $0.element }
+    #expect(eleven.withUnsafeBufferPointer { UTF8Validation.looksBinary($0) })
+  }
+
   @Test func whiteSpaceFoldsToOneSpace() {
     #expect(InlineMarkup.collapseSpaces("  a \t b\r\n\nc  ") == "a b c")
     #expect(InlineMarkup.collapseSpaces("a\u{0C}b\u{A0}c") == "a\u{0C}b\u{A0}c")

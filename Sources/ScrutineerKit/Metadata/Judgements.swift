@@ -74,10 +74,10 @@ enum Judgements {
   /// the numbers and spaces before it.
   static func trimmedNumbers(_ normalised: String) -> String {
     var n = normalised
-    guard n.utf8.allSatisfy({ $0 < 0x80 }) else { return trimmedNumbers(characters: n) }
     // In ASCII every byte is a character (the normalised text holds no line breaks) and
     // only "0" to "9" are numbers: the same steps, on bytes.
-    return n.withUTF8 { b in
+    let ascii = n.withUTF8 { b -> String? in
+      guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
       let isDigit = { (c: UInt8) in c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
       var end = b.count
       while let space = b[..<end].lastIndex(of: 0x20), b[(space + 1)..<end].allSatisfy(isDigit) {
@@ -88,6 +88,7 @@ enum Judgements {
       while start < end, isDigit(b[start]) || b[start] == 0x20 { start += 1 }
       return String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
     }
+    return ascii ?? trimmedNumbers(characters: n)
   }
 
   /// The same, character by character.

@@ -44,8 +44,27 @@ enum UTF8Validation {
   /// make up more than 1% of the bytes.
   static func looksBinary(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var controls = 0
-    for b in bytes where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0C && b != 0x0D {
-      controls += 1
+    func count(_ b: UInt8) {
+      if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0C && b != 0x0D { controls += 1 }
+    }
+    // Eight bytes at a time: a word with no byte below 0x20 holds no control character,
+    // and most words of text are such words.
+    var i = 0
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      while i + 8 <= bytes.count {
+        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        // Some byte is below 0x20 exactly when this is not zero.
+        if (w &- ones &* 0x20) & ~w & (ones &* 0x80) != 0 {
+          for k in i..<(i + 8) { count(bytes[k]) }
+        }
+        i += 8
+      }
+    }
+    while i < bytes.count {
+      count(bytes[i])
+      i += 1
     }
     return controls * 100 > bytes.count
   }

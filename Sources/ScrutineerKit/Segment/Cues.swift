@@ -29,7 +29,12 @@ enum JudgementHeading {
 
   static func startsJudgement(_ text: String) -> Bool {
     // Every phrase starts with one of these letters: most lines are rejected at once.
-    guard let f = text.utf8.first, "TtEeCcOoLlAaIi".utf8.contains(f) else { return false }
+    switch text.utf8.first.map({ $0 | 0x20 }) {
+    case UInt8(ascii: "t"), UInt8(ascii: "e"), UInt8(ascii: "c"), UInt8(ascii: "o"), UInt8(ascii: "l"),
+      UInt8(ascii: "a"), UInt8(ascii: "i"):
+      break
+    default: return false
+    }
     // The first word must be the first word of a phrase before the line is worth
     // normalising; it is gathered on the stack, thirteen letters at most.
     var text = text
