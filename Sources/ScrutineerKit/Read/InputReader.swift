@@ -90,7 +90,12 @@ public struct InputReader: Sendable {
 
   private func decodeText(_ bytes: [UInt8], path: String) throws(ScrutineerError) -> SourceText {
     let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
-    if !utf16, bytes.contains(0) { throw .binary(path: path) }
+    // A NUL byte, found by the C library's vectorised search.
+    if !utf16,
+      bytes.withUnsafeBufferPointer({ $0.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false })
+    {
+      throw .binary(path: path)
+    }
     guard let (text, encoding) = TextDecoding.decode(bytes[...]) else {
       let bad = UTF8Validation.firstInvalidOffset(bytes[...]) ?? 0
       throw .invalidUTF8(path: path, offset: bad)
