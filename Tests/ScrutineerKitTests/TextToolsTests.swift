@@ -198,6 +198,68 @@ struct TextToolsTests {
     #expect(eleven.withUnsafeBufferPointer { UTF8Validation.looksBinary($0) })
   }
 
+  @Test func linesAreMeasuredAsOneByteAtATimeWould() {
+    // Lines of every length around a word's eight bytes from pieces that end lines, are
+    // white space, or are characters of one to four bytes.
+    let pieces = [
+      "a", "Zz", " ", "  ", "\t", "\u{0C}", "\n", "\r", "\r\n", "\u{E9}", "\u{2013}", "\u{1F600}", "\u{A0}",
+      "e\u{301}",
+    ]
+    var generator = SplitMix64(seed: 20_261_123)
+    for count in 0..<60 {
+      for _ in 0..<20 {
+        let text = (0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+        let bytes = Array(text.utf8)
+        let lines = LineSplitter.lines(bytes)
+        #expect(lines.map(\.start) == Self.referenceLines(bytes).map(\.start), "\(text.debugDescription)")
+        for (got, want) in zip(lines, Self.referenceLines(bytes)) {
+          #expect(
+            [got.end, got.next, got.contentStart, got.contentEnd, got.indent, got.length]
+              == [want.end, want.next, want.contentStart, want.contentEnd, want.indent, want.length]
+              && got.pageBreak == want.pageBreak, "\(text.debugDescription)")
+        }
+      }
+    }
+  }
+
+  /// Lines measured one byte at a time, as the splitter did before it read words.
+  private static func referenceLines(_ bytes: [UInt8]) -> [Line] {
+    var lines: [Line] = []
+    var i = 0
+    while i < bytes.count {
+      let start = i
+      var pageBreak = false
+      var indent = 0
+      while i < bytes.count, [0x20, 0x09, 0x0C].contains(bytes[i]) {
+        indent += bytes[i] == 0x20 ? 1 : bytes[i] == 0x09 ? 4 : 0
+        pageBreak = pageBreak || bytes[i] == 0x0C
+        i += 1
+      }
+      let contentStart = i
+      var contentEnd = i
+      var length = 0
+      while i < bytes.count, bytes[i] != 0x0A, bytes[i] != 0x0D {
+        if bytes[i] == 0x0C { pageBreak = true }
+        if ![0x20, 0x09, 0x0C].contains(bytes[i]) { contentEnd = i + 1 }
+        if bytes[i] & 0xC0 != 0x80 { length += 1 }
+        i += 1
+      }
+      length -= bytes[contentEnd..<i].filter { $0 & 0xC0 != 0x80 }.count
+      while contentEnd - 2 >= contentStart, bytes[contentEnd - 2] == 0xC2, bytes[contentEnd - 1] == 0xA0 {
+        contentEnd -= 2
+        length -= 1
+      }
+      let end = i
+      if i < bytes.count { i += bytes[i] == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A ? 2 : 1 }
+      lines.append(
+        Line(
+          start: start, end: end, next: i, contentStart: contentStart,
+          contentEnd: max(contentEnd, contentStart),
+          pageBreak: pageBreak, indent: indent, length: max(length, 0)))
+    }
+    return lines
+  }
+
   @Test func whiteSpaceFoldsToOneSpace() {
     #expect(InlineMarkup.collapseSpaces("  a \t b\r\n\nc  ") == "a b c")
     #expect(InlineMarkup.collapseSpaces("a\u{0C}b\u{A0}c") == "a\u{0C}b\u{A0}c")
