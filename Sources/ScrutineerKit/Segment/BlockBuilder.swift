@@ -81,6 +81,9 @@ struct BlockBuilder {
       }
 
       if var c = cur {
+        // `c` is the only copy while it grows (its lines are appended to in place); every
+        // way out of this branch puts it back.
+        cur = nil
         let p = c.lastLine
         let prevEnded = doc.endsSentence(p) || c.kind == .heading || c.kind == .tableRow
         // A label on its own line ("1.") takes the next line as its words.
@@ -137,6 +140,7 @@ struct BlockBuilder {
             continue
           }
         }
+        cur = c
       }
 
       // A new block.
