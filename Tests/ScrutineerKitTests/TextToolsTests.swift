@@ -81,6 +81,8 @@ struct TextToolsTests {
     var samples = [
       "", "Plain ASCII Text", "Children\u{2019}s Services \u{2013} OFSTED", "\u{130}STANBUL",
       "\u{3A3}\u{391}\u{3A3}",
+      "Every ASCII byte: " + String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self),
+      "AZ@[`{", "SHORT LINE",
     ]
     for start in stride(from: 0x80, to: 0x3000, by: 64) {
       let scalars = (start..<start + 64).compactMap(Unicode.Scalar.init)

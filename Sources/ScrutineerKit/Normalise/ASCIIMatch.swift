@@ -144,9 +144,18 @@ extension StringProtocol {
   /// scalars are looked up. `lowercased()` takes its slow path for a whole string as
   /// soon as it holds one curly apostrophe.
   var quickLowercased: String {
-    if let bytes = utf8.withContiguousStorageIfAvailable({ Self.quickLowercased($0) }) {
-      return String(decoding: bytes, as: UTF8.self)
+    let lowered = utf8.withContiguousStorageIfAvailable { u -> String in
+      guard u.allSatisfy({ $0 < 0x80 }) else {
+        return String(decoding: Self.quickLowercased(u), as: UTF8.self)
+      }
+      // ASCII, by far the commonest text, is lowered byte for byte into the string's own
+      // storage.
+      return String(unsafeUninitializedCapacity: u.count) { out in
+        for k in 0..<u.count { out[k] = u[k] | (u[k] >= 0x41 && u[k] <= 0x5A ? 0x20 : 0) }
+        return u.count
+      }
     }
+    if let lowered { return lowered }
     var out: [UInt8] = []
     out.reserveCapacity(utf8.count)
     for s in unicodeScalars { ScalarCase.appendLowercased(s, to: &out) }
