@@ -28,22 +28,31 @@ struct ByteStringTable: Sendable {
   @inline(__always)
   func find(_ key: UnsafeBufferPointer<UInt8>, keep: Int, y: Bool) -> Int32 {
     let length = keep + (y ? 1 : 0)
-    let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: Self.hash(key, keep: keep, y: y)) & mask
-    while true {
-      let entry = slots[slot]
-      if entry == 0 { return -1 }
-      let e = Int(entry - 1)
-      if Int(lengths[e]) == length && matches(e, key, keep: keep, y: y) { return Int32(e) }
-      slot = (slot + 1) & mask
+    let h = Self.hash(key, keep: keep, y: y)
+    // Read through buffers: the slot is masked into range and every entry's bytes lie
+    // within `bytes` by construction, so only the probe's logic is left to run.
+    return slots.withUnsafeBufferPointer { slots in
+      lengths.withUnsafeBufferPointer { lengths in
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while true {
+          let entry = slots[slot]
+          if entry == 0 { return -1 }
+          let e = Int(entry - 1)
+          if Int(lengths[e]) == length && matches(e, key, keep: keep, y: y) { return Int32(e) }
+          slot = (slot + 1) & mask
+        }
+      }
     }
   }
 
   @inline(__always)
   private func matches(_ e: Int, _ key: UnsafeBufferPointer<UInt8>, keep: Int, y: Bool) -> Bool {
     let s = Int(starts[e])
-    for k in 0..<keep where bytes[s + k] != key[k] { return false }
-    return !y || bytes[s + keep] == UInt8(ascii: "y")
+    return bytes.withUnsafeBufferPointer { bytes in
+      for k in 0..<keep where bytes[s + k] != key[k] { return false }
+      return !y || bytes[s + keep] == UInt8(ascii: "y")
+    }
   }
 
   @inline(__always)

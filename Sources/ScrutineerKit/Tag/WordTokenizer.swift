@@ -61,6 +61,8 @@ enum WordTokenizer {
     // a word's letters never have more bytes than the word.
     var capacity = 64
     for r in ranges where r.count > capacity { capacity = r.count }
+    // Each ASCII letter or digit as it stands in a word (lowercased), 0 for other bytes.
+    let asciiWordByte = Self.asciiWordBytes
     let lower = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
     defer { lower.deallocate() }
     var sentence = 0
@@ -74,12 +76,9 @@ enum WordTokenizer {
           var n = 0
           while i < end {
             let c = bytes[i]
-            if c >= 0x41 && c <= 0x5A {
-              lower[n] = c | 0x20
-              n += 1
-              i += 1
-            } else if (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) {
-              lower[n] = c
+            let l = asciiWordByte[Int(c)]
+            if l != 0 {
+              lower[n] = l
               n += 1
               i += 1
             } else if c >= 0xC3 && c <= 0xCF {
@@ -135,6 +134,11 @@ enum WordTokenizer {
         }
       }
     }
+  }
+
+  private static let asciiWordBytes: [UInt8] = (0..<256).map { b in
+    if b >= 0x41 && b <= 0x5A { return UInt8(b) | 0x20 }
+    return (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) ? UInt8(b) : 0
   }
 
   @inline(__always) static func isLetter(_ b: UInt8) -> Bool {
