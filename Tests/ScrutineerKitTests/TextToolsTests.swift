@@ -262,6 +262,18 @@ struct TextToolsTests {
     return lines
   }
 
+  @Test func byteSplitsAgreeWithCharacterSplits() {
+    let samples = [
+      "", ".", "..", "One. Two.. Three.", "no full stop", ".lead and trail.", "caf\u{E9}. na\u{EF}ve.",
+      "a.\u{301}b.c", "\u{E9}.x", "x.\u{E9}", "end \u{2026}. next",
+    ]
+    for s in samples {
+      for text in [s[...], s.dropFirst()] {
+        #expect(text.split(byte: UInt8(ascii: ".")) == text.split(separator: "."), "\(text)")
+      }
+    }
+  }
+
   @Test func whiteSpaceFoldsToOneSpace() {
     #expect(InlineMarkup.collapseSpaces("  a \t b\r\n\nc  ") == "a b c")
     #expect(InlineMarkup.collapseSpaces("a\u{0C}b\u{A0}c") == "a\u{0C}b\u{A0}c")

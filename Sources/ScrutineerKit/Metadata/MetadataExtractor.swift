@@ -154,8 +154,8 @@ struct MetadataExtractor {
     guard kind != .councilResponse else { return nil }
     var best: PreviousJudgement?
     for b in blocks.prefix(40) where ASCIIMatch.contains(b.text, "judged") {
-      for sentence in b.text.prefix(5000).split(separator: ".") where ASCIIMatch.contains(sentence, "judged ")
-      {
+      for sentence in b.text.prefixCharacters(5000).split(byte: UInt8(ascii: "."))
+      where ASCIIMatch.contains(sentence, "judged ") {
         let lower = sentence.quickLowercased
         if lower.containsBytes("no longer") { continue }
         // Each "judged" in the sentence, with the text before it (back to the previous one).

@@ -339,3 +339,32 @@ extension String {
     return true
   }
 }
+
+extension Substring {
+  /// The same as `split(separator:)` with an ASCII separator, found on bytes. `split`
+  /// compares characters, and a scalar beyond ASCII next to the separator might join it
+  /// into a larger character: then `split` itself decides.
+  func split(byte separator: UInt8) -> [Substring] {
+    precondition(separator < 0x80, "an ASCII separator")
+    let u = utf8
+    var pieces: [Substring] = []
+    var start = u.startIndex
+    var i = u.startIndex
+    var previous: UInt8 = 0
+    while i < u.endIndex {
+      let b = u[i]
+      let next = u.index(after: i)
+      if b == separator {
+        if previous >= 0x80 || next < u.endIndex && u[next] >= 0x80 {
+          return split(separator: Character(Unicode.Scalar(separator)))
+        }
+        if start < i { pieces.append(self[start..<i]) }
+        start = next
+      }
+      previous = b
+      i = next
+    }
+    if start < u.endIndex { pieces.append(self[start..<u.endIndex]) }
+    return pieces
+  }
+}
