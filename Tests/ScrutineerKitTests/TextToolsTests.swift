@@ -164,6 +164,7 @@ struct TextToolsTests {
     for s in samples {
       for limit in 0...6 {
         #expect(s.hasAtMostWords(limit) == (s.split(separator: " ").count <= limit), "\(s) \(limit)")
+        #expect(s.firstWords(limit) == Array(s.split(separator: " ").prefix(limit)), "\(s) \(limit)")
       }
     }
   }

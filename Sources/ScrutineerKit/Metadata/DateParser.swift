@@ -117,7 +117,7 @@ enum DateParser {
       return
     }
     // Slashed dates: 19/10/2012.
-    let slash = lower.split(separator: "/")
+    let slash = lower.utf8.contains(UInt8(ascii: "/")) ? lower.split(separator: "/") : []
     if slash.count == 3, let d = Int(slash[0]), let m = Int(slash[1]), var y = Int(slash[2]),
       (1...31).contains(d), (1...12).contains(m)
     {

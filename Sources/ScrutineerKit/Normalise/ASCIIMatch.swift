@@ -368,3 +368,31 @@ extension Substring {
     return pieces
   }
 }
+
+extension String {
+  /// The first `limit` pieces that `split(separator: " ")` gives, found on bytes without
+  /// reading the rest of the text. `split` compares characters, and a scalar beyond ASCII
+  /// next to a space might join it into a larger character: then `split` itself decides.
+  func firstWords(_ limit: Int) -> [Substring] {
+    let u = utf8
+    var words: [Substring] = []
+    var start = u.startIndex
+    var i = u.startIndex
+    var previous: UInt8 = 0
+    while i < u.endIndex, words.count < limit {
+      let b = u[i]
+      let next = u.index(after: i)
+      if b == 0x20 {
+        if previous >= 0x80 || next < u.endIndex && u[next] >= 0x80 {
+          return Array(split(separator: " ").prefix(limit))
+        }
+        if start < i { words.append(self[start..<i]) }
+        start = next
+      }
+      previous = b
+      i = next
+    }
+    if words.count < limit, start < u.endIndex { words.append(self[start..<u.endIndex]) }
+    return words
+  }
+}

@@ -125,7 +125,7 @@ enum RecommendationCue {
   /// "The local authority should …").
   static func isImperative(_ text: String) -> Bool {
     // Only the first eight words are weighed: the rest of the text is not lowered.
-    let words = text.split(separator: " ", maxSplits: 8).prefix(8).map { $0.quickLowercased }
+    let words = text.firstWords(8).map { $0.quickLowercased }
     guard let first = words.first else { return false }
     if verbs.contains(first) { return true }
     // "X to review", "X should ensure" within the first few words.
