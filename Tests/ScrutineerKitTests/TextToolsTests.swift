@@ -156,15 +156,16 @@ struct TextToolsTests {
     }
   }
 
-  @Test func wordLimitsAgreeWithSplitting() {
+  @Test func firstPiecesOnBytesAgreeWithSplitting() {
     let samples = [
       "", " ", "one", "  two  words ", "areas for improvement requires improvement to be good",
       "caf\u{E9} na\u{EF}ve", "a \u{301}b c", "a\u{301} b", "x \u{E9} y", "\u{E9} \u{E9}", "a\tb c",
     ]
     for s in samples {
       for limit in 0...6 {
-        #expect(s.hasAtMostWords(limit) == (s.split(separator: " ").count <= limit), "\(s) \(limit)")
-        #expect(s.firstWords(limit) == Array(s.split(separator: " ").prefix(limit)), "\(s) \(limit)")
+        #expect(
+          s[...].split(byte: 0x20, limit: limit) == Array(s.split(separator: " ").prefix(limit)),
+          "\(s) \(limit)")
       }
     }
   }

@@ -313,50 +313,24 @@ extension String {
   }
 }
 
-extension String {
-  /// Whether `split(separator: " ")` gives at most `limit` pieces, found on bytes and
-  /// stopping as soon as there are more. `split` compares characters, and a space is a
-  /// character of its own unless a scalar beyond ASCII joins it (a combining mark after
-  /// it, say): text with such a neighbour to a space is left to `split` itself.
-  func hasAtMostWords(_ limit: Int) -> Bool {
-    var words = 0
-    var inWord = false
-    var previous: UInt8 = 0
-    for b in utf8 {
-      if b == 0x20 {
-        if previous >= 0x80 { return split(separator: " ").count <= limit }
-        inWord = false
-      } else {
-        if previous == 0x20 && b >= 0x80 { return split(separator: " ").count <= limit }
-        if !inWord {
-          inWord = true
-          words += 1
-          if words > limit { return false }
-        }
-      }
-      previous = b
-    }
-    return true
-  }
-}
-
 extension Substring {
-  /// The same as `split(separator:)` with an ASCII separator, found on bytes. `split`
-  /// compares characters, and a scalar beyond ASCII next to the separator might join it
-  /// into a larger character: then `split` itself decides.
-  func split(byte separator: UInt8) -> [Substring] {
+  /// The first `limit` pieces that `split(separator:)` gives with an ASCII separator, found
+  /// on bytes without reading past them. `split` compares characters, and a scalar beyond
+  /// ASCII next to the separator might join it into a larger character: then `split`
+  /// itself decides.
+  func split(byte separator: UInt8, limit: Int = .max) -> [Substring] {
     precondition(separator < 0x80, "an ASCII separator")
     let u = utf8
     var pieces: [Substring] = []
     var start = u.startIndex
     var i = u.startIndex
     var previous: UInt8 = 0
-    while i < u.endIndex {
+    while i < u.endIndex, pieces.count < limit {
       let b = u[i]
       let next = u.index(after: i)
       if b == separator {
         if previous >= 0x80 || next < u.endIndex && u[next] >= 0x80 {
-          return split(separator: Character(Unicode.Scalar(separator)))
+          return Array(split(separator: Character(Unicode.Scalar(separator))).prefix(limit))
         }
         if start < i { pieces.append(self[start..<i]) }
         start = next
@@ -364,35 +338,7 @@ extension Substring {
       previous = b
       i = next
     }
-    if start < u.endIndex { pieces.append(self[start..<u.endIndex]) }
+    if pieces.count < limit, start < u.endIndex { pieces.append(self[start..<u.endIndex]) }
     return pieces
-  }
-}
-
-extension String {
-  /// The first `limit` pieces that `split(separator: " ")` gives, found on bytes without
-  /// reading the rest of the text. `split` compares characters, and a scalar beyond ASCII
-  /// next to a space might join it into a larger character: then `split` itself decides.
-  func firstWords(_ limit: Int) -> [Substring] {
-    let u = utf8
-    var words: [Substring] = []
-    var start = u.startIndex
-    var i = u.startIndex
-    var previous: UInt8 = 0
-    while i < u.endIndex, words.count < limit {
-      let b = u[i]
-      let next = u.index(after: i)
-      if b == 0x20 {
-        if previous >= 0x80 || next < u.endIndex && u[next] >= 0x80 {
-          return Array(split(separator: " ").prefix(limit))
-        }
-        if start < i { words.append(self[start..<i]) }
-        start = next
-      }
-      previous = b
-      i = next
-    }
-    if words.count < limit, start < u.endIndex { words.append(self[start..<u.endIndex]) }
-    return words
   }
 }

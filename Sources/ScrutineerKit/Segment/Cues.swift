@@ -76,10 +76,12 @@ enum JudgementHeading {
   /// "Adoption performance Good"): a judged section of a report.
   static func carriesGrade(_ text: String) -> Bool {
     let n = HeadingVocabulary.normalise(text)
-    guard !n.hasAtMostWords(2), Grade.trailing(in: n) != nil || n.hasSuffix(" adequate") else {
+    // Its words as `split(separator: " ")` gives them, counted as far as thirteen.
+    let words = n[...].split(byte: 0x20, limit: 13).count
+    guard words >= 3, Grade.trailing(in: n) != nil || n.hasSuffix(" adequate") else {
       return false
     }
-    return n.containsBytes(" grade ") || startsJudgement(text) || n.hasAtMostWords(12)
+    return n.containsBytes(" grade ") || startsJudgement(text) || words <= 12
   }
 }
 
@@ -125,7 +127,7 @@ enum RecommendationCue {
   /// "The local authority should …").
   static func isImperative(_ text: String) -> Bool {
     // Only the first eight words are weighed: the rest of the text is not lowered.
-    let words = text.firstWords(8).map { $0.quickLowercased }
+    let words = text[...].split(byte: 0x20, limit: 8).map { $0.quickLowercased }
     guard let first = words.first else { return false }
     if verbs.contains(first) { return true }
     // "X to review", "X should ensure" within the first few words.
