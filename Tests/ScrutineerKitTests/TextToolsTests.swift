@@ -276,6 +276,26 @@ struct TextToolsTests {
     }
   }
 
+  @Test func wordTestsAgreeWithLookingAtEachByte() {
+    var generator = SplitMix64(seed: 20_261_124)
+    let alphabet: [UInt8] = [
+      0x00, 0x01, 0x0D, 0x1F, 0x20, 0x21, 0x22, 0x5C, 0x7F, 0x80, 0xBF, 0xC0, 0xE2, 0xFF,
+    ]
+    for _ in 0..<5000 {
+      let bytes = (0..<8).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+      let w = bytes.withUnsafeBufferPointer { ByteWord($0, at: 0) }
+      #expect(w.isASCII == bytes.allSatisfy { $0 < 0x80 }, "\(bytes)")
+      for n: UInt8 in [1, 0x20, 0x21, 0x80] {
+        #expect(w.hasByte(below: n) == bytes.contains { $0 < n }, "\(bytes) \(n)")
+      }
+      for b: UInt8 in [0x00, 0x0D, 0x22, 0x5C, 0xE2] {
+        #expect(w.hasByte(b) == bytes.contains(b), "\(bytes) \(b)")
+      }
+      let nonZero = (0..<8).filter { bytes[$0] != 0 }.reduce(UInt64(0)) { $0 | 0x80 << UInt64(8 * $1) }
+      #expect(w.nonZeroBytes == nonZero, "\(bytes)")
+    }
+  }
+
   @Test func whiteSpaceFoldsToOneSpace() {
     #expect(InlineMarkup.collapseSpaces("  a \t b\r\n\nc  ") == "a b c")
     #expect(InlineMarkup.collapseSpaces("a\u{0C}b\u{A0}c") == "a\u{0C}b\u{A0}c")

@@ -261,10 +261,8 @@ extension String {
       while i < u.count {
         // Eight ASCII bytes with no carriage return are eight characters.
         if i + 8 <= u.count, count + 8 <= limit {
-          let w = UnsafeRawPointer(u.baseAddress! + i).loadUnaligned(as: UInt64.self)
-          let cr = w ^ 0x0D0D_0D0D_0D0D_0D0D
-          let hasCR = (cr &- 0x0101_0101_0101_0101) & ~cr & 0x8080_8080_8080_8080
-          if w & 0x8080_8080_8080_8080 == 0 && hasCR == 0 {
+          let w = ByteWord(u, at: i)
+          if w.isASCII && !w.hasByte(0x0D) {
             count += 8
             i += 8
             continue

@@ -57,21 +57,15 @@ enum LineSplitter {
       // Eight bytes at a time while none is below a space (so none ends the line or is a
       // tab or form feed): the last byte that is not a space ends the content so far, and
       // every byte that does not continue a scalar starts a character.
-      if let base = bytes.baseAddress {
-        let raw = UnsafeRawPointer(base)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        while i + 8 <= end {
-          let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-          if (w &- ones &* 0x20) & ~w & highs != 0 { break }
-          // The high bit of each byte that differs from its pattern: not a space; not 10xxxxxx.
-          func differing(_ x: UInt64) -> UInt64 { (((x & lows) &+ lows) | x) & highs }
-          let nonSpace = differing(w ^ (ones &* 0x20))
-          if nonSpace != 0 { contentEnd = i + (63 - nonSpace.leadingZeroBitCount) / 8 + 1 }
-          length += differing((w & (ones &* 0xC0)) ^ highs).nonzeroBitCount
-          i += 8
-        }
+      while i + 8 <= end {
+        let w = ByteWord(bytes, at: i)
+        if w.hasByte(below: 0x20) { break }
+        // The bytes that are not a space, and those that do not continue a scalar (10xxxxxx).
+        let nonSpace = ByteWord(bits: w.bits ^ (ByteWord.ones &* 0x20)).nonZeroBytes
+        if nonSpace != 0 { contentEnd = i + (63 - nonSpace.leadingZeroBitCount) / 8 + 1 }
+        length +=
+          ByteWord(bits: (w.bits & (ByteWord.ones &* 0xC0)) ^ ByteWord.highs).nonZeroBytes.nonzeroBitCount
+        i += 8
       }
       while i < end, bytes[i] != 0x0A, bytes[i] != 0x0D {
         let b = bytes[i]

@@ -50,17 +50,11 @@ enum UTF8Validation {
     // Eight bytes at a time: a word with no byte below 0x20 holds no control character,
     // and most words of text are such words.
     var i = 0
-    if let base = bytes.baseAddress {
-      let raw = UnsafeRawPointer(base)
-      let ones: UInt64 = 0x0101_0101_0101_0101
-      while i + 8 <= bytes.count {
-        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-        // Some byte is below 0x20 exactly when this is not zero.
-        if (w &- ones &* 0x20) & ~w & (ones &* 0x80) != 0 {
-          for k in i..<(i + 8) { count(bytes[k]) }
-        }
-        i += 8
+    while i + 8 <= bytes.count {
+      if ByteWord(bytes, at: i).hasByte(below: 0x20) {
+        for k in i..<(i + 8) { count(bytes[k]) }
       }
+      i += 8
     }
     while i < bytes.count {
       count(bytes[i])

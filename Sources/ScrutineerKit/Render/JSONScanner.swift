@@ -173,12 +173,8 @@ struct JSONScanner {
   /// a backslash nor a control character. (Tests on all eight at once, as in
   /// "Bit Twiddling Hacks": a byte is zero, or less than n, where subtracting borrows.)
   @inline(__always) private static func plain(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
-    let x = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
-    return x & highs == 0 && !hasZero(x ^ (ones &* 0x22)) && !hasZero(x ^ (ones &* 0x5C))
-      && (x &- ones &* 0x20) & ~x & highs == 0
+    let x = ByteWord(bytes, at: i)
+    return x.bits & ByteWord.highs | x.marks(of: 0x22) | x.marks(of: 0x5C) | x.marks(below: 0x20) == 0
   }
 
   /// Whether `b` is well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing

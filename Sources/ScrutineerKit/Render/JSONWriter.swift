@@ -179,7 +179,7 @@ package struct JSONWriter {
       while i < u.count {
         // Eight bytes at a time while none of them needs a look.
         if i + 8 <= u.count,
-          !Self.mayNeedEscape(UnsafeRawPointer(u.baseAddress! + i).loadUnaligned(as: UInt64.self))
+          !Self.mayNeedEscape(ByteWord(u, at: i))
         {
           i += 8
           continue
@@ -221,17 +221,10 @@ package struct JSONWriter {
   }
 
   /// Whether any of eight bytes may need escaping: a control character, a quote, a
-  /// backslash or 0xE2 (which starts U+2028 and U+2029). Exact for the control
-  /// characters' test; the equality tests may flag a byte after one that matched, which
-  /// only sends the word to the byte-by-byte path.
+  /// backslash or 0xE2 (which starts U+2028 and U+2029).
   @inline(__always)
-  private static func mayNeedEscape(_ x: UInt64) -> Bool {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    func zeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
-    let control = (x &- ones &* 0x20) & ~x & highs
-    return control | zeroByte(x ^ (ones &* 0x22)) | zeroByte(x ^ (ones &* 0x5C))
-      | zeroByte(x ^ (ones &* 0xE2)) != 0
+  private static func mayNeedEscape(_ x: ByteWord) -> Bool {
+    x.marks(below: 0x20) | x.marks(of: 0x22) | x.marks(of: 0x5C) | x.marks(of: 0xE2) != 0
   }
 
   private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)

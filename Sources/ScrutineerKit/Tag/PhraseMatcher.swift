@@ -169,7 +169,7 @@ struct PhraseMatcher: Sendable {
   private func findOccurrences(_ scan: inout TextScan) {
     var found: [Occurrence] = []
     swap(&found, &scan.occurrences)
-    // The trie nodes reached so far and at the next word, in two buffers of this scan's
+    // The trie nodes reached so far and at the next word, in two buffers of this call's
     // own that grow when a step could outgrow them: written at every step, they are
     // plain memory rather than arrays checked for sharing at every write.
     var capacity = 16

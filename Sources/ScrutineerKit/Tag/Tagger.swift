@@ -198,8 +198,8 @@ public struct Tagger: Sendable {
     return analysis
   }
 
-  /// A theme a rule fired for in an item: its evidence, the sentences that hold it (as
-  /// bits), and the first exclusion rule that fired for it.
+  /// A theme a rule fired for in an item: how much evidence counts for it and the first
+  /// exclusion rule that fired for it (its evidence and sentences are in `TaggerScratch`).
   private struct FiredTheme {
     var theme: Int
     /// How many pieces of evidence count for it.
