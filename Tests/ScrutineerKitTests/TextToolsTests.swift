@@ -151,7 +151,11 @@ struct TextToolsTests {
   }
 
   @Test func lastWordAgreesWithSplitting() {
-    for t in ["", " ", "one", "Focused visit to  ", "  the end of the", "caf\u{E9} na\u{EF}ve", "a\tb c"] {
+    for t in [
+      "", " ", "one", "Focused visit to  ", "  the end of the", "caf\u{E9} na\u{EF}ve", "a\tb c",
+      "a \u{301}b",
+      "a\u{301} b", "ab\u{301} ", "x \u{E9}", "\u{E9} x",
+    ] {
       #expect(BlockBuilder.lastWord(t) == t.split(separator: " ").last, "\(t)")
     }
   }

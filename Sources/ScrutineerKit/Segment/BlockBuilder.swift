@@ -269,7 +269,8 @@ struct BlockBuilder {
 
   func isDateLine(_ i: Int) -> Bool {
     let t = doc.info[i].text
-    return t.hasAtMostCharacters(30) && Self.words(in: t, atMost: 5) && DateParser.fullDate(in: t[...]) != nil
+    return t.hasAtMostCharacters(30) && t[...].split(byte: 0x20, limit: 6).count <= 5
+      && DateParser.fullDate(in: t[...]) != nil
   }
 
   /// A Markdown heading (`## …`) or a line that is bold or italic throughout
@@ -395,10 +396,11 @@ struct BlockBuilder {
     if ni.kind == .text, ni.marker == nil, !ni.startsUppercase { return false }
     // One to twelve words (the text has a first letter, so at least one), three
     // characters or more.
-    guard Self.words(in: text, atMost: 12), !text.hasAtMostCharacters(2) else { return false }
-    if let w = Self.lastWord(text), Self.weakEndings.contains(w.quickLowercased) { return false }
+    let words = text[...].split(byte: 0x20, limit: 13)
+    guard words.count <= 12, !text.hasAtMostCharacters(2) else { return false }
+    if let w = words.last, Self.weakEndings.contains(w.quickLowercased) { return false }
     // Lines that look like address lines (short, many capitals, digits) are not headings.
-    if Self.words(in: text, atMost: 4), text.contains(where: \.isNumber) { return false }
+    if words.count <= 4, text.contains(where: \.isNumber) { return false }
     if text.utf8.contains(UInt8(ascii: "@")) || text.containsBytes("www.")
       || text.containsBytes("http")
     {
@@ -436,7 +438,8 @@ struct BlockBuilder {
   }
 
   /// The last run of characters other than a space, as `split(separator: " ").last` gives
-  /// it, found from the end on bytes.
+  /// it, found from the end on bytes; by `split` itself when a scalar beyond ASCII stands
+  /// next to a space it looked at (and might join it into a larger character).
   static func lastWord(_ text: String) -> Substring? {
     let u = text.utf8
     var end = u.endIndex
@@ -444,24 +447,13 @@ struct BlockBuilder {
     guard end > u.startIndex else { return nil }
     var start = end
     while start > u.startIndex, u[u.index(before: start)] != 0x20 { start = u.index(before: start) }
+    let touchesSpace =
+      (end < u.endIndex && u[u.index(before: end)] >= 0x80)
+      || (start > u.startIndex
+        && (u[start] >= 0x80
+          || u.index(before: start) > u.startIndex && u[u.index(before: u.index(before: start))] >= 0x80))
+    if touchesSpace { return text.split(separator: " ").last }
     return text[start..<end]
-  }
-
-  /// Whether the text has at most `limit` words (runs of bytes other than a space), stopping
-  /// as soon as it has more.
-  static func words(in text: String, atMost limit: Int) -> Bool {
-    var words = 0
-    var inWord = false
-    for b in text.utf8 {
-      if b == 0x20 {
-        inWord = false
-      } else if !inWord {
-        inWord = true
-        words += 1
-        if words > limit { return false }
-      }
-    }
-    return true
   }
 
   func nextContent(after i: Int) -> Int? {
