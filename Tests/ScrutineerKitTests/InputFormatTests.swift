@@ -5,13 +5,15 @@ import Testing
 
 @Suite("Inputs in every format and encoding, and hostile ones")
 struct InputFormatTests {
-  static func temp(_ name: String, _ bytes: [UInt8]) throws -> String {
+  /// Reads `bytes` as a file called `name` in a temporary folder, which is removed after.
+  static func read(_ name: String, _ bytes: [UInt8]) throws -> SourceText {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
       "scrutineer-input-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
     let url = dir.appendingPathComponent(name)
     try Data(bytes).write(to: url)
-    return url.path
+    return try InputReader().read(path: url.path)
   }
 
   @Test func encodingsAreDetectedAndNamed() throws {
@@ -23,14 +25,14 @@ struct InputFormatTests {
       ([0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }, "UTF-16BE"),
     ]
     for (bytes, encoding) in cases {
-      let s = try InputReader().read(path: try Self.temp("letter.txt", bytes))
+      let s = try Self.read("letter.txt", bytes)
       #expect(s.encoding == encoding)
       #expect(s.text == text)
     }
     // Windows-1252: a curly apostrophe (0x92) and a pound sign (0xA3) as single bytes.
     let cp1252: [UInt8] =
       Array("The council".utf8) + [0x92] + Array("s plan costs ".utf8) + [0xA3] + Array("2m.\r\n".utf8)
-    let s = try InputReader().read(path: try Self.temp("old.txt", cp1252))
+    let s = try Self.read("old.txt", cp1252)
     #expect(s.encoding == "Windows-1252")
     #expect(s.text == "The council’s plan costs £2m.\r\n")
   }
