@@ -84,34 +84,42 @@ struct LineInfo {
 
   static func analyse(_ line: Line, _ bytes: [UInt8]) -> LineInfo {
     if line.isBlank { return LineInfo(kind: .blank, marker: nil, text: "", textStart: line.contentStart) }
-    let raw = String(decoding: bytes[line.contentStart..<line.contentEnd], as: UTF8.self)
-    let sub = raw[...]
+    return bytes.withUnsafeBufferPointer { all in
+      analyse(line, UnsafeBufferPointer(rebasing: all[line.contentStart..<line.contentEnd]))
+    }
+  }
+
+  /// The analysis of a line that is not blank, from its content's bytes: the line is read
+  /// as a string only when it may be furniture or a table row.
+  private static func analyse(_ line: Line, _ content: UnsafeBufferPointer<UInt8>) -> LineInfo {
+    func raw() -> Substring { Substring(String(decoding: content, as: UTF8.self)) }
     // Furniture is three bytes at most or starts with one of these (see `isFurniture`, whose
     // first tests these are): look at the bytes first.
-    let first = bytes[line.contentStart]
+    let first = content[0]
     let mayBeFurniture =
-      line.contentEnd - line.contentStart <= 3 || first == UInt8(ascii: "-") || first == UInt8(ascii: "*")
+      content.count <= 3 || first == UInt8(ascii: "-") || first == UInt8(ascii: "*")
       || first == UInt8(ascii: "_") || first | 0x20 == UInt8(ascii: "p") || first == UInt8(ascii: "<")
-    if mayBeFurniture, isFurniture(sub) {
+    if mayBeFurniture, isFurniture(raw()) {
       return LineInfo(kind: .furniture, marker: nil, text: "", textStart: line.contentStart)
     }
     var tabs = 0
-    for b in bytes[line.contentStart..<line.contentEnd] where b == 0x09 { tabs += 1 }
-    let marker = ListMarker.parse(sub)
-    let rest = sub.utf8.dropFirst(marker?.width ?? 0)
-    let textStart = line.contentStart + (marker?.width ?? 0)
-    let text = InlineMarkup.clean(Substring(rest))
+    for b in content where b == 0x09 { tabs += 1 }
     if tabs >= 2 {
       // Keep the cells apart: each cleaned, joined by tabs.
-      let cells = sub.split(separator: "\t", omittingEmptySubsequences: false).map { InlineMarkup.clean($0) }
+      let cells = raw().split(separator: "\t", omittingEmptySubsequences: false).map {
+        InlineMarkup.clean($0)
+      }
       return LineInfo(
         kind: .tableRow, marker: nil, text: cells.joined(separator: "\t"), textStart: line.contentStart)
     }
+    let marker = ListMarker.parse(content)
+    let width = marker?.width ?? 0
+    let text = InlineMarkup.clean(UnsafeBufferPointer(rebasing: content[width...]))
     if text.isEmpty, marker == nil {
       // A line of markup only (`**`, `#`).
       return LineInfo(kind: .furniture, marker: nil, text: "", textStart: line.contentStart)
     }
-    return LineInfo(kind: .text, marker: marker, text: text, textStart: textStart)
+    return LineInfo(kind: .text, marker: marker, text: text, textStart: line.contentStart + width)
   }
 
   /// Page numbers ("12", "Page 3 of 9", "- 4 -"), horizontal rules, footnote texts.

@@ -4,28 +4,40 @@ enum InlineMarkup {
   /// The line's text without Markdown emphasis, `<sup>` footnote markers, link targets,
   /// heading hashes or stray bullet glyphs; inner white space collapsed.
   static func clean(_ raw: Substring) -> String {
-    // Most lines hold no markup: copy them as they are, or with their spacing tidied.
-    func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (markup: Bool, spacing: Bool) {
-      byteClasses.withUnsafeBufferPointer { classes in
-        var spacing = false
-        var previous: UInt8 = 0
-        for b in bytes {
-          let c = classes[Int(b)]
-          if c != 0 {
-            if c == markupByte { return (true, spacing) }
-            if c == spacingByte || previous == 0x20 { spacing = true }
-          }
-          previous = b
+    if let plain = raw.utf8.withContiguousStorageIfAvailable({ plainClean($0) }) {
+      return plain ?? marked(raw)
+    }
+    return Array(raw.utf8).withUnsafeBufferPointer { plainClean($0) } ?? marked(raw)
+  }
+
+  /// The same for valid UTF-8 bytes, which are read as a string only when they hold markup.
+  static func clean(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    plainClean(bytes) ?? marked(Substring(String(decoding: bytes, as: UTF8.self)))
+  }
+
+  /// Most lines hold no markup: they are copied as they are, or with their spacing tidied.
+  /// `nil` when the bytes hold markup.
+  private static func plainClean(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    var spacing = false
+    let markup: Bool = byteClasses.withUnsafeBufferPointer { classes in
+      var previous: UInt8 = 0
+      for b in bytes {
+        let c = classes[Int(b)]
+        if c != 0 {
+          if c == markupByte { return true }
+          if c == spacingByte || previous == 0x20 { spacing = true }
         }
-        return (false, spacing)
+        previous = b
       }
+      return false
     }
-    let (markup, spacing) =
-      raw.utf8.withContiguousStorageIfAvailable(scan) ?? Array(raw.utf8).withUnsafeBufferPointer(scan)
-    if !markup {
-      if !spacing, raw.utf8.first != 0x20, raw.utf8.last != 0x20 { return String(raw) }
-      return collapseSpaces(bytes: raw.utf8, wide: true)
-    }
+    if markup { return nil }
+    if !spacing, bytes.first != 0x20, bytes.last != 0x20 { return String(decoding: bytes, as: UTF8.self) }
+    return collapseSpaces(bytes: bytes, wide: true)
+  }
+
+  /// The general path, for a line with markup.
+  private static func marked(_ raw: Substring) -> String {
     var out = ""
     out.reserveCapacity(raw.utf8.count)
     var s = raw[...]

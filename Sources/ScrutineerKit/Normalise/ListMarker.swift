@@ -22,7 +22,8 @@ struct ListMarker: Hashable, Sendable {
     return Array(content.utf8).withUnsafeBufferPointer { parse($0) }
   }
 
-  private static func parse(_ u: UnsafeBufferPointer<UInt8>) -> ListMarker? {
+  /// The same for the content's UTF-8 bytes.
+  static func parse(_ u: UnsafeBufferPointer<UInt8>) -> ListMarker? {
     var i = 0
     var hasGlyph = false
     if let (glyphEnd, needsSpace) = glyph(u, at: i) {

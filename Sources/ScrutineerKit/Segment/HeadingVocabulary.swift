@@ -132,32 +132,53 @@ enum HeadingVocabulary {
   static func kind(of heading: String, exact: Bool = false) -> SegmentKind? {
     // Headings are short; a long line is never one (and is not worth normalising).
     guard heading.utf8.count <= 400 else { return nil }
-    let key = normalisedLead(heading, limit: longestPhrase)
-    guard !key.isEmpty else { return nil }
-    // A phrase can only match a heading that starts with the phrase's first word.
-    let firstWord = key.utf8.firstIndex(of: 0x20).map { String(key[..<$0]) } ?? key
-    guard let candidates = phrasesByFirstWord[firstWord] else { return nil }
-    let keyBytes = key.utf8
-    for (phrase, kind) in candidates {
-      if key == phrase { return kind }
-      if !exact, keyBytes.count > phrase.utf8.count, keyBytes.starts(with: phrase.utf8),
-        keyBytes[keyBytes.index(keyBytes.startIndex, offsetBy: phrase.utf8.count)] == 0x20
-      {
-        return kind
+    // ASCII headings (almost all) are normalised and matched in a buffer on the stack.
+    var heading = heading
+    let ascii: SegmentKind?? = heading.withUTF8 { src in
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: src.count + 1) { out in
+        guard let key = normaliseASCII(src, limit: longestPhrase, into: out) else { return nil }
+        return .some(match(UnsafeBufferPointer(rebasing: out[key]), exact: exact))
+      }
+    }
+    if let ascii { return ascii }
+    var key = normalise(heading)
+    return key.withUTF8 { match($0, exact: exact) }
+  }
+
+  /// The kind of the first phrase, in order of precedence, that the normalised `key`
+  /// equals or (unless `exact`) starts with, followed by a space.
+  private static func match(_ key: UnsafeBufferPointer<UInt8>, exact: Bool) -> SegmentKind? {
+    // A phrase can only match a key that starts with the phrase's first word: only the
+    // phrases whose first word falls in the key's first word's bucket are tried.
+    let firstWord = key.firstIndex(of: 0x20) ?? key.count
+    guard firstWord > 0 else { return nil }
+    for p in phraseBuckets[bucket(UnsafeBufferPointer(rebasing: key[..<firstWord]))] {
+      let phrase = phraseBytes[p]
+      if key.count == phrase.count, key.elementsEqual(phrase) { return phrases[p].1 }
+      if !exact, key.count > phrase.count, key[phrase.count] == 0x20, key.starts(with: phrase) {
+        return phrases[p].1
       }
     }
     return nil
   }
 
-  /// The phrases grouped by their first word, each group in order of precedence.
-  private static let phrasesByFirstWord: [String: [(String, SegmentKind)]] = {
-    var groups: [String: [(String, SegmentKind)]] = [:]
-    for (phrase, kind) in phrases {
-      let first = phrase.split(separator: " ", maxSplits: 1).first.map(String.init) ?? phrase
-      groups[first, default: []].append((phrase, kind))
+  /// The phrases' bytes, in `phrases`' order.
+  private static let phraseBytes: [[UInt8]] = phrases.map { Array($0.0.utf8) }
+
+  /// The indices of the phrases, in order of precedence, by the bucket of their first word.
+  private static let phraseBuckets: [[Int]] = {
+    var buckets = [[Int]](repeating: [], count: 64)
+    for (p, bytes) in phraseBytes.enumerated() {
+      let first = bytes.firstIndex(of: 0x20) ?? bytes.count
+      bytes.withUnsafeBufferPointer { buckets[bucket(UnsafeBufferPointer(rebasing: $0[..<first]))].append(p) }
     }
-    return groups
+    return buckets
   }()
+
+  /// A word's bucket, from its length and its first and last bytes.
+  private static func bucket(_ word: UnsafeBufferPointer<UInt8>) -> Int {
+    (word.count &* 7 &+ Int(word[0]) &* 31 &+ Int(word[word.count - 1])) & 63
+  }
 
   /// Lowercase words separated by single spaces; apostrophes straightened; leading list
   /// numbering and all punctuation other than apostrophes removed.
@@ -205,109 +226,118 @@ enum HeadingVocabulary {
   /// When the buffer passes `limit` bytes and another word follows, the rest is not read.
   private static func normaliseASCII(_ heading: String, limit: Int) -> String? {
     var heading = heading
-    var truncated = false
     return heading.withUTF8 { src -> String? in
       withUnsafeTemporaryAllocation(of: UInt8.self, capacity: src.count + 1) { out -> String? in
-        var n = 0
-        var space = false
-        var i = 0
-        while i < src.count {
-          let b = src[i]
-          i += 1
-          if b >= 0x80 {
-            // Punctuation beyond ASCII separates words as ASCII punctuation does: general
-            // punctuation (dashes, curly quotes, bullets), a no-break space, private-use
-            // glyphs. A curly apostrophe is dropped. Anything else (a letter) takes the
-            // general path.
-            switch b {
-            case 0xE2:
-              // U+2000 to U+206F.
-              guard i + 1 < src.count else { return nil }
-              let b2 = src[i]
-              let b3 = src[i + 1]
-              i += 2
-              guard b2 == 0x80 || b2 == 0x81 && b3 <= 0xAF else { return nil }
-              if b2 == 0x80 && b3 == 0x99 { continue }
-              space = true
-            case 0xC2:
-              guard i < src.count, src[i] == 0xA0 else { return nil }
-              i += 1
-              space = true
-            case 0xEE, 0xEF:
-              // U+E000 to U+F8FF.
-              guard i + 1 < src.count, b == 0xEE || src[i] <= 0xA3 else { return nil }
-              i += 2
-              space = true
-            default:
-              return nil
-            }
-            continue
-          }
-          let c = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
-          if (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) {
-            if space && n > limit {
-              // Another word follows a buffer already past the limit.
-              truncated = true
-              break
-            }
-            if space && n > 0 {
-              out[n] = 0x20
-              n += 1
-            }
-            space = false
-            out[n] = c
-            n += 1
-          } else if c != 0x27 {
-            space = true
-          }
-        }
-        // The word starting at `k`: its end (a space or `n`) and whether it is all digits.
-        func word(at k: Int) -> (end: Int, digits: Bool) {
-          var e = k
-          var digits = true
-          while e < n && out[e] != 0x20 {
-            if out[e] > 0x39 { digits = false }
-            e += 1
-          }
-          return (e, digits)
-        }
-        // Leading section numbers and "section N".
-        var start = 0
-        while start < n {
-          let w = word(at: start)
-          if w.digits {
-            start = min(w.end + 1, n)
-            continue
-          }
-          if w.end - start == 7, w.end < n, out[start] == 0x73, out[start + 1] == 0x65,
-            out[start + 2] == 0x63,
-            out[start + 3] == 0x74, out[start + 4] == 0x69, out[start + 5] == 0x6F, out[start + 6] == 0x6E
-          {
-            let next = word(at: w.end + 1)
-            if next.digits {
-              start = min(next.end + 1, n)
-              continue
-            }
-          }
-          break
-        }
-        // Leading numbers took so much of a cut-off buffer that the lead may be too short,
-        // or its first word kept is its last ("section", before a number not read): read
-        // the whole.
-        if truncated && (n - start <= limit || word(at: start).end == n) { return nil }
-        // A footnote number glued to the last word ("area2"); a cut-off buffer's last word
-        // is not the last.
-        var end = n
-        var lastStart = n
-        while lastStart > start && out[lastStart - 1] != 0x20 { lastStart -= 1 }
-        if !truncated, end - lastStart > 2, out[end - 1] <= 0x39, out[lastStart] >= 0x61 {
-          var k = lastStart
-          while k < end && out[k] > 0x39 { k += 1 }
-          end = k
-        }
-        return String(decoding: UnsafeBufferPointer(rebasing: out[start..<end]), as: UTF8.self)
+        guard let key = normaliseASCII(src, limit: limit, into: out) else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: out[key]), as: UTF8.self)
       }
     }
+  }
+
+  /// Writes the normalised words of ASCII `src` into `out` (at least one byte longer) and
+  /// returns where in `out` they are, or `nil` when the text needs the general path.
+  private static func normaliseASCII(
+    _ src: UnsafeBufferPointer<UInt8>, limit: Int, into out: UnsafeMutableBufferPointer<UInt8>
+  ) -> Range<Int>? {
+    var truncated = false
+    var n = 0
+    var space = false
+    var i = 0
+    while i < src.count {
+      let b = src[i]
+      i += 1
+      if b >= 0x80 {
+        // Punctuation beyond ASCII separates words as ASCII punctuation does: general
+        // punctuation (dashes, curly quotes, bullets), a no-break space, private-use
+        // glyphs. A curly apostrophe is dropped. Anything else (a letter) takes the
+        // general path.
+        switch b {
+        case 0xE2:
+          // U+2000 to U+206F.
+          guard i + 1 < src.count else { return nil }
+          let b2 = src[i]
+          let b3 = src[i + 1]
+          i += 2
+          guard b2 == 0x80 || b2 == 0x81 && b3 <= 0xAF else { return nil }
+          if b2 == 0x80 && b3 == 0x99 { continue }
+          space = true
+        case 0xC2:
+          guard i < src.count, src[i] == 0xA0 else { return nil }
+          i += 1
+          space = true
+        case 0xEE, 0xEF:
+          // U+E000 to U+F8FF.
+          guard i + 1 < src.count, b == 0xEE || src[i] <= 0xA3 else { return nil }
+          i += 2
+          space = true
+        default:
+          return nil
+        }
+        continue
+      }
+      let c = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+      if (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) {
+        if space && n > limit {
+          // Another word follows a buffer already past the limit.
+          truncated = true
+          break
+        }
+        if space && n > 0 {
+          out[n] = 0x20
+          n += 1
+        }
+        space = false
+        out[n] = c
+        n += 1
+      } else if c != 0x27 {
+        space = true
+      }
+    }
+    // The word starting at `k`: its end (a space or `n`) and whether it is all digits.
+    func word(at k: Int) -> (end: Int, digits: Bool) {
+      var e = k
+      var digits = true
+      while e < n && out[e] != 0x20 {
+        if out[e] > 0x39 { digits = false }
+        e += 1
+      }
+      return (e, digits)
+    }
+    // Leading section numbers and "section N".
+    var start = 0
+    while start < n {
+      let w = word(at: start)
+      if w.digits {
+        start = min(w.end + 1, n)
+        continue
+      }
+      if w.end - start == 7, w.end < n, out[start] == 0x73, out[start + 1] == 0x65,
+        out[start + 2] == 0x63,
+        out[start + 3] == 0x74, out[start + 4] == 0x69, out[start + 5] == 0x6F, out[start + 6] == 0x6E
+      {
+        let next = word(at: w.end + 1)
+        if next.digits {
+          start = min(next.end + 1, n)
+          continue
+        }
+      }
+      break
+    }
+    // Leading numbers took so much of a cut-off buffer that the lead may be too short,
+    // or its first word kept is its last ("section", before a number not read): read
+    // the whole.
+    if truncated && (n - start <= limit || word(at: start).end == n) { return nil }
+    // A footnote number glued to the last word ("area2"); a cut-off buffer's last word
+    // is not the last.
+    var end = n
+    var lastStart = n
+    while lastStart > start && out[lastStart - 1] != 0x20 { lastStart -= 1 }
+    if !truncated, end - lastStart > 2, out[end - 1] <= 0x39, out[lastStart] >= 0x61 {
+      var k = lastStart
+      while k < end && out[k] > 0x39 { k += 1 }
+      end = k
+    }
+    return start..<end
   }
 
   @inline(__always)
