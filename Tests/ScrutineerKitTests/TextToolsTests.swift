@@ -315,6 +315,12 @@ struct TextToolsTests {
     #expect("the council’s and children's".removingApostrophes == "the councils and childrens")
     #expect("’".straightApostrophes == "'")
     #expect("\u{E2}".straightApostrophes == "\u{E2}")
+    // Other scalars starting E2 80 (a left quote, a dash) and E2 at the end stay as they are.
+    for s in ["’’a’", "a\u{2018}b\u{2019}", "x\u{2013}\u{2019}", "\u{20AC}’", "end\u{2019}", "\u{2026}"] {
+      let pieces = s.split(separator: "\u{2019}", omittingEmptySubsequences: false)
+      #expect(s.straightApostrophes == pieces.joined(separator: "'"))
+      #expect(s.removingApostrophes == pieces.joined().filter { $0 != "'" })
+    }
   }
 
   @Test func leadPhrasesAgreeWithLowercasingAndComparing() {

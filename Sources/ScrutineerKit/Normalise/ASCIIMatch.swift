@@ -47,28 +47,29 @@ extension String {
   }
 
   private func replacingRightQuotes(with replacement: [UInt8]) -> String {
-    let u = utf8
-    guard u.contains(0xE2) else { return self }
-    var out: [UInt8] = []
-    out.reserveCapacity(u.count)
-    var i = u.startIndex
-    while i != u.endIndex {
-      let b = u[i]
-      if b == 0xE2 {
-        let j = u.index(after: i)
-        if j != u.endIndex, u[j] == 0x80 {
-          let k = u.index(after: j)
-          if k != u.endIndex, u[k] == 0x99 {
-            out += replacement
-            i = u.index(after: k)
+    guard utf8.contains(0xE2) else { return self }
+    var text = self
+    // The replacement is never longer than the quote: one allocation does.
+    return text.withUTF8 { u in
+      String(unsafeUninitializedCapacity: u.count) { out in
+        var n = 0
+        var i = 0
+        while i < u.count {
+          if u[i] == 0xE2, i + 2 < u.count, u[i + 1] == 0x80, u[i + 2] == 0x99 {
+            for b in replacement {
+              out[n] = b
+              n += 1
+            }
+            i += 3
             continue
           }
+          out[n] = u[i]
+          n += 1
+          i += 1
         }
+        return n
       }
-      out.append(b)
-      i = u.index(after: i)
     }
-    return String(decoding: out, as: UTF8.self)
   }
 }
 
@@ -145,11 +146,11 @@ extension StringProtocol {
   /// soon as it holds one curly apostrophe.
   var quickLowercased: String {
     let lowered = utf8.withContiguousStorageIfAvailable { u -> String in
-      guard u.allSatisfy({ $0 < 0x80 }) else {
+      guard Self.lowersByteForByte(u) else {
         return String(decoding: Self.quickLowercased(u), as: UTF8.self)
       }
       // ASCII, by far the commonest text, is lowered byte for byte into the string's own
-      // storage.
+      // storage; so is text whose other scalars have no case.
       return String(unsafeUninitializedCapacity: u.count) { out in
         for k in 0..<u.count { out[k] = u[k] | (u[k] >= 0x41 && u[k] <= 0x5A ? 0x20 : 0) }
         return u.count
@@ -160,6 +161,28 @@ extension StringProtocol {
     out.reserveCapacity(utf8.count)
     for s in unicodeScalars { ScalarCase.appendLowercased(s, to: &out) }
     return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Whether every scalar of valid UTF-8 beyond ASCII is one that has no case and so
+  /// lowers to itself: U+0080 to U+00BF (the no-break space, £, §) and general punctuation,
+  /// U+2000 to U+206F (curly quotes, dashes, bullets).
+  private static func lowersByteForByte(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    while i < u.count {
+      let b = u[i]
+      if b < 0x80 {
+        i += 1
+      } else if b == 0xC2 {
+        i += 2
+      } else if b == 0xE2, i + 1 < u.count,
+        u[i + 1] == 0x80 || u[i + 1] == 0x81 && i + 2 < u.count && u[i + 2] <= 0xAF
+      {
+        i += 3
+      } else {
+        return false
+      }
+    }
+    return true
   }
 
   /// The lowercase of valid UTF-8, scalar by scalar.
