@@ -168,17 +168,28 @@ enum RunningFurniture {
       li.kind == .text && li.marker == nil && li.text.utf8.count >= 12
     }
     // How often each line occurs: most occur once. The lines are counted by a hash of
-    // their bytes first, and only those whose hash comes three times or more are gathered
-    // by their text.
-    var hashes = [UInt64](repeating: 0, count: info.count)
-    var counts: [UInt64: Int] = [:]
-    counts.reserveCapacity(info.count)
-    for i in info.indices where candidate(info[i]) {
-      hashes[i] = fingerprint(info[i].text)
-      counts[hashes[i], default: 0] += 1
+    // their bytes first, sorted, and only those whose hash comes three times or more are
+    // gathered by their text.
+    var hashes: [UInt64] = []
+    var candidates: [Int] = []
+    info.withUnsafeBufferPointer { info in
+      for i in info.indices where candidate(info[i]) {
+        hashes.append(fingerprint(info[i].text))
+        candidates.append(i)
+      }
     }
+    var frequent: Set<UInt64> = []
+    let sorted = hashes.sorted()
+    var run = 0
+    while run < sorted.count {
+      var end = run + 1
+      while end < sorted.count && sorted[end] == sorted[run] { end += 1 }
+      if end - run >= 3 { frequent.insert(sorted[run]) }
+      run = end
+    }
+    guard !frequent.isEmpty else { return }
     var repeated: [String: [Int]] = [:]
-    for i in info.indices where candidate(info[i]) && counts[hashes[i], default: 0] >= 3 {
+    for (i, hash) in zip(candidates, hashes) where frequent.contains(hash) {
       repeated[info[i].text, default: []].append(i)
     }
     repeated = repeated.filter { $0.value.count >= 3 }
