@@ -2,12 +2,15 @@
 enum TitlePatterns {
   static func isTitle(_ text: String) -> Bool {
     guard let f = text.utf8.first, "FfMmJjIi".utf8.contains(f) else { return false }
-    let t = HeadingVocabulary.normalisedLead(text, limit: 40)
-    return t.hasPrefix("focused visit to ") || t.hasPrefix("focused visit of ")
-      || t.hasPrefix("monitoring visit to ") || t.hasPrefix("monitoring visit of ")
-      || t.hasPrefix("monitoring visit letter") || t.hasPrefix("joint targeted area inspection")
-      || t.hasPrefix("inspection of ") || t.hasPrefix("inspection of local authority")
+    return HeadingVocabulary.withNormalisedLead(text, limit: 40) { t in
+      starts.contains { t.starts(with: $0) }
+    }
   }
+
+  private static let starts: [[UInt8]] = [
+    "focused visit to ", "focused visit of ", "monitoring visit to ", "monitoring visit of ",
+    "monitoring visit letter", "joint targeted area inspection", "inspection of ",
+  ].map { Array($0.utf8) }
 }
 
 /// The section headings of inspection reports that carry a judgement
@@ -62,9 +65,12 @@ enum JudgementHeading {
       }
     }
     guard known else { return false }
-    let t = HeadingVocabulary.normalisedLead(text, limit: longestStart)
-    return starts.contains { t.hasPrefix($0) }
+    return HeadingVocabulary.withNormalisedLead(text, limit: longestStart) { t in
+      startBytes.contains { t.starts(with: $0) }
+    }
   }
+
+  private static let startBytes = starts.map { Array($0.utf8) }
 
   /// Whether the text is a judgement heading that ends with its grade.
   static func matches(_ text: String) -> Bool {

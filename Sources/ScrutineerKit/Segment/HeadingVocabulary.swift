@@ -132,17 +132,24 @@ enum HeadingVocabulary {
   static func kind(of heading: String, exact: Bool = false) -> SegmentKind? {
     // Headings are short; a long line is never one (and is not worth normalising).
     guard heading.utf8.count <= 400 else { return nil }
-    // ASCII headings (almost all) are normalised and matched in a buffer on the stack.
-    var heading = heading
-    let ascii: SegmentKind?? = heading.withUTF8 { src in
+    return withNormalisedLead(heading, limit: longestPhrase) { match($0, exact: exact) }
+  }
+
+  /// Calls `body` with the bytes of `normalisedLead(text, limit:)`; for ASCII text (almost
+  /// every line) they are normalised in a buffer on the stack and no string is made.
+  static func withNormalisedLead<R>(
+    _ text: String, limit: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R
+  ) -> R {
+    var text = text
+    let ascii: R? = text.withUTF8 { src in
       withUnsafeTemporaryAllocation(of: UInt8.self, capacity: src.count + 1) { out in
-        guard let key = normaliseASCII(src, limit: longestPhrase, into: out) else { return nil }
-        return .some(match(UnsafeBufferPointer(rebasing: out[key]), exact: exact))
+        guard let key = normaliseASCII(src, limit: limit, into: out) else { return nil }
+        return body(UnsafeBufferPointer(rebasing: out[key]))
       }
     }
     if let ascii { return ascii }
-    var key = normalise(heading)
-    return key.withUTF8 { match($0, exact: exact) }
+    var key = normalise(text)
+    return key.withUTF8(body)
   }
 
   /// The kind of the first phrase, in order of precedence, that the normalised `key`
@@ -215,7 +222,7 @@ enum HeadingVocabulary {
   /// of a long line. A phrase of at most `limit` bytes equals or starts the lead exactly
   /// when it equals or starts the whole.
   static func normalisedLead(_ heading: String, limit: Int) -> String {
-    normaliseASCII(heading, limit: limit) ?? normalise(heading)
+    withNormalisedLead(heading, limit: limit) { String(decoding: $0, as: UTF8.self) }
   }
 
   /// The longest phrase, in bytes.
