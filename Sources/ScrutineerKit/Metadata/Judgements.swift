@@ -3,22 +3,26 @@
 enum Judgements {
   static func find(doc: DocumentText) -> [JudgementArea: Grade] {
     var out: [JudgementArea: Grade] = [:]
-    // The first pages' content lines, normalised.
+    // The first pages' content lines; normalised as the reading reaches them, since it
+    // usually stops long before the last.
     var texts: [String] = []
-    var norms: [String] = []
     var lengths: [Int] = []
     for i in doc.info.indices where doc.info[i].kind == .text {
       texts.append(doc.info[i].text)
-      // Footnote numbers after a sentence ("… inadequate.2") are not words.
-      norms.append(trimmedNumbers(HeadingVocabulary.normalise(doc.info[i].text)))
       lengths.append(doc.lines[i].length)
       if texts.count >= 160 { break }
     }
+    var norms: [String] = []
+    func norm(_ k: Int) -> String {
+      // Footnote numbers after a sentence ("… inadequate.2") are not words.
+      while norms.count <= k { norms.append(trimmedNumbers(HeadingVocabulary.normalise(texts[norms.count]))) }
+      return norms[k]
+    }
     var label = ""
     var k = 0
-    while k < norms.count {
-      let n = norms[k]
-      let next = k + 1 < norms.count ? norms[k + 1] : ""
+    while k < texts.count {
+      let n = norm(k)
+      let next = k + 1 < texts.count ? norm(k + 1) : ""
       defer { k += 1 }
       if n == "judgement" || n == "grade" || n == "to be good" || n == "judgement grade"
         || n == "key judgement"
@@ -39,16 +43,20 @@ enum Judgements {
         continue
       }
       // Sentences that give the overall judgement, possibly over two lines.
-      let pair = n + " " + next
-      for sentence in [n, pair] where overallSentence(sentence) {
-        if let g = Grade.trailing(in: sentence)
-          ?? Grade.trailing(
-            in: sentence.replacingOccurrences(of: " require improvement", with: " requires improvement"))
-        {
-          if out[.overallEffectiveness] == nil { out[.overallEffectiveness] = g }
-          label = ""
-          break
-        }
+      func givesOverall(_ sentence: String) -> Bool {
+        guard overallSentence(sentence),
+          let g = Grade.trailing(in: sentence)
+            ?? Grade.trailing(
+              in: sentence.replacingOccurrences(of: " require improvement", with: " requires improvement"))
+        else { return false }
+        if out[.overallEffectiveness] == nil { out[.overallEffectiveness] = g }
+        label = ""
+        return true
+      }
+      // The line and the next make such a sentence only when the line is shorter than
+      // every opening or has one.
+      if !givesOverall(n), n.utf8.count < longestOverallOpening || opensOverall(n) {
+        _ = givesOverall(n + " " + next)
       }
       if overallSentence(n) { continue }
       if JudgementHeading.startsJudgement(texts[k]) || n.hasPrefix("overall effectiveness") || isAreaLabel(n)
@@ -109,6 +117,17 @@ enum Judgements {
       || n.hasPrefix("childrens services in ") && (n.containsBytes(" are ") || n.containsBytes(" require"))
       || n.hasPrefix("overall judgement ") || n.hasPrefix("the judgement for overall effectiveness is")
   }
+
+  /// Whether the text starts as `overallSentence` requires.
+  private static func opensOverall(_ n: String) -> Bool {
+    overallOpenings.contains { n.hasPrefix($0) }
+  }
+
+  private static let overallOpenings = [
+    "the overall judgement is", "overall effectiveness ", "childrens services in ", "overall judgement ",
+    "the judgement for overall effectiveness is",
+  ]
+  private static let longestOverallOpening = overallOpenings.map(\.utf8.count).max()!
 
   private static func isAreaLabel(_ n: String) -> Bool {
     var m = n
