@@ -269,8 +269,9 @@ struct BlockBuilder {
 
   func isDateLine(_ i: Int) -> Bool {
     let t = doc.info[i].text
-    return t.hasAtMostCharacters(30) && t[...].split(byte: 0x20, limit: 6).count <= 5
-      && DateParser.fullDate(in: t[...]) != nil
+    // The date first: it refuses a line without a digit at once, and most short lines.
+    return t.hasAtMostCharacters(30) && DateParser.fullDate(in: t[...]) != nil
+      && t[...].split(byte: 0x20, limit: 6).count <= 5
   }
 
   /// A Markdown heading (`## …`) or a line that is bold or italic throughout
