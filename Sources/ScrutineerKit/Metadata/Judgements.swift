@@ -113,12 +113,12 @@ enum Judgements {
   /// "The overall judgement is inadequate", "Children's services in X are inadequate",
   /// "Overall effectiveness: good".
   private static func overallSentence(_ n: String) -> Bool {
-    n.hasPrefix("the overall judgement is") || n.hasPrefix("overall effectiveness ")
-      || n.hasPrefix("childrens services in ") && (n.containsBytes(" are ") || n.containsBytes(" require"))
-      || n.hasPrefix("overall judgement ") || n.hasPrefix("the judgement for overall effectiveness is")
+    guard opensOverall(n) else { return false }
+    // "Children's services in X" must go on to say what they are.
+    return !n.hasPrefix("childrens services in ") || n.containsBytes(" are ") || n.containsBytes(" require")
   }
 
-  /// Whether the text starts as `overallSentence` requires.
+  /// Whether the text opens as an overall-judgement sentence does.
   private static func opensOverall(_ n: String) -> Bool {
     overallOpenings.contains { n.hasPrefix($0) }
   }
