@@ -279,30 +279,17 @@ extension String {
     if utf8.count <= limit { return true }
     var text = self
     let scalars: Int? = text.withUTF8 { u in
-      // Most long lines start with more than `limit` ASCII bytes and no carriage return:
-      // that many characters, tested a word at a time with nothing but ors.
-      let first = limit + 1
-      var i = 0
-      var marks: UInt64 = 0
-      while i + 8 <= first {
-        let w = ByteWord(u, at: i)
-        marks |= w.bits | w.marks(of: 0x0D)
-        i += 8
-      }
-      while i < first {
-        marks |= u[i] == 0x0D ? 0x80 : UInt64(u[i])
-        i += 1
-      }
-      if marks & ByteWord.highs == 0 { return first }
       var count = 0
-      i = 0
+      var i = 0
       while i < u.count {
-        // Eight ASCII bytes with no carriage return are eight characters.
-        if i + 8 <= u.count, count + 8 <= limit {
+        // Eight ASCII bytes with no carriage return are eight characters; most long lines
+        // pass the limit on such words alone.
+        if i + 8 <= u.count {
           let w = ByteWord(u, at: i)
           if w.isASCII && !w.hasByte(0x0D) {
             count += 8
             i += 8
+            if count > limit { return count }
             continue
           }
         }
