@@ -140,14 +140,7 @@ enum HeadingVocabulary {
   static func withNormalisedLead<R>(
     _ text: String, limit: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R
   ) -> R {
-    var text = text
-    let ascii: R? = text.withUTF8 { src in
-      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: src.count + 1) { out in
-        guard let key = normaliseASCII(src, limit: limit, into: out) else { return nil }
-        return body(UnsafeBufferPointer(rebasing: out[key]))
-      }
-    }
-    if let ascii { return ascii }
+    if let ascii = withASCIINormalised(text, limit: limit, body) { return ascii }
     var key = normalise(text)
     return key.withUTF8(body)
   }
@@ -190,7 +183,9 @@ enum HeadingVocabulary {
   /// Lowercase words separated by single spaces; apostrophes straightened; leading list
   /// numbering and all punctuation other than apostrophes removed.
   static func normalise(_ heading: String) -> String {
-    if let ascii = normaliseASCII(heading, limit: .max) { return ascii }
+    if let ascii = withASCIINormalised(heading, limit: .max, { String(decoding: $0, as: UTF8.self) }) {
+      return ascii
+    }
     var out = ""
     var space = false
     for scalar in heading.quickLowercased.unicodeScalars {
@@ -229,14 +224,17 @@ enum HeadingVocabulary {
   static let longestPhrase = phrases.map { $0.0.utf8.count }.max()!
 
   /// The same for ASCII text (almost every line), on bytes: the words go into one
-  /// buffer, and the leading numbers and a glued footnote number are cut off its ends.
-  /// When the buffer passes `limit` bytes and another word follows, the rest is not read.
-  private static func normaliseASCII(_ heading: String, limit: Int) -> String? {
-    var heading = heading
-    return heading.withUTF8 { src -> String? in
-      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: src.count + 1) { out -> String? in
+  /// buffer on the stack, and the leading numbers and a glued footnote number are cut off
+  /// its ends; `body` is called with them. When the buffer passes `limit` bytes and
+  /// another word follows, the rest is not read. `nil` when the text needs the general path.
+  private static func withASCIINormalised<R>(
+    _ text: String, limit: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R
+  ) -> R? {
+    var text = text
+    return text.withUTF8 { src in
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: src.count + 1) { out in
         guard let key = normaliseASCII(src, limit: limit, into: out) else { return nil }
-        return String(decoding: UnsafeBufferPointer(rebasing: out[key]), as: UTF8.self)
+        return body(UnsafeBufferPointer(rebasing: out[key]))
       }
     }
   }
