@@ -35,6 +35,56 @@ struct TextToolsTests {
     #expect(agencies.withUnsafeBufferPointer { table.find($0, keep: 5, y: false) } == -1)
   }
 
+  @Test func lexiconAgreesWithASetOfWordsAndPrefixes() {
+    // Words and prefixes over a small alphabet (so that they share paths), some with a
+    // two-byte letter, checked against plain lookups for every word and every prefix of it.
+    var seed: UInt64 = 7
+    func next(_ n: UInt64) -> Int {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((seed >> 33) % n)
+    }
+    let letters: [[UInt8]] = ["a", "b", "c", "s", "y", "é"].map { Array($0.utf8) }
+    func word() -> [UInt8] { (0..<(1 + next(6))).flatMap { _ in letters[next(UInt64(letters.count))] } }
+    var builder = Lexicon.Builder()
+    var numbers: [[UInt8]: Int32] = [:]
+    var prefixes: [[UInt8]: Int32] = [:]
+    for k in 0..<400 {
+      let w = word()
+      if k % 3 == 0 {
+        let symbol = Int32(k)
+        if builder.prefixSymbol(w) == nil { builder.insertPrefix(w, symbol: symbol) }
+        if prefixes[w] == nil { prefixes[w] = symbol }
+        #expect(builder.prefixSymbol(w) == prefixes[w])
+      } else {
+        let n = builder.insert(w)
+        if numbers[w] == nil { numbers[w] = Int32(numbers.count) }
+        #expect(n == numbers[w])
+      }
+    }
+    let lexicon = builder.freeze()
+    #expect(lexicon.count == numbers.count)
+    for _ in 0..<2_000 {
+      let w = word()
+      #expect(lexicon.find(w) == (numbers[w] ?? -1))
+      lexicon.withWalker { walker in
+        var state = Lexicon.root
+        var passed = false
+        for (k, b) in w.enumerated() {
+          state = walker.step(state, b)
+          let prefix = Array(w[0...k])
+          if let p = prefixes[prefix] {
+            passed = true
+            #expect(walker.prefix(state) == p)
+          } else if state > Lexicon.deadAfterPrefix {
+            #expect(walker.prefix(state) == -1)
+          }
+          #expect(walker.passedPrefix(state) == passed)
+          #expect(walker.entry(state) == (numbers[prefix] ?? -1))
+        }
+      }
+    }
+  }
+
   @Test func transitionTableAgreesWithADictionary() {
     var table = TransitionTable()
     var reference: [Int64: Int32] = [:]

@@ -1,9 +1,10 @@
 /// All the rules' phrases compiled into one automaton over words.
 ///
-/// The text is scanned once, byte by byte. Each word is lowered into a reused buffer and
-/// looked up once: as it stands and folded in a hash table of the rules' whole words (which
-/// also knows the words the polarity judge weighs, such as "however" and "not"), and letter
-/// by letter along a trie of wildcard prefixes. The phrase trie is then walked from each
+/// The text is scanned once, byte by byte. As each word's letters are lowered they walk a
+/// trie of every word the matcher knows (`Lexicon`: the rules' whole words, their wildcard
+/// prefixes, and the words the polarity judge weighs, such as "however" and "not"), so
+/// that when the word ends its state names it, and the states a few letters back name
+/// its folded form ("services" → "service"). The phrase trie is then walked from each
 /// word over the symbols found. The cost grows with the length of the text and the depth
 /// of the longest phrase, not with the number of rules, and nothing is allocated per word.
 struct PhraseMatcher: Sendable {
@@ -16,14 +17,11 @@ struct PhraseMatcher: Sendable {
     var sentence: Int = 0
   }
 
-  /// The whole words the matcher knows: phrase words and cue words.
-  private var lexicon = ByteStringTable()
-  /// For each lexicon entry, its symbol in phrases (-1 if none) and its cues.
+  /// The whole words and wildcard prefixes the matcher knows.
+  private var lexicon: Lexicon
+  /// For each whole word of the lexicon, its symbol in phrases (-1 if none) and its cues.
   private var entrySymbol: [Int32] = []
   private var entryCues: [WordCues] = []
-  /// Prefix trie over bytes, and the symbol each node ends (-1 if none).
-  private var prefixTrie: ByteTrie
-  private var prefixSymbol: [Int32] = [-1]
   /// Phrase trie over symbols; the phrases ending at node k are `ends[endStart[k]..<endStart[k + 1]]`.
   private var phraseEdges = TransitionTable()
   private var endStart: [Int32] = []
@@ -38,12 +36,11 @@ struct PhraseMatcher: Sendable {
   ///   - cueWords: words whose cues the scan should report, as the tokenizer lowers them.
   init(phrases: [PhrasePattern], cueWords: [(String, WordCues)] = []) {
     var symbols: Int32 = 0
-    var prefixIDs: [[UInt8]: Int32] = [:]
-    var prefixNodes: Int32 = 1
-    var prefixEdges = TransitionTable()
-    var prefixEdgeList: [(from: Int32, byte: UInt8, to: Int32)] = []
+    var words = Lexicon.Builder()
+    var entrySymbol: [Int32] = []
+    var entryCues: [WordCues] = []
     func entry(_ word: [UInt8]) -> Int {
-      let e = Int(lexicon.insert(word))
+      let e = Int(words.insert(word))
       if e == entrySymbol.count {
         entrySymbol.append(-1)
         entryCues.append([])
@@ -60,28 +57,13 @@ struct PhraseMatcher: Sendable {
         }
         return entrySymbol[e]
       case .prefix(let bytes):
-        if let s = prefixIDs[bytes] { return s }
+        if let s = words.prefixSymbol(bytes) { return s }
         let s = symbols
         symbols += 1
-        prefixIDs[bytes] = s
-        var node: Int32 = 0
-        for b in bytes {
-          let next = prefixEdges.target(node, Int32(b))
-          if next >= 0 {
-            node = next
-          } else {
-            prefixEdges.set(node, Int32(b), to: prefixNodes)
-            prefixEdgeList.append((node, b, prefixNodes))
-            prefixSymbol.append(-1)
-            node = prefixNodes
-            prefixNodes += 1
-          }
-        }
-        prefixSymbol[Int(node)] = s
+        words.insertPrefix(bytes, symbol: s)
         return s
       }
     }
-    prefixTrie = ByteTrie(nodes: 0, edges: [])
     var phraseNodes: Int32 = 1
     var endsAt: [[Int32]] = [[]]
     for (k, p) in phrases.enumerated() {
@@ -101,8 +83,8 @@ struct PhraseMatcher: Sendable {
       endsAt[Int(node)].append(Int32(k))
       maxLength = max(maxLength, p.words.count)
     }
-    prefixTrie = ByteTrie(nodes: Int(prefixNodes), edges: prefixEdgeList)
-    rootChild = (0..<symbols).map { phraseEdges.target(0, $0) }
+    let edges = phraseEdges
+    rootChild = (0..<symbols).map { edges.target(0, $0) }
     for list in endsAt {
       endStart.append(Int32(ends.count))
       ends += list
@@ -112,53 +94,86 @@ struct PhraseMatcher: Sendable {
       let e = entry(Array(word.utf8))
       entryCues[e].formUnion(cues)
     }
+    lexicon = words.freeze()
+    self.entrySymbol = entrySymbol
+    self.entryCues = entryCues
   }
 
   /// Scans the ranges of the text into words with their symbols and cues, then finds every
   /// occurrence of every phrase, in order of first word.
   func scan(_ bytes: [UInt8], ranges: [Range<Int>], into scan: inout TextScan) {
     scan.reset()
-    // The buffers move to the sink and back by swapping, so that no copy of them is ever
-    // shared and writing to them never copies them.
-    var sink = Sink(matcher: self, scan: TextScan())
-    swap(&sink.scan, &scan)
-    WordTokenizer.scan(bytes, ranges: ranges, into: &sink)
-    swap(&sink.scan, &scan)
+    lexicon.withWalker { walker in
+      entrySymbol.withUnsafeBufferPointer { entrySymbol in
+        entryCues.withUnsafeBufferPointer { entryCues in
+          // The buffers move to the sink and back by swapping, so that no copy of them is
+          // ever shared and writing to them never copies them.
+          var sink = Sink(walker: walker, entrySymbol: entrySymbol, entryCues: entryCues, scan: TextScan())
+          swap(&sink.scan, &scan)
+          WordTokenizer.scan(bytes, ranges: ranges, into: &sink)
+          swap(&sink.scan, &scan)
+        }
+      }
+    }
     findOccurrences(&scan)
   }
 
+  /// Walks the lexicon with each letter, and turns each word into its symbols and cues.
   private struct Sink: WordSink {
-    let matcher: PhraseMatcher
+    let walker: Lexicon.Walker
+    let entrySymbol: UnsafeBufferPointer<Int32>
+    let entryCues: UnsafeBufferPointer<WordCues>
     var scan: TextScan
+    /// The lexicon state after the word's letters so far, and after all but the last one,
+    /// two and three of them: where the folded forms of the word end.
+    var state = Lexicon.root
+    var back1 = Lexicon.root
+    var back2 = Lexicon.root
+    var back3 = Lexicon.root
+
+    @inline(__always)
+    mutating func letter(_ byte: UInt8) {
+      back3 = back2
+      back2 = back1
+      back1 = state
+      state = walker.step(state, byte)
+    }
 
     @inline(__always)
     mutating func word(start: Int, end: Int, lower: UnsafeBufferPointer<UInt8>, sentence: Int) {
-      let m = matcher
       let first = Int32(scan.symbols.count)
       var cues: WordCues = []
       var lowerSymbol: Int32 = -1
-      let e = m.lexicon.find(lower, keep: lower.count, y: false)
+      let e = walker.entry(state)
       if e >= 0 {
-        cues = m.entryCues[Int(e)]
-        lowerSymbol = m.entrySymbol[Int(e)]
+        cues = entryCues[Int(e)]
+        lowerSymbol = entrySymbol[Int(e)]
       }
       let (keep, y) = WordTokenizer.folding(lower)
       if keep != lower.count || y {
-        let f = m.lexicon.find(lower, keep: keep, y: y)
-        if f >= 0, m.entrySymbol[Int(f)] >= 0 { scan.symbols.append(m.entrySymbol[Int(f)]) }
+        // Folding keeps all but the last one, two or three bytes, perhaps with a "y".
+        let back = lower.count - keep
+        var folded = back == 1 ? back1 : (back == 2 ? back2 : back3)
+        if y { folded = walker.step(folded, UInt8(ascii: "y")) }
+        let f = walker.entry(folded)
+        if f >= 0, entrySymbol[Int(f)] >= 0 { scan.symbols.append(entrySymbol[Int(f)]) }
       }
       if lowerSymbol >= 0 { scan.symbols.append(lowerSymbol) }
-      var node: Int32 = 0
-      for b in lower {
-        node = m.prefixTrie.target(node, b)
-        if node < 0 { break }
-        let s = m.prefixSymbol[Int(node)]
-        if s >= 0 { scan.symbols.append(s) }
+      if walker.passedPrefix(state) {
+        // The wildcard prefixes the word starts with, shortest first.
+        var node = Lexicon.root
+        for b in lower {
+          node = walker.step(node, b)
+          if node <= Lexicon.deadAfterPrefix { break }
+          let s = walker.prefix(node)
+          if s >= 0 { scan.symbols.append(s) }
+        }
       }
       scan.words.append(
         TaggedWord(
           start: start, end: end, sentence: sentence, clauseEnd: false, cues: cues, firstSymbol: first,
           endSymbol: Int32(scan.symbols.count)))
+      state = Lexicon.root
     }
 
     mutating func clauseEnd() {

@@ -19,6 +19,13 @@ protocol WordSink {
   mutating func word(start: Int, end: Int, lower: UnsafeBufferPointer<UInt8>, sentence: Int)
   /// A comma, semicolon, colon or sentence end follows the last word given (if any).
   mutating func clauseEnd()
+  /// One byte of the lowercase letters of the word being read, as it is lowered: the
+  /// bytes of a word come this way before the word itself does.
+  mutating func letter(_ byte: UInt8)
+}
+
+extension WordSink {
+  @inline(__always) mutating func letter(_ byte: UInt8) {}
 }
 
 /// Splits UTF-8 text into words: letters and digits make words; hyphens, quotes and
@@ -61,7 +68,6 @@ enum WordTokenizer {
     // a word's letters never have more bytes than the word.
     var capacity = 64
     for r in ranges where r.count > capacity { capacity = r.count }
-    // Each ASCII letter or digit as it stands in a word (lowercased), 0 for other bytes.
     let asciiWordByte = Self.asciiWordBytes
     let lower = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
     defer { lower.deallocate() }
@@ -79,14 +85,17 @@ enum WordTokenizer {
             let l = asciiWordByte[Int(c)]
             if l != 0 {
               lower[n] = l
-              n += 1
-              i += 1
+              sink.letter(l)
+              n &+= 1
+              i &+= 1
             } else if c >= 0xC3 && c <= 0xCF {
               // A Latin, Greek or Cyrillic letter: keep its two bytes.
               lower[n] = c
+              sink.letter(c)
               n += 1
               if i + 1 < end {
                 lower[n] = bytes[i + 1]
+                sink.letter(bytes[i + 1])
                 n += 1
               }
               i += 2
@@ -136,10 +145,17 @@ enum WordTokenizer {
     }
   }
 
-  private static let asciiWordBytes: [UInt8] = (0..<256).map { b in
-    if b >= 0x41 && b <= 0x5A { return UInt8(b) | 0x20 }
-    return (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) ? UInt8(b) : 0
-  }
+  /// Each ASCII letter or digit as it stands in a word (lowercased), 0 for other bytes: 256
+  /// bytes, read without a bounds check since every byte indexes it. Made once, never freed.
+  private nonisolated(unsafe) static let asciiWordBytes: UnsafePointer<UInt8> = {
+    let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+    for b in 0..<256 {
+      table[b] =
+        b >= 0x41 && b <= 0x5A
+        ? UInt8(b) | 0x20 : (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) ? UInt8(b) : 0
+    }
+    return UnsafePointer(table)
+  }()
 
   @inline(__always) static func isLetter(_ b: UInt8) -> Bool {
     (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0xC3 && b <= 0xCF)
