@@ -19,7 +19,9 @@ enum FoldedWords {
     /// For a word that folds to a new ending ("agencies" → "agency").
     var scratch: [UInt8] = []
 
-    mutating func word(start: Int, end: Int, lower: UnsafeBufferPointer<UInt8>, sentence: Int) {
+    mutating func word(
+      start: Int, end: Int, lower: UnsafeBufferPointer<UInt8>, sentence: Int, letters _: NoLetters
+    ) {
       let (keep, y) = WordTokenizer.folding(lower)
       guard y else { return body(UnsafeBufferPointer(rebasing: lower[0..<keep])) }
       scratch.removeAll(keepingCapacity: true)

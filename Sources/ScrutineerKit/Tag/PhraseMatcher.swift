@@ -126,21 +126,25 @@ struct PhraseMatcher: Sendable {
     var scan: TextScan
     /// The lexicon state after the word's letters so far, and after all but the last one,
     /// two and three of them: where the folded forms of the word end.
-    var state = Lexicon.root
-    var back1 = Lexicon.root
-    var back2 = Lexicon.root
-    var back3 = Lexicon.root
+    struct Letters {
+      var state = Lexicon.root
+      var back1 = Lexicon.root
+      var back2 = Lexicon.root
+      var back3 = Lexicon.root
+    }
+
+    var lettersAtStart: Letters { Letters() }
 
     @inline(__always)
-    mutating func letter(_ byte: UInt8) {
-      back3 = back2
-      back2 = back1
-      back1 = state
-      state = walker.step(state, byte)
+    func letter(_ l: Letters, _ byte: UInt8) -> Letters {
+      Letters(state: walker.step(l.state, byte), back1: l.state, back2: l.back1, back3: l.back2)
     }
 
     @inline(__always)
-    mutating func word(start: Int, end: Int, lower: UnsafeBufferPointer<UInt8>, sentence: Int) {
+    mutating func word(
+      start: Int, end: Int, lower: UnsafeBufferPointer<UInt8>, sentence: Int, letters: Letters
+    ) {
+      let state = letters.state
       let first = Int32(scan.symbols.count)
       var cues: WordCues = []
       var lowerSymbol: Int32 = -1
@@ -153,7 +157,7 @@ struct PhraseMatcher: Sendable {
       if keep != lower.count || y {
         // Folding keeps all but the last one, two or three bytes, perhaps with a "y".
         let back = lower.count - keep
-        var folded = back == 1 ? back1 : (back == 2 ? back2 : back3)
+        var folded = back == 1 ? letters.back1 : (back == 2 ? letters.back2 : letters.back3)
         if y { folded = walker.step(folded, UInt8(ascii: "y")) }
         let f = walker.entry(folded)
         if f >= 0, entrySymbol[Int(f)] >= 0 { scan.symbols.append(entrySymbol[Int(f)]) }
@@ -173,7 +177,6 @@ struct PhraseMatcher: Sendable {
         TaggedWord(
           start: start, end: end, sentence: sentence, clauseEnd: false, cues: cues, firstSymbol: first,
           endSymbol: Int32(scan.symbols.count)))
-      state = Lexicon.root
     }
 
     mutating func clauseEnd() {

@@ -15,17 +15,27 @@ struct WordToken {
 
 /// What receives the words of a scan, one at a time.
 protocol WordSink {
-  /// A word: its byte span, its lowercase letters (valid only during the call) and its sentence.
-  mutating func word(start: Int, end: Int, lower: UnsafeBufferPointer<UInt8>, sentence: Int)
+  /// What the sink follows along a word's letters as they are lowered (a state of a
+  /// trie, say), kept by the scan in a local value: `NoLetters` for a sink that only
+  /// wants the words.
+  associatedtype Letters = NoLetters
+  /// `Letters` at the start of a word.
+  var lettersAtStart: Letters { get }
+  /// `Letters` after one more byte of the word's lowercase letters.
+  func letter(_ letters: Letters, _ byte: UInt8) -> Letters
+  /// A word: its byte span, its lowercase letters (valid only during the call), its
+  /// sentence, and `Letters` after all its letters.
+  mutating func word(start: Int, end: Int, lower: UnsafeBufferPointer<UInt8>, sentence: Int, letters: Letters)
   /// A comma, semicolon, colon or sentence end follows the last word given (if any).
   mutating func clauseEnd()
-  /// One byte of the lowercase letters of the word being read, as it is lowered: the
-  /// bytes of a word come this way before the word itself does.
-  mutating func letter(_ byte: UInt8)
 }
 
-extension WordSink {
-  @inline(__always) mutating func letter(_ byte: UInt8) {}
+/// Nothing followed along a word's letters.
+struct NoLetters {}
+
+extension WordSink where Letters == NoLetters {
+  @inline(__always) var lettersAtStart: NoLetters { NoLetters() }
+  @inline(__always) func letter(_ letters: NoLetters, _ byte: UInt8) -> NoLetters { letters }
 }
 
 /// Splits UTF-8 text into words: letters and digits make words; hyphens, quotes and
@@ -43,7 +53,9 @@ enum WordTokenizer {
   private struct TokenCollector: WordSink {
     var tokens: [WordToken]
 
-    mutating func word(start: Int, end: Int, lower: UnsafeBufferPointer<UInt8>, sentence: Int) {
+    mutating func word(
+      start: Int, end: Int, lower: UnsafeBufferPointer<UInt8>, sentence: Int, letters _: NoLetters
+    ) {
       let l = Array(lower)
       tokens.append(
         WordToken(start: start, end: end, lower: l, folded: fold(l), sentence: sentence, clauseEnd: false))
@@ -80,22 +92,23 @@ enum WordTokenizer {
         if isWordStart(b) {
           let start = i
           var n = 0
+          var letters = sink.lettersAtStart
           while i < end {
             let c = bytes[i]
             let l = asciiWordByte[Int(c)]
             if l != 0 {
               lower[n] = l
-              sink.letter(l)
+              letters = sink.letter(letters, l)
               n &+= 1
               i &+= 1
             } else if c >= 0xC3 && c <= 0xCF {
               // A Latin, Greek or Cyrillic letter: keep its two bytes.
               lower[n] = c
-              sink.letter(c)
+              letters = sink.letter(letters, c)
               n += 1
               if i + 1 < end {
                 lower[n] = bytes[i + 1]
-                sink.letter(bytes[i + 1])
+                letters = sink.letter(letters, bytes[i + 1])
                 n += 1
               }
               i += 2
@@ -111,7 +124,7 @@ enum WordTokenizer {
           }
           sink.word(
             start: start, end: min(i, end), lower: UnsafeBufferPointer(start: lower, count: n),
-            sentence: sentence)
+            sentence: sentence, letters: letters)
           continue
         }
         if b >= 0x80 {
