@@ -42,13 +42,23 @@ struct RuleProgram: Sendable {
     case .phrase(let p):
       return append(Node(op: .phrase, a: Int32(p)))
     case .any(let xs):
+      // The plain phrases among the alternatives are one run of phrases, in the place of
+      // the first of them: the evidence is the same set of occurrences in order of place,
+      // and one node costs less to visit than a node for each phrase.
       var phrases: [Int32] = []
-      for x in xs {
-        guard case .phrase(let p) = x else { break }
-        phrases.append(Int32(p))
-      }
+      for x in xs { if case .phrase(let p) = x { phrases.append(Int32(p)) } }
       if phrases.count == xs.count { return appendList(.phrases, phrases) }
-      return appendList(.any, xs.map { add($0) })
+      var children: [Int32] = []
+      for x in xs {
+        if case .phrase = x {
+          if phrases.isEmpty { continue }
+          children.append(phrases.count == 1 ? add(x) : appendList(.phrases, phrases))
+          phrases = []
+        } else {
+          children.append(add(x))
+        }
+      }
+      return appendList(.any, children)
     case .all(let xs):
       return appendList(.all, xs.map { add($0) })
     case .not(let x):
