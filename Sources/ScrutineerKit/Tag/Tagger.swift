@@ -212,46 +212,55 @@ public struct Tagger: Sendable {
     InlineMarkup.collapseSpaces(bytes: bytes[span.start..<span.end])
   }
 
-  /// Puts the occurrences in order of phrase, keeping each phrase's in the order the
-  /// matcher found them (by position), as a counting sort over the phrases present.
-  /// `starts` is -1 for every phrase on entry; on return it holds where each present
-  /// phrase's occurrences start, and `scan.present` the phrases present, in order.
+  /// Groups the occurrences by phrase, keeping each phrase's in the order the matcher
+  /// found them (by position), as a counting sort over the phrases present; the groups
+  /// lie in the order their phrases first occur (the evaluator needs each phrase's
+  /// occurrences together, not the groups in any order). `starts` is -1 for every phrase
+  /// on entry; on return it holds where each present phrase's occurrences start, and
+  /// `scan.present` the phrases present.
   private static func groupByPhrase(_ scan: inout TextScan, starts: inout [Int32]) {
     var present: [Int] = []
     swap(&present, &scan.present)
     present.removeAll(keepingCapacity: true)
-    for o in scan.occurrences {
-      if starts[o.phrase] < 0 {
-        starts[o.phrase] = 0
-        present.append(o.phrase)
+    var grouped: [PhraseMatcher.Occurrence] = []
+    swap(&grouped, &scan.grouped)
+    starts.withUnsafeMutableBufferPointer { starts in
+      scan.occurrences.withUnsafeBufferPointer { occurrences in
+        for o in occurrences {
+          if starts[o.phrase] < 0 {
+            starts[o.phrase] = 0
+            present.append(o.phrase)
+          }
+          starts[o.phrase] &+= 1
+        }
+        var offset: Int32 = 0
+        for p in present {
+          let count = starts[p]
+          starts[p] = offset
+          offset &+= count
+        }
+        guard present.count > 1 else { return }
+        grouped.removeAll(keepingCapacity: true)
+        grouped.append(contentsOf: occurrences)
+        grouped.withUnsafeMutableBufferPointer { grouped in
+          for o in occurrences {
+            grouped[Int(starts[o.phrase])] = o
+            starts[o.phrase] &+= 1
+          }
+        }
+        // Placing moved each start to the end of its group: move them back.
+        offset = 0
+        for p in present {
+          let end = starts[p]
+          starts[p] = offset
+          offset = end
+        }
       }
-      starts[o.phrase] += 1
     }
-    present.sort()
-    var offset: Int32 = 0
-    for p in present {
-      let count = starts[p]
-      starts[p] = offset
-      offset += count
-    }
-    if present.count > 1 {
-      var grouped = scan.grouped
-      grouped.removeAll(keepingCapacity: true)
-      grouped.append(contentsOf: scan.occurrences)
-      for o in scan.occurrences {
-        grouped[Int(starts[o.phrase])] = o
-        starts[o.phrase] += 1
-      }
-      swap(&grouped, &scan.occurrences)
-      scan.grouped = grouped
-      // Placing moved each start to the next group's: move them back.
-      offset = 0
-      for p in present {
-        let end = starts[p]
-        starts[p] = offset
-        offset = end
-      }
-    }
+    // The grouped occurrences take the place of the found ones, whose buffer is kept for
+    // the next item's grouping.
+    if present.count > 1 { swap(&grouped, &scan.occurrences) }
+    swap(&grouped, &scan.grouped)
     swap(&present, &scan.present)
   }
 
