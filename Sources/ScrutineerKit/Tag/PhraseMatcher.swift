@@ -29,6 +29,9 @@ struct PhraseMatcher: Sendable {
   /// root, and an array read is cheaper than a hash lookup.
   private var rootChild: [Int32] = []
   private var ends: [Int32] = []
+  /// For each node of the phrase trie, whether a longer phrase goes on from it: a walk
+  /// carries on only from such nodes.
+  private var goesOn: [Bool] = []
   private(set) var maxLength = 0
 
   /// - Parameters:
@@ -66,6 +69,7 @@ struct PhraseMatcher: Sendable {
     }
     var phraseNodes: Int32 = 1
     var endsAt: [[Int32]] = [[]]
+    var goesOn = [false]
     for (k, p) in phrases.enumerated() {
       var node: Int32 = 0
       for w in p.words {
@@ -76,6 +80,8 @@ struct PhraseMatcher: Sendable {
         } else {
           phraseEdges.set(node, s, to: phraseNodes)
           endsAt.append([])
+          goesOn[Int(node)] = true
+          goesOn.append(false)
           node = phraseNodes
           phraseNodes += 1
         }
@@ -94,6 +100,7 @@ struct PhraseMatcher: Sendable {
       let e = entry(Array(word.utf8))
       entryCues[e].formUnion(cues)
     }
+    self.goesOn = goesOn
     lexicon = words.freeze()
     self.entrySymbol = entrySymbol
     self.entryCues = entryCues
@@ -222,8 +229,10 @@ struct PhraseMatcher: Sendable {
               for k in symbolRange {
                 let child = node == 0 ? rootChild[Int(symbols[k])] : phraseEdges.target(node, symbols[k])
                 guard child >= 0 else { continue }
-                next[nextCount] = child
-                nextCount += 1
+                if goesOn[Int(child)] {
+                  next[nextCount] = child
+                  nextCount += 1
+                }
                 for p in Int(endStart[Int(child)])..<Int(endStart[Int(child) + 1]) {
                   found.append(Occurrence(phrase: Int(ends[p]), first: i, last: j, sentence: sentence))
                 }
