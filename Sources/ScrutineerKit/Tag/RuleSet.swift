@@ -167,6 +167,27 @@ indirect enum RuleExpression: Sendable {
     }
   }
 
+  /// Lists of phrases of which the expression needs one each to match: it cannot match
+  /// while every phrase of one list is absent. Empty when it can match with none present
+  /// (`not …`).
+  func neededPhrases() -> [[Int]] {
+    switch self {
+    case .phrase(let p): return [[p]]
+    case .any(let xs):
+      // One alternative must match, so one of the phrases some list of each needs.
+      var union: [Int] = []
+      for x in xs {
+        guard let fewest = x.neededPhrases().min(by: { $0.count < $1.count }) else { return [] }
+        union += fewest
+      }
+      return [union]
+    case .all(let xs): return xs.flatMap { $0.neededPhrases() }
+    case .not: return []
+    case .near(let a, let b, _): return a.neededPhrases() + b.neededPhrases()
+    case .except(let a, _): return a.neededPhrases()
+    }
+  }
+
   /// Every phrase the expression mentions.
   func allPhrases() -> [Int] {
     switch self {

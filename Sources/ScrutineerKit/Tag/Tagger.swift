@@ -2,8 +2,11 @@
 public struct Tagger: Sendable {
   public let rules: RuleSet
   private let matcher: PhraseMatcher
-  /// For each phrase, the rules that mention it positively: `ruleWords` words of bits
-  /// in rule order.
+  /// For each phrase, the rules it may let match: `ruleWords` words of bits in rule order.
+  /// A rule is listed under the phrases of the shortest of the lists it needs one phrase
+  /// of (see `RuleExpression.neededPhrases`), or under every phrase it mentions
+  /// positively when it needs none, so that an item's candidate rules are those that
+  /// have a phrase they need.
   private let rulesByPhrase: [UInt64]
   private let ruleWords: Int
   /// For each rule of a theme (or an exclusion from one), the theme's position in
@@ -23,7 +26,8 @@ public struct Tagger: Sendable {
     let words = (rules.rules.count + 63) / 64
     var byPhrase = Array(repeating: UInt64(0), count: rules.phrases.count * words)
     for (k, r) in rules.rules.enumerated() {
-      for p in r.expression.positivePhrases() { byPhrase[p * words + k / 64] |= 1 << UInt64(k % 64) }
+      let needed = r.expression.neededPhrases().min { $0.count < $1.count } ?? r.expression.positivePhrases()
+      for p in needed { byPhrase[p * words + k / 64] |= 1 << UInt64(k % 64) }
     }
     rulesByPhrase = byPhrase
     ruleWords = words
