@@ -65,6 +65,48 @@ struct RuleLanguageTests {
     #expect(try Self.tag(rules, "attendance at conferences") == ["u"])
   }
 
+  @Test func aRuleNeedsAPhraseOfEachOfItsNeededLists() {
+    // Random expressions over eight phrases and random sets of phrases present: whenever
+    // an expression could match on which phrases are present, every list it says it
+    // needs one of has one present (the tagger waits for the shortest list).
+    var seed: UInt64 = 11
+    func next(_ n: Int) -> Int {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((seed >> 33) % UInt64(n))
+    }
+    func expression(_ depth: Int) -> RuleExpression {
+      if depth == 0 || next(3) == 0 { return .phrase(next(8)) }
+      switch next(5) {
+      case 0: return .any((0..<(1 + next(3))).map { _ in expression(depth - 1) })
+      case 1: return .all((0..<(1 + next(3))).map { _ in expression(depth - 1) })
+      case 2: return .not(expression(depth - 1))
+      case 3: return .near(expression(depth - 1), expression(depth - 1), 1 + next(5))
+      default: return .except(expression(depth - 1), expression(depth - 1))
+      }
+    }
+    func mayMatch(_ e: RuleExpression, _ present: Set<Int>) -> Bool {
+      switch e {
+      case .phrase(let p): present.contains(p)
+      case .any(let xs): xs.contains { mayMatch($0, present) }
+      case .all(let xs): xs.allSatisfy { mayMatch($0, present) }
+      case .not: true
+      case .near(let a, let b, _): mayMatch(a, present) && mayMatch(b, present)
+      case .except(let a, _): mayMatch(a, present)
+      }
+    }
+    var refused = 0
+    for _ in 0..<2_000 {
+      let e = expression(4)
+      let present = Set((0..<8).filter { _ in next(3) == 0 })
+      let needed = e.neededPhrases()
+      let satisfied = needed.allSatisfy { list in list.contains { present.contains($0) } }
+      if mayMatch(e, present) { #expect(satisfied, "\(e) with \(present.sorted())") }
+      if !satisfied { refused += 1 }
+    }
+    // The lists refuse some rules, or they would not be worth having.
+    #expect(refused > 200)
+  }
+
   @Test func everyTagExplainsItself() throws {
     let set = try RuleSet.parse("theme t\n  rule why: partner*\n", file: "x")
     let a = Tagger(rules: set).analyse(text: "Our partners help.")
