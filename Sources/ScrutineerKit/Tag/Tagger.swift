@@ -170,8 +170,11 @@ public struct Tagger: Sendable {
     }
     for p in scan.present { starts[p] = -1 }
     swap(&starts, &scan.phraseStart)
+    // Sorted where it lies, then shared: sorting the analysis's copy would copy every
+    // piece of evidence first. (The themes have taken theirs, and `evidenceTheme`, which
+    // no longer lines up with it, is not read again for this item.)
+    work.evidence.sort { $0.span < $1.span || $0.span == $1.span && $0.rule < $1.rule }
     analysis.fired = work.evidence
-    analysis.fired.sort { $0.span < $1.span || $0.span == $1.span && $0.rule < $1.rule }
     analysis.quantifier = quantifiers.min { $0.1 < $1.1 || $0.1 == $1.1 && $0.0.rawValue < $1.0.rawValue }?.0
     // The judge needs the words' context only when the item has a cue.
     let strength = work.strength
