@@ -204,43 +204,73 @@ struct PhraseMatcher: Sendable {
       frontier.deallocate()
       next.deallocate()
     }
-    scan.words.withUnsafeBufferPointer { words in
-      scan.symbols.withUnsafeBufferPointer { symbols in
-        for i in 0..<words.count where words[i].firstSymbol < words[i].endSymbol {
-          frontier[0] = 0
-          var frontierCount = 1
-          var j = i
-          let sentence = words[i].sentence
-          // A phrase never runs across the end of a sentence.
-          while frontierCount > 0, j < words.count, j - i < maxLength, words[j].sentence == sentence {
-            let symbolRange = Int(words[j].firstSymbol)..<Int(words[j].endSymbol)
-            if frontierCount * symbolRange.count > capacity {
-              capacity = frontierCount * symbolRange.count * 2
-              let wider = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
-              wider.update(from: frontier, count: frontierCount)
-              frontier.deallocate()
-              frontier = wider
-              next.deallocate()
-              next = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
-            }
-            var nextCount = 0
-            for f in 0..<frontierCount {
-              let node = frontier[f]
-              for k in symbolRange {
-                let child = node == 0 ? rootChild[Int(symbols[k])] : phraseEdges.target(node, symbols[k])
-                guard child >= 0 else { continue }
-                if goesOn[Int(child)] {
-                  next[nextCount] = child
-                  nextCount += 1
-                }
-                for p in Int(endStart[Int(child)])..<Int(endStart[Int(child) + 1]) {
-                  found.append(Occurrence(phrase: Int(ends[p]), first: i, last: j, sentence: sentence))
+    let maxLength = maxLength
+    // The trie's tables through buffers: every node and symbol indexes them by construction.
+    rootChild.withUnsafeBufferPointer { rootChild in
+      endStart.withUnsafeBufferPointer { endStart in
+        ends.withUnsafeBufferPointer { ends in
+          goesOn.withUnsafeBufferPointer { goesOn in
+            scan.words.withUnsafeBufferPointer { words in
+              scan.symbols.withUnsafeBufferPointer { symbols in
+                for i in 0..<words.count where words[i].firstSymbol < words[i].endSymbol {
+                  let sentence = words[i].sentence
+                  // The first step, from the root, reads the root's children from an array.
+                  var frontierCount = 0
+                  let firstSymbols = Int(words[i].firstSymbol)..<Int(words[i].endSymbol)
+                  if firstSymbols.count > capacity {
+                    capacity = firstSymbols.count * 2
+                    frontier.deallocate()
+                    frontier = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+                    next.deallocate()
+                    next = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+                  }
+                  for k in firstSymbols {
+                    let child = rootChild[Int(symbols[k])]
+                    guard child >= 0 else { continue }
+                    for p in Int(endStart[Int(child)])..<Int(endStart[Int(child) + 1]) {
+                      found.append(Occurrence(phrase: Int(ends[p]), first: i, last: i, sentence: sentence))
+                    }
+                    if goesOn[Int(child)] {
+                      frontier[frontierCount] = child
+                      frontierCount += 1
+                    }
+                  }
+                  var j = i + 1
+                  // A phrase never runs across the end of a sentence.
+                  while frontierCount > 0, j < words.count, j - i < maxLength, words[j].sentence == sentence {
+                    let symbolRange = Int(words[j].firstSymbol)..<Int(words[j].endSymbol)
+                    if frontierCount * symbolRange.count > capacity {
+                      capacity = frontierCount * symbolRange.count * 2
+                      let wider = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+                      wider.update(from: frontier, count: frontierCount)
+                      frontier.deallocate()
+                      frontier = wider
+                      next.deallocate()
+                      next = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+                    }
+                    var nextCount = 0
+                    for f in 0..<frontierCount {
+                      let node = frontier[f]
+                      for k in symbolRange {
+                        let child = phraseEdges.target(node, symbols[k])
+                        guard child >= 0 else { continue }
+                        for p in Int(endStart[Int(child)])..<Int(endStart[Int(child) + 1]) {
+                          found.append(
+                            Occurrence(phrase: Int(ends[p]), first: i, last: j, sentence: sentence))
+                        }
+                        if goesOn[Int(child)] {
+                          next[nextCount] = child
+                          nextCount += 1
+                        }
+                      }
+                    }
+                    swap(&frontier, &next)
+                    frontierCount = nextCount
+                    j += 1
+                  }
                 }
               }
             }
-            swap(&frontier, &next)
-            frontierCount = nextCount
-            j += 1
           }
         }
       }
