@@ -326,6 +326,9 @@ struct TaggerScratch {
   var strength: [(Int, Int)] = []
   var concern: [(Int, Int)] = []
   var sentences: [UInt64] = []
+  /// The cues in one theme's sentences, for its own polarity.
+  var themeStrength: [(Int, Int)] = []
+  var themeConcern: [(Int, Int)] = []
 
   mutating func reset() {
     evidence.removeAll(keepingCapacity: true)

@@ -194,12 +194,17 @@ public struct Tagger: Sendable {
         let s = tokens[cue.0].sentence
         return sentences[sentences.startIndex + s >> 6] & (1 << UInt64(s & 63)) != 0
       }
-      let s = strength.filter(holds)
-      let c = concern.filter(holds)
+      work.themeStrength.removeAll(keepingCapacity: true)
+      work.themeConcern.removeAll(keepingCapacity: true)
+      for cue in strength where holds(cue) { work.themeStrength.append(cue) }
+      for cue in concern where holds(cue) { work.themeConcern.append(cue) }
       analysis.themes[n].polarity =
-        s.isEmpty && c.isEmpty
+        work.themeStrength.isEmpty && work.themeConcern.isEmpty
         ? .neutral
-        : PolarityJudge.judge(tokens: tokens, strength: s, concern: c, segment: segment, context: context).0
+        : PolarityJudge.judge(
+          tokens: tokens, strength: work.themeStrength, concern: work.themeConcern, segment: segment,
+          context: context
+        ).0
     }
     swap(&work, &scan.tagging)
     return analysis
