@@ -155,6 +155,8 @@ public struct Tagger: Sendable {
     // Themes in the order the rule files declare them, each with its evidence in order of
     // place (among evidence at one place, in the order the rules fired).
     var tagged: [Int] = []
+    tagged.reserveCapacity(themes.count)
+    analysis.themes.reserveCapacity(themes.count)
     for k in themes.indices.sorted(by: { themes[$0].theme < themes[$1].theme }) where themes[k].evidence > 0 {
       let id = rules.themes[themes[k].theme].id
       if let rule = themes[k].excludedBy {
