@@ -40,7 +40,7 @@ enum DateParser {
     var start = -1
     func flush(_ end: Int) {
       guard start >= 0 else { return }
-      emit(String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self), into: &out)
+      emit(ascii: UnsafeBufferPointer(rebasing: b[start..<end]), into: &out)
       start = -1
     }
     var i = 0
@@ -98,7 +98,7 @@ enum DateParser {
   }
 
   /// The token of a word of letters, digits and slashes, if it has one.
-  private static func emit(_ word: String, into out: inout [Token]) {
+  static func emit(_ word: String, into out: inout [Token]) {
     let lower = word.quickLowercased
     if let m = months[lower] {
       out.append(.month(m))
@@ -142,6 +142,104 @@ enum DateParser {
       return
     }
     out.append(.other)
+  }
+
+  /// The spellings of `months`, each packed by `packedLetters`, with their months.
+  private static let packedMonths: [(key: UInt64, month: Int)] = months.map {
+    (packedLetters(Array($0.key.utf8))!, $0.value)
+  }
+
+  /// The token of a word of ASCII letters, digits and slashes, as `emit(_:into:)` gives it,
+  /// read on bytes without building a string.
+  static func emit(ascii w: UnsafeBufferPointer<UInt8>, into out: inout [Token]) {
+    let n = w.count
+    @inline(__always) func lower(_ k: Int) -> UInt8 { w[k] | (w[k] >= 0x41 && w[k] <= 0x5A ? 0x20 : 0) }
+    @inline(__always) func isWord(_ s: StaticString) -> Bool {
+      guard s.utf8CodeUnitCount == n else { return false }
+      for k in 0..<n where lower(k) != s.utf8Start[k] { return false }
+      return true
+    }
+    if let m = month(ascii: w) {
+      out.append(.month(m))
+      return
+    }
+    if isWord("and") {
+      out.append(.and)
+      return
+    }
+    // "on the 15 and 16 of May 2018": no meaning, no break.
+    if isWord("the") || isWord("of") { return }
+    if isWord("to") || isWord("until") || isWord("till") {
+      out.append(.through)
+      return
+    }
+    if w.contains(UInt8(ascii: "/")) {
+      // Slashed dates: 19/10/2012 (the pieces between slashes, empty ones left out).
+      let pieces = w.split(separator: UInt8(ascii: "/"))
+      if pieces.count == 3, let d = number(pieces[0]), let m = number(pieces[1]), var y = number(pieces[2]),
+        (1...31).contains(d), (1...12).contains(m)
+      {
+        if y < 100 { y += 2000 }
+        out.append(.number(d))
+        out.append(.month(m))
+        out.append(.year(y))
+        return
+      }
+      // A slash stays in the digits, which then read as no number.
+      out.append(.other)
+      return
+    }
+    // The ordinal suffixes, dropped in this order while more than two bytes remain.
+    var end = n
+    for (a, b) in [(UInt8(ascii: "s"), UInt8(ascii: "t")), (0x6E, 0x64), (0x72, 0x64), (0x74, 0x68)]
+    where end > 2 && lower(end - 2) == a && lower(end - 1) == b {
+      end -= 2
+    }
+    guard let value = number(UnsafeBufferPointer(rebasing: w[0..<end])) else {
+      out.append(.other)
+      return
+    }
+    if n == 4, (1990...2100).contains(value) {
+      out.append(.year(value))
+    } else if (1...31).contains(value), end <= 2 {
+      out.append(.number(value))
+    } else {
+      out.append(.other)
+    }
+  }
+
+  /// The month a word of ASCII bytes names, as `months` has it.
+  private static func month(ascii w: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard w.count >= 3, w.count <= 9, let key = packedLetters(w) else { return nil }
+    for entry in packedMonths where entry.key == key { return entry.month }
+    return nil
+  }
+
+  /// The ASCII letters of a word of at most twelve, lowercased, five bits each (a is 1);
+  /// `nil` when a byte is not a letter.
+  private static func packedLetters(_ w: some Collection<UInt8>) -> UInt64? {
+    var key: UInt64 = 0
+    for c in w {
+      let l = c | 0x20
+      guard l >= UInt8(ascii: "a"), l <= UInt8(ascii: "z") else { return nil }
+      key = key << 5 | UInt64(l - 0x60)
+    }
+    return key
+  }
+
+  /// The value of ASCII digits as `Int(_:)` reads them: `nil` for no digits, any other
+  /// byte, or a value too large.
+  private static func number(_ digits: some Collection<UInt8>) -> Int? {
+    guard !digits.isEmpty else { return nil }
+    var value = 0
+    for c in digits {
+      guard c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") else { return nil }
+      let (times, o1) = value.multipliedReportingOverflow(by: 10)
+      let (sum, o2) = times.addingReportingOverflow(Int(c - UInt8(ascii: "0")))
+      guard !o1, !o2 else { return nil }
+      value = sum
+    }
+    return value
   }
 
   /// Whether the text has an ASCII digit: every day and year is written with them (`Int`
