@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ScrutineerKit
@@ -40,6 +41,32 @@ struct MetadataSpeedTests {
       var copy = w
       copy.withUTF8 { DateParser.emit(ascii: $0, into: &byBytes) }
       #expect(byBytes == byString, "\(w)")
+    }
+  }
+
+  /// Texts plain and not: repeated and overlapping needles, curly quotes, dashes, a line
+  /// break, combining marks, a Greek question mark.
+  static let texts = [
+    "", "  ", "   ", "a  b   c", "Jane Smith and John Brown; Ann Lee", " and  and ", "andand and",
+    "St. Helens", "St.  Albans", "Stoke-upon-Trent", "require improvement to be good",
+    "children\u{2019}s services \u{2013} judged judged  x judged ", "judged ", "judged", "xjudged y",
+    "caf\u{E9}  bar", "a \u{301} b", "St. \u{301}", "a\r\n  b", "x\u{37E}y;z", "(lead) [HMI] ( x",
+    "Ofsted \u{201C}Inspector\u{201D}  and  \u{2014} end",
+  ]
+  static let needles = [
+    "  ", " and ", ";", "St. ", "-", "judged ", " require improvement", "(", " children", ",",
+  ]
+
+  @Test func plainSearchesAgreeWithFoundation() {
+    for t in Self.texts {
+      for n in Self.needles {
+        let mine = t.plainRange(of: n).map { t.utf8.distance(from: t.startIndex, to: $0.lowerBound) }
+        let theirs = t.range(of: n).map { t.utf8.distance(from: t.startIndex, to: $0.lowerBound) }
+        #expect(mine == theirs, "\(t.debugDescription) \(n.debugDescription)")
+        #expect(t.replacingPlain(n, with: ",") == t.replacingOccurrences(of: n, with: ","))
+        #expect(t.replacingPlain(n, with: "") == t.replacingOccurrences(of: n, with: ""))
+        #expect(t.plainComponents(separatedBy: n) == t.components(separatedBy: n))
+      }
     }
   }
 }

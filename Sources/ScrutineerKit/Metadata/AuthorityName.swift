@@ -70,8 +70,8 @@ enum AuthorityName {
   /// "upon" names spaced, "-on-" names hyphenated ("Southend-on-Sea"), "St" without a stop.
   static func canonical(_ name: String?) -> String? {
     guard var name else { return nil }
-    name = name.replacingOccurrences(of: "St. ", with: "St ")
-    if name.quickLowercased.containsBytes("-upon-") { name = name.replacingOccurrences(of: "-", with: " ") }
+    name = name.replacingPlain("St. ", with: "St ")
+    if name.quickLowercased.containsBytes("-upon-") { name = name.replacingPlain("-", with: " ") }
     var words = name.split(separator: " ").map(String.init)
     for k in words.indices.dropFirst()
     where ["upon", "on", "and", "of", "in", "the", "under", "with", "le"].contains(words[k].quickLowercased) {
@@ -104,7 +104,7 @@ enum AuthorityName {
         let offset = lower.distance(from: lower.startIndex, to: r.upperBound)
         var rest = String(title.dropFirst(offset))
         for stop in [" children", " local authority", " Children", " Local Authority"] {
-          if let s = rest.range(of: stop) { rest = String(rest[..<s.lowerBound]) }
+          if let s = rest.plainRange(of: stop) { rest = String(rest[..<s.lowerBound]) }
         }
         if let name = shortName(rest) { return name }
       }
@@ -124,7 +124,7 @@ enum AuthorityName {
         for stop in [
           " children", " local authority", " Children", " Local Authority", " on ", " between ", ",",
         ] {
-          if let s = rest.range(of: stop) { rest = String(rest[..<s.lowerBound]) }
+          if let s = rest.plainRange(of: stop) { rest = String(rest[..<s.lowerBound]) }
         }
         if let name = shortName(rest) { return name }
       }
@@ -187,7 +187,7 @@ enum AuthorityName {
       let afterOffset = lower.distance(from: lower.startIndex, to: r.upperBound)
       var rest = String(joined.dropFirst(afterOffset))
       for stop in [" local authority", " children's", " children", " services for", " Children's", " Local"] {
-        if let s = rest.range(of: stop) { rest = String(rest[..<s.lowerBound]) }
+        if let s = rest.plainRange(of: stop) { rest = String(rest[..<s.lowerBound]) }
       }
       if !rest.quickLowercased.hasPrefix("services"), let name = shortName(rest) { return name }
       return nil

@@ -127,14 +127,14 @@ enum Inspectors {
   static func names(in list: String) -> [String] {
     var cleaned = list
     for open in ["(", "["] {
-      while let r = cleaned.range(of: open),
+      while let r = cleaned.plainRange(of: open),
         let close = cleaned[r.upperBound...].firstIndex(where: { $0 == ")" || $0 == "]" })
       {
         cleaned.replaceSubrange(r.lowerBound...close, with: ",")
       }
     }
-    let parts = cleaned.replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: ";", with: ",")
-      .split(separator: ",")
+    let parts = cleaned.replacingPlain(" and ", with: ",").replacingPlain(";", with: ",").split(
+      separator: ",")
     var out: [String] = []
     for p in parts {
       let t = p.trimmingCharacters(in: " .")

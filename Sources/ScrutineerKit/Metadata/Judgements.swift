@@ -47,7 +47,7 @@ enum Judgements {
         guard overallSentence(sentence),
           let g = Grade.trailing(in: sentence)
             ?? Grade.trailing(
-              in: sentence.replacingOccurrences(of: " require improvement", with: " requires improvement"))
+              in: sentence.replacingPlain(" require improvement", with: " requires improvement"))
         else { return false }
         if out[.overallEffectiveness] == nil { out[.overallEffectiveness] = g }
         label = ""

@@ -159,7 +159,7 @@ struct MetadataExtractor {
         let lower = sentence.quickLowercased
         if lower.containsBytes("no longer") { continue }
         // Each "judged" in the sentence, with the text before it (back to the previous one).
-        let parts = lower.components(separatedBy: "judged ")
+        let parts = lower.plainComponents(separatedBy: "judged ")
         guard parts.count > 1 else { continue }
         for k in 1..<parts.count {
           let words = parts[k].split(separator: " ")

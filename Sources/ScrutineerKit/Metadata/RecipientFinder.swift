@@ -33,7 +33,7 @@ enum RecipientFinder {
     let from = (dateLine ?? max(0, dear - 9)) + 1
     guard from <= dear else { return nil }
     let lines = (from..<dear).filter { info[$0].kind == .text }.map {
-      info[$0].text.replacingOccurrences(of: "  ", with: " ")
+      info[$0].text.replacingPlain("  ", with: " ")
     }
     // The date and the address may share one line (web copies): split it.
     var candidates = lines

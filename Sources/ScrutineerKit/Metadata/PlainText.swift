@@ -1,0 +1,89 @@
+/// Byte readings of the Foundation searches the metadata readers make for ASCII needles,
+/// on plain text, where they give the same answers. Foundation compares characters, so
+/// that a needle does not match where a scalar beyond ASCII would join its last byte into
+/// a larger character, and a Greek question mark (U+037E) matches ";": in plain text
+/// neither can happen, and a needle matches character for character exactly where it
+/// matches byte for byte. Other text goes through Foundation as before.
+extension String {
+  /// Whether the text is plain: ASCII other than a carriage return (which joins a line
+  /// feed into one character), curly quotes and en and em dashes, none of which has a
+  /// decomposition or joins another scalar.
+  var isPlainForSearch: Bool {
+    var text = self
+    return text.withUTF8 { u in
+      var i = 0
+      while i < u.count {
+        let b = u[i]
+        if b < 0x80 {
+          if b == 0x0D { return false }
+          i += 1
+        } else if b == 0xE2, i + 2 < u.count, u[i + 1] == 0x80 {
+          switch u[i + 2] {
+          case 0x93, 0x94, 0x98, 0x99, 0x9C, 0x9D: i += 3
+          default: return false
+          }
+        } else {
+          return false
+        }
+      }
+      return true
+    }
+  }
+
+  /// The first occurrence of an ASCII needle, as Foundation's `range(of:)` finds it.
+  func plainRange(of needle: String) -> Range<String.Index>? {
+    isPlainForSearch ? byteRange(of: needle) : range(of: needle)
+  }
+
+  /// The text with every occurrence of an ASCII needle replaced, from the start and never
+  /// overlapping, as Foundation's `replacingOccurrences(of:with:)` makes it.
+  func replacingPlain(_ needle: String, with replacement: String) -> String {
+    guard isPlainForSearch else { return replacingOccurrences(of: needle, with: replacement) }
+    let pieces = plainPieces(separatedBy: needle)
+    return pieces.count == 1 ? self : pieces.joined(separator: replacement)
+  }
+
+  /// The pieces between the occurrences of an ASCII needle, empty ones kept, as
+  /// Foundation's `components(separatedBy:)` gives them.
+  func plainComponents(separatedBy needle: String) -> [String] {
+    guard isPlainForSearch else { return components(separatedBy: needle) }
+    return plainPieces(separatedBy: needle).map(String.init)
+  }
+
+  /// The pieces between the byte occurrences of a needle, found from the start.
+  private func plainPieces(separatedBy needle: String) -> [Substring] {
+    precondition(!needle.isEmpty && needle.utf8.allSatisfy { $0 < 0x80 }, "an ASCII needle")
+    var text = self
+    var needle = needle
+    let cuts: [Int] = text.withUTF8 { h in
+      needle.withUTF8 { n in
+        var cuts: [Int] = []
+        guard h.count >= n.count else { return cuts }
+        var i = 0
+        let last = h.count - n.count
+        while i <= last {
+          if h[i] == n[0] {
+            var k = 1
+            while k < n.count && h[i + k] == n[k] { k += 1 }
+            if k == n.count {
+              cuts.append(i)
+              i += n.count
+              continue
+            }
+          }
+          i += 1
+        }
+        return cuts
+      }
+    }
+    var pieces: [Substring] = []
+    var start = utf8.startIndex
+    for cut in cuts {
+      let at = utf8.index(utf8.startIndex, offsetBy: cut)
+      pieces.append(self[start..<at])
+      start = utf8.index(at, offsetBy: needle.utf8.count)
+    }
+    pieces.append(self[start...])
+    return pieces
+  }
+}
