@@ -69,4 +69,59 @@ struct MetadataSpeedTests {
       }
     }
   }
+
+  /// Texts around the needles: every case, cut short, at the ends, next to non-ASCII bytes.
+  static let needleTexts: [String] = {
+    var out = [
+      "", "j", "judge", "judged", "JUDGED ", "was judgeD inadequate", "xjudgedx", "judged\u{2019}",
+      "The Inspectors were", "the inspectio was", "INSPECTION WAS", "visit wa", "a visit was made",
+      "inspecto", "\u{C9}inspector", "inspect\u{301}or", "PpVvJj", "inspector\r\n",
+      String(repeating: "v", count: 17) + "visit was", String(repeating: "p ", count: 9) + "inspection was",
+    ]
+    let pieces = [
+      "judged ", "Judged", "inspector", "Visit was", "inspection was", "ins", "vis", "p", "v", "j", " ",
+      "\u{2019}", "e",
+    ]
+    var seed: UInt64 = 12345
+    for _ in 0..<3000 {
+      var t = ""
+      for _ in 0..<6 {
+        seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        t += pieces[Int(seed >> 33) % pieces.count]
+      }
+      out.append(t)
+      out.append(String(t.dropFirst(3)))
+    }
+    return out
+  }()
+
+  @Test func anchoredNeedlesAgreeWithASCIIScans() {
+    let cues = AnchoredNeedles([
+      ("inspector", anchor: "p"), ("visit was", anchor: "v"), ("inspection was", anchor: "p"),
+    ])
+    let old = ASCIINeedles(["inspector", "visit was", "inspection was"])
+    let judged = AnchoredNeedles([("judged", anchor: "j")])
+    let judgedWord = AnchoredNeedles([("judged ", anchor: "j")])
+    for t in Self.needleTexts {
+      #expect(cues.occur(in: t) == old.occur(in: t), "\(t.debugDescription)")
+      #expect(judged.occur(in: t) == ASCIIMatch.contains(t, "judged"), "\(t.debugDescription)")
+      #expect(judgedWord.occur(in: t) == ASCIIMatch.contains(t, "judged "), "\(t.debugDescription)")
+      #expect(judgedWord.occur(in: t.dropFirst()) == ASCIIMatch.contains(t.dropFirst(), "judged "))
+    }
+  }
+
+  @Test func personNamesOnBytesAgreeWithCharacters() {
+    let names = [
+      "", "Jane Smith", "Jane Smith HMI", "Jane  Smith", " Jane Smith ", "jane Smith", "Jane O'Neill-Brown",
+      "Dr. Jane Smith", "Jane Smith Inspector inspector", "Ofsted Inspector", "Her Majesty's Inspector",
+      "The Council Services", "A B C D", "A B C D E", "Jane Sm1th", "Jane Smith (lead)", "Jane\r\nSmith",
+      "Jane Smith\r\n", "JANE SMITH", "Jane", "Jane Children's", "Jane OFSTED", "Jane Smith OI SHMI",
+    ]
+    for n in names {
+      let bytes = Inspectors.personName(ascii: n)
+      #expect(bytes != nil, "\(n.debugDescription)")
+      #expect(bytes! == Inspectors.personName(characters: n), "\(n.debugDescription)")
+    }
+    #expect(Inspectors.personName(ascii: "Jos\u{E9} Smith") == nil)
+  }
 }

@@ -2,7 +2,9 @@
 enum Inspectors {
   /// Words in every sentence that names the inspectors ("The inspectors were …", "The visit
   /// was carried out by …").
-  private static let sentenceCues = ASCIINeedles(["inspector", "visit was", "inspection was"])
+  private static let sentenceCues = AnchoredNeedles([
+    ("inspector", anchor: "p"), ("visit was", anchor: "v"), ("inspection was", anchor: "p"),
+  ])
 
   private static let roles: [String] = [
     "her majesty's inspectors", "his majesty's inspectors", "her majesty's inspector",
@@ -25,18 +27,7 @@ enum Inspectors {
       defer { i += 1 }
       guard info[i].kind == .text else { continue }
       let t = info[i].text
-      // Only the labels that start with the line's first letter are tried.
-      var isLead = false
-      var isTeam = false
-      switch t.utf8.first.map({ $0 | 0x20 }) {
-      case UInt8(ascii: "l"): isLead = ASCIIMatch.hasPrefix(t, "lead inspector")
-      case UInt8(ascii: "r"): isLead = ASCIIMatch.hasPrefix(t, "reporting inspector")
-      case UInt8(ascii: "t"):
-        isTeam = ASCIIMatch.hasPrefix(t, "team inspectors") || ASCIIMatch.hasPrefix(t, "team inspector:")
-      case UInt8(ascii: "d"): isTeam = ASCIIMatch.hasPrefix(t, "deputy lead inspector")
-      case UInt8(ascii: "i"): isTeam = ASCIIMatch.hasPrefix(t, "inspectors:")
-      default: continue
-      }
+      let (isLead, isTeam) = label(t)
       guard isLead || isTeam else { continue }
       var list: String
       if let colon = t.firstIndex(of: ":"), t.distance(from: t.startIndex, to: colon) < 30 {
@@ -106,6 +97,45 @@ enum Inspectors {
     return out
   }
 
+  /// Whether the line opens with the lead inspector's label or a team member's.
+  private static func label(_ t: String) -> (lead: Bool, team: Bool) {
+    t.utf8.withContiguousStorageIfAvailable(label) ?? label(characters: t)
+  }
+
+  /// The same, on the line's bytes: only the labels that start with its first letter are
+  /// tried.
+  private static func label(_ u: UnsafeBufferPointer<UInt8>) -> (lead: Bool, team: Bool) {
+    switch u.first.map({ $0 | 0x20 }) {
+    case UInt8(ascii: "l"): return (startsWith(u, "lead inspector"), false)
+    case UInt8(ascii: "r"): return (startsWith(u, "reporting inspector"), false)
+    case UInt8(ascii: "t"):
+      return (false, startsWith(u, "team inspectors") || startsWith(u, "team inspector:"))
+    case UInt8(ascii: "d"): return (false, startsWith(u, "deputy lead inspector"))
+    case UInt8(ascii: "i"): return (false, startsWith(u, "inspectors:"))
+    default: return (false, false)
+    }
+  }
+
+  /// The same, through `ASCIIMatch.hasPrefix`.
+  private static func label(characters t: String) -> (lead: Bool, team: Bool) {
+    (
+      ASCIIMatch.hasPrefix(t, "lead inspector") || ASCIIMatch.hasPrefix(t, "reporting inspector"),
+      ASCIIMatch.hasPrefix(t, "team inspectors") || ASCIIMatch.hasPrefix(t, "team inspector:")
+        || ASCIIMatch.hasPrefix(t, "deputy lead inspector") || ASCIIMatch.hasPrefix(t, "inspectors:")
+    )
+  }
+
+  /// Whether the bytes start with the lowercase ASCII needle, ignoring the case of its
+  /// letters, as `ASCIIMatch.hasPrefix` tells.
+  @inline(__always)
+  static func startsWith(_ u: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+    let n = needle.utf8Start
+    let count = needle.utf8CodeUnitCount
+    guard u.count >= count else { return false }
+    for k in 0..<count where u[k] | (n[k] >= 0x61 && n[k] <= 0x7A ? 0x20 : 0) != n[k] { return false }
+    return true
+  }
+
   /// The text up to the end of the sentence: a full stop followed by a space and a
   /// capitalised word that is not part of a name list.
   private static func sentenceEnd(_ s: Substring) -> Substring {
@@ -146,6 +176,48 @@ enum Inspectors {
 
   /// Two to four capitalised words, optionally with a title; roles after a comma removed.
   static func personName(_ t: String) -> String? {
+    if let name = personName(ascii: t) { return name }
+    return personName(characters: t)
+  }
+
+  /// `personName` of ASCII text on its bytes, where a character is a byte (a carriage
+  /// return and line feed, one character, is no letter either way), an uppercase letter
+  /// is A to Z and a letter A to Z or a to z; `nil`, undecided, for other text.
+  static func personName(ascii t: String) -> String?? {
+    var t = t
+    return t.withUTF8 { u -> String?? in
+      guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
+      var words = u.split(separator: 0x20)
+      // Drop trailing role words ("John Roughton HMI").
+      while let last = words.last, trailingRoles.contains(where: { $0.elementsEqual(last) }) {
+        words.removeLast()
+      }
+      guard (2...4).contains(words.count) else { return .some(nil) }
+      for w in words {
+        guard let f = w.first, f >= UInt8(ascii: "A"), f <= UInt8(ascii: "Z") else { return .some(nil) }
+        let allowed = w.allSatisfy {
+          $0 | 0x20 >= UInt8(ascii: "a") && $0 | 0x20 <= UInt8(ascii: "z") || $0 == UInt8(ascii: "-")
+            || $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: ".")
+        }
+        guard allowed else { return .some(nil) }
+        let lowered = w.map { $0 | ($0 >= 0x41 && $0 <= 0x5A ? 0x20 : 0) }
+        if notNames.contains(where: { $0.elementsEqual(lowered) }) { return .some(nil) }
+      }
+      return .some(words.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " "))
+    }
+  }
+
+  /// The role words `personName` drops from a name's end, and the words no name holds.
+  private static let trailingRoles = ["HMI", "SHMI", "OI", "Inspector", "inspector", "(lead)"].map {
+    Array($0.utf8)
+  }
+  private static let notNames = ["majesty's", "ofsted", "council", "children's", "services", "inspection"].map
+  {
+    Array($0.utf8)
+  }
+
+  /// `personName`, character by character.
+  static func personName(characters t: String) -> String? {
     var words = t.split(separator: " ").map(String.init)
     // Drop trailing role words ("John Roughton HMI").
     while let last = words.last, ["HMI", "SHMI", "OI", "Inspector", "inspector", "(lead)"].contains(last) {
@@ -172,7 +244,9 @@ enum Inspectors {
     let info = doc.info
     for i in info.indices where info[i].kind == .text {
       let text = info[i].text
-      guard ASCIIMatch.hasPrefix(text, "yours sincerely") || ASCIIMatch.hasPrefix(text, "yours faithfully")
+      // Both start with a "y": other lines are passed over on their first byte.
+      guard text.utf8.first.map({ $0 | 0x20 }) == UInt8(ascii: "y"),
+        ASCIIMatch.hasPrefix(text, "yours sincerely") || ASCIIMatch.hasPrefix(text, "yours faithfully")
       else { continue }
       var k = i + 1
       while k < info.count, k <= i + 4 {

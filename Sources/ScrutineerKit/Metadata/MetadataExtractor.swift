@@ -153,9 +153,9 @@ struct MetadataExtractor {
   func previousJudgement() -> PreviousJudgement? {
     guard kind != .councilResponse else { return nil }
     var best: PreviousJudgement?
-    for b in blocks.prefix(40) where ASCIIMatch.contains(b.text, "judged") {
+    for b in blocks.prefix(40) where Self.judged.occur(in: b.text) {
       for sentence in b.text.prefixCharacters(5000).split(byte: UInt8(ascii: "."))
-      where ASCIIMatch.contains(sentence, "judged ") {
+      where Self.judgedWord.occur(in: sentence) {
         let lower = sentence.quickLowercased
         if lower.containsBytes("no longer") { continue }
         // Each "judged" in the sentence, with the text before it (back to the previous one).
@@ -174,6 +174,10 @@ struct MetadataExtractor {
     }
     return best
   }
+
+  /// "judged" in a block, and "judged " in a sentence, found from their rare "j".
+  private static let judged = AnchoredNeedles([("judged", anchor: "j")])
+  private static let judgedWord = AnchoredNeedles([("judged ", anchor: "j")])
 
   /// The grade among the words after "judged", and how many words it took to reach
   /// its end.
