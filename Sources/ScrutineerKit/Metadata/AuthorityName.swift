@@ -93,6 +93,9 @@ enum AuthorityName {
   }
 
   static func findRaw(doc: DocumentText, blocks: [Block], title: String?) -> String? {
+    // A report's opening lines name the council, before or inside its title:
+    // "Bath and North East Somerset / Inspection of services for children …",
+    // "Inspection of Bath and North East / Somerset local authority children's services".
     if let name = reportTitleName(doc) { return name }
     if let title {
       let lower = title.quickLowercased
@@ -109,10 +112,6 @@ enum AuthorityName {
         if let name = shortName(rest) { return name }
       }
     }
-    // A report's opening lines name the council, before or inside its title:
-    // "Bath and North East Somerset / Inspection of services for children …",
-    // "Inspection of Bath and North East / Somerset local authority children's services".
-    if let name = reportTitleName(doc) { return name }
     // A letter's opening sentence: "the findings of a focused visit to X children's services".
     for b in blocks.prefix(25) {
       let text = String(b.text.prefix(1500)).straightApostrophes

@@ -29,8 +29,29 @@ struct MetadataExtractor {
     return m
   }
 
-  private var contentLines: [Int] {
-    doc.info.indices.filter { doc.info[$0].kind == .text }
+  /// The first `limit` content lines, without reading the lines after them.
+  private func contentLines(_ limit: Int) -> [Int] {
+    var out: [Int] = []
+    for i in doc.info.indices where doc.info[i].kind == .text {
+      if out.count == limit { break }
+      out.append(i)
+    }
+    return out
+  }
+
+  /// Whether a line may start with one of the lowercase ASCII letters given: `false` only
+  /// when its first byte is ASCII and none of them in either case, so that its lowercase
+  /// cannot start with any.
+  private static func mayStart(_ text: String, with letters: StaticString) -> Bool {
+    guard let f = text.utf8.first else { return false }
+    guard f < 0x80 else { return true }
+    let lower = f | (f >= 0x41 && f <= 0x5A ? 0x20 : 0)
+    return UnsafeBufferPointer(start: letters.utf8Start, count: letters.utf8CodeUnitCount).contains(lower)
+  }
+
+  /// Whether the text has an ASCII digit, without which it holds no date.
+  private static func hasDigit(_ text: String) -> Bool {
+    text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
   }
 
   func title() -> String? {
@@ -40,7 +61,7 @@ struct MetadataExtractor {
     if kind == .inspectionReport {
       // "Birmingham City Council / Inspection of children's social care services".
       var parts: [String] = []
-      for i in contentLines.prefix(6) {
+      for i in contentLines(6) {
         let t = doc.info[i].text
         if t.quickLowercased.hasPrefix("inspection date") || t.quickLowercased.hasPrefix("report published") {
           break
@@ -62,8 +83,9 @@ struct MetadataExtractor {
 
   /// A date printed as the letter's or the publication's date.
   func printedDate() -> ISODate? {
-    let lines = contentLines.prefix(45)
-    for i in lines {
+    let lines = contentLines(45)
+    // Every label below starts with one of these letters.
+    for i in lines where Self.mayStart(doc.info[i].text, with: "rpdm") {
       let t = String(doc.info[i].text.prefixCharacters(200))
       let lower = t.quickLowercased
       if lower.hasPrefix("report published") || lower.hasPrefix("publication date")
@@ -83,10 +105,10 @@ struct MetadataExtractor {
     }
     // A date alone on a line near the top (letters), or a dateline ("By on 19/10/2012 in News").
     let limit = kind.isInspectorate ? 40 : 6
-    for i in lines.prefix(limit) {
+    guard kind != .inspectionReport else { return nil }
+    for i in lines.prefix(limit) where Self.hasDigit(doc.info[i].text) {
       let t = String(doc.info[i].text.prefix(200))
       let words = t.split(separator: " ").count
-      if kind == .inspectionReport { break }
       if let d = DateParser.fullDate(in: t[...]) {
         if words <= 5 && !t.quickLowercased.containsBytes("visit") { return d }
         if !kind.isInspectorate, t.count <= 60, !t.quickLowercased.containsBytes("visit") { return d }
@@ -96,8 +118,9 @@ struct MetadataExtractor {
   }
 
   func visitDates(year: Int?) -> [ISODate] {
-    let lines = contentLines.prefix(24)
-    for (k, i) in lines.enumerated() {
+    let lines = contentLines(24)
+    // Every label below starts with one of these letters.
+    for (k, i) in lines.enumerated() where Self.mayStart(doc.info[i].text, with: "idv") {
       let t = doc.info[i].text
       let lower = t.quickLowercased
       if lower.hasPrefix("inspection date") || lower.hasPrefix("dates of inspection")
@@ -112,8 +135,9 @@ struct MetadataExtractor {
       }
     }
     guard kind.isInspectorate || kind == .newsRelease else { return [] }
-    for b in blocks.prefix(40) {
-      let lower = b.text.prefix(3000).quickLowercased
+    // A block without a digit holds no dates.
+    for b in blocks.prefix(40) where Self.hasDigit(b.text) {
+      let lower = b.text.prefixCharacters(3000).quickLowercased
       for key in [
         "visit to", "visit of", "inspection of", "visit on", "visit took place", "inspection took place",
         "visit",

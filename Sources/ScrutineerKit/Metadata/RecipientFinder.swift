@@ -23,7 +23,7 @@ enum RecipientFinder {
     var dear: Int?
     for i in info.indices.prefix(80) where info[i].kind == .text {
       let t = info[i].text
-      if dateLine == nil, t.count <= 30, DateParser.fullDate(in: t[...]) != nil { dateLine = i }
+      if dateLine == nil, t.hasAtMostCharacters(30), DateParser.fullDate(in: t[...]) != nil { dateLine = i }
       if t.hasPrefix("Dear ") {
         dear = i
         break
