@@ -124,4 +124,14 @@ struct MetadataSpeedTests {
     }
     #expect(Inspectors.personName(ascii: "Jos\u{E9} Smith") == nil)
   }
+
+  @Test func listPiecesOnBytesAgreeWithCharacters() {
+    let lists = [
+      "", ",", " , . ,", "Jane Smith, HMI, John Brown.", " . Jane Smith .. ,John", "a,,b", "a\r\n, b\r\n",
+      "Jos\u{E9} Smith, Ann", "Ann,\u{301} Bob", ". .", "Jane Smith HMI,Ofsted Inspector ,",
+    ]
+    for l in lists {
+      #expect(Inspectors.listPieces(l) == l.split(separator: ",").map { $0.trimmingCharacters(in: " .") })
+    }
+  }
 }

@@ -38,11 +38,13 @@ struct AnchoredNeedles: Sendable {
   private func occur(in u: UnsafeBufferPointer<UInt8>) -> Bool {
     var i = 0
     while i + 8 <= u.count {
-      // Letters lowercased, as "|" 0x20 does (other bytes may become anchors: they are
-      // looked at one by one and fail there).
+      // Letters lowercased, as "|" 0x20 does (other bytes may become anchors: they fail
+      // the comparison that follows).
       let w = ByteWord(bits: ByteWord(u, at: i).bits | ByteWord.ones &* 0x20)
-      if w.marks(of: first) | w.marks(of: second) != 0 {
-        for k in i..<(i + 8) where matches(u, at: k) { return true }
+      var hits = w.exactMarks(of: first) | w.exactMarks(of: second)
+      while hits != 0 {
+        if matches(u, at: i + hits.trailingZeroBitCount >> 3) { return true }
+        hits &= hits &- 1
       }
       i += 8
     }
@@ -71,5 +73,12 @@ struct AnchoredNeedles: Sendable {
   /// ASCII capitals lowered; every other byte as it is.
   @inline(__always) private static func lower(_ b: UInt8) -> UInt8 {
     b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+  }
+}
+
+extension ByteWord {
+  /// The high bit of each byte equal to `b`, byte by byte exactly.
+  @inline(__always) func exactMarks(of b: UInt8) -> UInt64 {
+    ~ByteWord(bits: bits ^ (Self.ones &* UInt64(b))).nonZeroBytes & Self.highs
   }
 }

@@ -163,15 +163,33 @@ enum Inspectors {
         cleaned.replaceSubrange(r.lowerBound...close, with: ",")
       }
     }
-    let parts = cleaned.replacingPlain(" and ", with: ",").replacingPlain(";", with: ",").split(
-      separator: ",")
+    let parts = listPieces(cleaned.replacingPlain(" and ", with: ",").replacingPlain(";", with: ","))
     var out: [String] = []
-    for p in parts {
-      let t = p.trimmingCharacters(in: " .")
+    for t in parts {
       if t.isEmpty || roles.contains(t.quickLowercased) { continue }
       if let name = personName(t) { out.append(name) }
     }
     return out
+  }
+
+  /// The pieces of a list between its commas, each without the spaces and full stops at
+  /// its ends: on bytes for ASCII text, where each byte is a character for `split` and
+  /// `trimmingCharacters` (a carriage return and line feed, one character, is neither a
+  /// comma nor trimmed, and neither is either byte).
+  static func listPieces(_ list: String) -> [String] {
+    var text = list
+    let ascii = text.withUTF8 { u -> [String]? in
+      guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
+      let trimmed = { (b: UInt8) in b == UInt8(ascii: " ") || b == UInt8(ascii: ".") }
+      return u.split(separator: UInt8(ascii: ",")).map { piece in
+        var start = piece.startIndex
+        var end = piece.endIndex
+        while start < end, trimmed(u[start]) { start += 1 }
+        while end > start, trimmed(u[end - 1]) { end -= 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: u[start..<end]), as: UTF8.self)
+      }
+    }
+    return ascii ?? list.split(separator: ",").map { $0.trimmingCharacters(in: " .") }
   }
 
   /// Two to four capitalised words, optionally with a title; roles after a comma removed.

@@ -68,7 +68,7 @@ enum Judgements {
         }
         continue
       }
-      if !label.isEmpty, texts[k].count < 80 {
+      if !label.isEmpty, texts[k].hasAtMostCharacters(79) {
         // A label wrapped onto a further line.
         label += " " + n
         continue
@@ -120,7 +120,15 @@ enum Judgements {
 
   /// Whether the text opens as an overall-judgement sentence does.
   private static func opensOverall(_ n: String) -> Bool {
-    overallOpenings.contains { n.hasPrefix($0) }
+    mayStart(n, with: "toc") && overallOpenings.contains { n.hasPrefix($0) }
+  }
+
+  /// Whether the text may start with an ASCII phrase whose first byte is one of those
+  /// given: a text starts with such a phrase, character for character, only if its bytes
+  /// do.
+  private static func mayStart(_ text: String, with firstBytes: StaticString) -> Bool {
+    guard let f = text.utf8.first else { return false }
+    return UnsafeBufferPointer(start: firstBytes.utf8Start, count: firstBytes.utf8CodeUnitCount).contains(f)
   }
 
   private static let overallOpenings = [
@@ -132,6 +140,7 @@ enum Judgements {
   private static func isAreaLabel(_ n: String) -> Bool {
     var m = n
     while let f = m.first, f.isNumber || f == " " { m.removeFirst() }
+    guard mayStart(m, with: "calet") else { return false }
     return m.hasPrefix("children who need help") || m.hasPrefix("children looked after")
       || m.hasPrefix("adoption performance")
       || m.hasPrefix("experiences and progress of care leavers") || m.hasPrefix("leadership management")
