@@ -24,6 +24,8 @@ enum DateParser {
   /// Splits text into date-relevant tokens.
   static func tokens(_ text: Substring) -> [Token] {
     var out: [Token] = []
+    // Room for the tokens of most texts at once, rather than growing two, four, eight.
+    out.reserveCapacity(min(text.utf8.count, 64))
     let done = text.utf8.withContiguousStorageIfAvailable { tokens(ascii: $0, into: &out) }
     if done != true {
       out.removeAll()
@@ -210,10 +212,16 @@ enum DateParser {
 
   /// The month a word of ASCII bytes names, as `months` has it.
   private static func month(ascii w: UnsafeBufferPointer<UInt8>) -> Int? {
-    guard w.count >= 3, w.count <= 9, let key = packedLetters(w) else { return nil }
+    let initial = w.first.map { $0 | 0x20 } ?? 0
+    guard w.count >= 3, w.count <= 9, initial >= UInt8(ascii: "a"), initial <= UInt8(ascii: "z"),
+      monthInitials >> (initial - UInt8(ascii: "a")) & 1 == 1, let key = packedLetters(w)
+    else { return nil }
     for entry in packedMonths where entry.key == key { return entry.month }
     return nil
   }
+
+  /// The first letters of the months' spellings, one bit each (a is the lowest).
+  private static let monthInitials: UInt32 = months.keys.reduce(0) { $0 | 1 << ($1.utf8.first! - 0x61) }
 
   /// The ASCII letters of a word of at most twelve, lowercased, five bits each (a is 1);
   /// `nil` when a byte is not a letter.
@@ -370,8 +378,11 @@ enum DateParser {
         out.append(date)
       }
     }
-    let sorted = out.sorted()
-    return sorted.count == out.count ? Array(Set(sorted)).sorted() : sorted
+    // Every date has a day, so that `<` orders any two that `==` tells apart: the sorted
+    // dates without repeats are those of a set, sorted.
+    var unique: [ISODate] = []
+    for date in out.sorted() where unique.last != date { unique.append(date) }
+    return unique
   }
 
   static func valid(_ y: Int, _ m: Int, _ d: Int) -> ISODate? {
