@@ -134,4 +134,19 @@ struct MetadataSpeedTests {
       #expect(Inspectors.listPieces(l) == l.split(separator: ",").map { $0.trimmingCharacters(in: " .") })
     }
   }
+
+  @Test func authorityNamesStrippedOnBytesAgreeWithCharacters() {
+    let names = [
+      "", " , ", "Birmingham City Council", "the London Borough of Barnet.", "Royal Borough of Kingston's",
+      "City of York Council's", "Council", " council", "Inspection of Leeds children's services",
+      "Focused visit to Hull City Council:", "THE CITY OF BRISTOL COUNCIL", "Wigan MBC;",
+      "North Yorkshire County",
+      "Torbay Council's's", "St Helens Borough Council", "county council", "the the the Wirral",
+      "Durham Local Authority Children's Services",
+    ]
+    for n in names {
+      #expect(AuthorityName.strippedASCII(n) == AuthorityName.stripped(characters: n), "\(n)")
+    }
+    #expect(AuthorityName.strippedASCII("Caf\u{E9} Council") == nil)
+  }
 }

@@ -21,7 +21,74 @@ enum AuthorityName {
   /// The short name: "Birmingham City Council" → "Birmingham",
   /// "London Borough of Barnet" → "Barnet", "Birmingham's" → "Birmingham".
   static func shortName(_ raw: String) -> String? {
-    var s = raw.straightApostrophes.trimmingCharacters(in: " ,.:;")
+    let straight = raw.straightApostrophes
+    let s = strippedASCII(straight) ?? stripped(characters: straight)
+    guard !s.isEmpty, s.count <= 40, let f = s.first, f.isUppercase else { return nil }
+    let words = s.split(separator: " ")
+    guard words.count <= 5 else { return nil }
+    // Every word capitalised except joining words.
+    for w in words
+    where !["and", "of", "upon", "on", "the", "in", "under", "le", "with", "&"].contains(w.quickLowercased) {
+      guard w.first?.isUppercase == true else { return nil }
+    }
+    return s
+  }
+
+  private static let prefixBytes = prefixes.map { Array($0.utf8) }
+  private static let suffixBytes = suffixes.map { Array($0.utf8) }
+
+  /// The name with the prefixes, suffixes, possessives and punctuation that `shortName`
+  /// takes off taken off, on bytes, for ASCII text without a carriage return: there each
+  /// byte is a character and lowercases as `quickLowercased` does. `nil` for other text.
+  static func strippedASCII(_ text: String) -> String? {
+    var text = text
+    return text.withUTF8 { u -> String? in
+      guard u.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+      var start = 0
+      var end = u.count
+      func isPunctuation(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: " ") || b == UInt8(ascii: ",") || b == UInt8(ascii: ".") || b == UInt8(ascii: ":")
+          || b == UInt8(ascii: ";")
+      }
+      func trim() {
+        while start < end, isPunctuation(u[start]) { start += 1 }
+        while end > start, isPunctuation(u[end - 1]) { end -= 1 }
+      }
+      // Whether the bytes from `k`, lowercased, are those of `phrase`.
+      func lowered(at k: Int, are phrase: [UInt8]) -> Bool {
+        for j in phrase.indices
+        where u[k + j] | (u[k + j] >= 0x41 && u[k + j] <= 0x5A ? 0x20 : 0) != phrase[j] {
+          return false
+        }
+        return true
+      }
+      trim()
+      var changed = true
+      while changed {
+        changed = false
+        for p in prefixBytes where end - start >= p.count && lowered(at: start, are: p) {
+          start += p.count
+          changed = true
+          break
+        }
+        for suf in suffixBytes where end - start > suf.count && lowered(at: end - suf.count, are: suf) {
+          end -= suf.count
+          changed = true
+          break
+        }
+        if end - start >= 2, u[end - 2] == UInt8(ascii: "'"), u[end - 1] == UInt8(ascii: "s") {
+          end -= 2
+          changed = true
+        }
+        trim()
+      }
+      return String(decoding: UnsafeBufferPointer(rebasing: u[start..<end]), as: UTF8.self)
+    }
+  }
+
+  /// The same, character by character.
+  static func stripped(characters straight: String) -> String {
+    var s = straight.trimmingCharacters(in: " ,.:;")
     var changed = true
     while changed {
       changed = false
@@ -42,14 +109,6 @@ enum AuthorityName {
         changed = true
       }
       s = s.trimmingCharacters(in: " ,.:;")
-    }
-    guard !s.isEmpty, s.count <= 40, let f = s.first, f.isUppercase else { return nil }
-    let words = s.split(separator: " ")
-    guard words.count <= 5 else { return nil }
-    // Every word capitalised except joining words.
-    for w in words
-    where !["and", "of", "upon", "on", "the", "in", "under", "le", "with", "&"].contains(w.quickLowercased) {
-      guard w.first?.isUppercase == true else { return nil }
     }
     return s
   }

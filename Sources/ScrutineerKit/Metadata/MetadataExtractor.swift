@@ -107,7 +107,7 @@ struct MetadataExtractor {
     let limit = kind.isInspectorate ? 40 : 6
     guard kind != .inspectionReport else { return nil }
     for i in lines.prefix(limit) where Self.hasDigit(doc.info[i].text) {
-      let t = String(doc.info[i].text.prefix(200))
+      let t = String(doc.info[i].text.prefixCharacters(200))
       let words = t.split(separator: " ").count
       if let d = DateParser.fullDate(in: t[...]) {
         if words <= 5 && !t.quickLowercased.containsBytes("visit") { return d }

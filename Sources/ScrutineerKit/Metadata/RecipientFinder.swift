@@ -24,7 +24,7 @@ enum RecipientFinder {
     for i in info.indices.prefix(80) where info[i].kind == .text {
       let t = info[i].text
       if dateLine == nil, t.hasAtMostCharacters(30), DateParser.fullDate(in: t[...]) != nil { dateLine = i }
-      if t.hasPrefix("Dear ") {
+      if t.utf8.first == UInt8(ascii: "D"), t.hasPrefix("Dear ") {
         dear = i
         break
       }
