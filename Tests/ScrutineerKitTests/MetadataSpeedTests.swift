@@ -149,4 +149,21 @@ struct MetadataSpeedTests {
     }
     #expect(AuthorityName.strippedASCII("Caf\u{E9} Council") == nil)
   }
+
+  @Test func sentenceEndsOnBytesAgreeWithCharacters() {
+    let texts = [
+      "", ".", "a.", "Jane Smith HMI. The", "J. Smith and A.B. Jones. Next", "no stop", "end .", "x.y. z",
+      "Jane \u{2019}Smith\u{2019}. Then", "a.\u{301} b. c", "a\r\n. b",
+    ]
+    for t in texts {
+      let s = t.dropFirst(0)
+      guard let stop = Inspectors.plainSentenceEnd(s) else {
+        #expect(!t.isPlainForSearch, "\(t.debugDescription)")
+        continue
+      }
+      #expect(
+        String(s[..<s.utf8.index(s.startIndex, offsetBy: stop)])
+          == String(Inspectors.sentenceEnd(characters: s)))
+    }
+  }
 }

@@ -139,6 +139,24 @@ enum Inspectors {
   /// The text up to the end of the sentence: a full stop followed by a space and a
   /// capitalised word that is not part of a name list.
   private static func sentenceEnd(_ s: Substring) -> Substring {
+    if let stop = plainSentenceEnd(s) { return s[..<s.utf8.index(s.startIndex, offsetBy: stop)] }
+    return sentenceEnd(characters: s)
+  }
+
+  /// Where the sentence ends in plain text, in bytes: each full stop and space byte is a
+  /// character of its own there (see `String.isPlainForSearch`); `nil` for other text.
+  static func plainSentenceEnd(_ s: Substring) -> Int? {
+    s.utf8.withContiguousStorageIfAvailable { u -> Int? in
+      guard PlainText.isPlain(u) else { return nil }
+      for k in u.indices where u[k] == UInt8(ascii: ".") && (k + 1 == u.count || u[k + 1] == 0x20) {
+        return k
+      }
+      return u.count
+    } ?? nil
+  }
+
+  /// The same, character by character.
+  static func sentenceEnd(characters s: Substring) -> Substring {
     var i = s.startIndex
     while i < s.endIndex {
       if s[i] == "." {
@@ -218,8 +236,10 @@ enum Inspectors {
             || $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: ".")
         }
         guard allowed else { return .some(nil) }
-        let lowered = w.map { $0 | ($0 >= 0x41 && $0 <= 0x5A ? 0x20 : 0) }
-        if notNames.contains(where: { $0.elementsEqual(lowered) }) { return .some(nil) }
+        let lowered = w.lazy.map { $0 | ($0 >= 0x41 && $0 <= 0x5A ? 0x20 : 0) }
+        if notNames.contains(where: { $0.count == w.count && $0.elementsEqual(lowered) }) {
+          return .some(nil)
+        }
       }
       return .some(words.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " "))
     }

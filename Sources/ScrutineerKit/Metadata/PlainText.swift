@@ -10,24 +10,7 @@ extension String {
   /// decomposition or joins another scalar.
   var isPlainForSearch: Bool {
     var text = self
-    return text.withUTF8 { u in
-      var i = 0
-      while i < u.count {
-        let b = u[i]
-        if b < 0x80 {
-          if b == 0x0D { return false }
-          i += 1
-        } else if b == 0xE2, i + 2 < u.count, u[i + 1] == 0x80 {
-          switch u[i + 2] {
-          case 0x93, 0x94, 0x98, 0x99, 0x9C, 0x9D: i += 3
-          default: return false
-          }
-        } else {
-          return false
-        }
-      }
-      return true
-    }
+    return text.withUTF8(PlainText.isPlain)
   }
 
   /// The first occurrence of an ASCII needle, as Foundation's `range(of:)` finds it.
@@ -85,5 +68,27 @@ extension String {
     }
     pieces.append(self[start...])
     return pieces
+  }
+}
+
+enum PlainText {
+  /// Whether the bytes are plain text (see `String.isPlainForSearch`).
+  static func isPlain(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    while i < u.count {
+      let b = u[i]
+      if b < 0x80 {
+        if b == 0x0D { return false }
+        i += 1
+      } else if b == 0xE2, i + 2 < u.count, u[i + 1] == 0x80 {
+        switch u[i + 2] {
+        case 0x93, 0x94, 0x98, 0x99, 0x9C, 0x9D: i += 3
+        default: return false
+        }
+      } else {
+        return false
+      }
+    }
+    return true
   }
 }
