@@ -166,4 +166,21 @@ struct MetadataSpeedTests {
           == String(Inspectors.sentenceEnd(characters: s)))
     }
   }
+
+  @Test func exactGradesAgreeWithNormalisingAgain() {
+    var lines = [
+      "", "outstanding", "good", "requires improvement", "requires improvement to be good", "inadequate",
+      "adequate", "Good", "good ", " good", "good  x", "section good", "good2", "the judgement is good",
+      "overall effectiveness", "grade 3 good", "childrens services in x are good", "to be good", "judgement",
+    ]
+    lines += Self.words.prefix(400).map { HeadingVocabulary.normalise($0) }
+    lines += Self.texts.map { HeadingVocabulary.normalise($0) }
+    for n in lines {
+      #expect(Judgements.exactGrade(n) == Grade.exact(n), "\(n.debugDescription)")
+    }
+    #expect(Judgements.isOwnNormalForm("requires improvement to be good"))
+    #expect(
+      !Judgements.isOwnNormalForm("grade 3") && !Judgements.isOwnNormalForm("a  b")
+        && !Judgements.isOwnNormalForm(""))
+  }
 }

@@ -30,7 +30,7 @@ enum Judgements {
         continue
       }
       // A grade alone, or split over two lines ("Requires" / "Improvement").
-      var grade = Grade.exact(n)
+      var grade = exactGrade(n)
       if grade == nil, n == "requires" || n == "requires improvement to",
         next.hasPrefix("improvement") || next.hasPrefix("be good")
       {
@@ -55,7 +55,10 @@ enum Judgements {
       }
       // The line and the next make such a sentence only when the line is shorter than
       // every opening or has one.
-      if !givesOverall(n), n.utf8.count < longestOverallOpening || opensOverall(n) {
+      // (Joined, they open as the line does: only a line that may open one is joined.)
+      if !givesOverall(n), n.utf8.count < longestOverallOpening || opensOverall(n),
+        mayStart(n, with: overallInitials)
+      {
         _ = givesOverall(n + " " + next)
       }
       if overallSentence(n) { continue }
@@ -120,15 +123,48 @@ enum Judgements {
 
   /// Whether the text opens as an overall-judgement sentence does.
   private static func opensOverall(_ n: String) -> Bool {
-    mayStart(n, with: "toc") && overallOpenings.contains { n.hasPrefix($0) }
+    mayStart(n, with: overallInitials) && overallOpenings.contains { n.hasPrefix($0) }
+  }
+
+  /// The first bytes of `overallOpenings`.
+  private static let overallInitials = "toc"
+
+  /// `Grade.exact(n)` for a line already normalised. A line of lowercase ASCII letters and
+  /// single spaces is its own normal form (normalising drops only numbers, punctuation and
+  /// spacing, of which it has none), and so names a grade only if it is one of the grade
+  /// phrases, each of which starts as its grade's name does: such a line starting with
+  /// another letter is passed over without being normalised again.
+  static func exactGrade(_ n: String) -> Grade? {
+    if let f = n.utf8.first, !gradeInitials.contains(f), isOwnNormalForm(n) { return nil }
+    return Grade.exact(n)
+  }
+
+  /// The first letters of the grades' names.
+  private static let gradeInitials = Grade.allCases.map { $0.rawValue.utf8.first! }
+
+  /// Whether the text is lowercase ASCII words, each of letters only, between single
+  /// spaces.
+  static func isOwnNormalForm(_ n: String) -> Bool {
+    n.utf8.withContiguousStorageIfAvailable { u in
+      var previous: UInt8 = 0x20
+      for b in u {
+        if b == 0x20 {
+          if previous == 0x20 { return false }
+        } else if b < UInt8(ascii: "a") || b > UInt8(ascii: "z") {
+          return false
+        }
+        previous = b
+      }
+      return previous != 0x20
+    } ?? false
   }
 
   /// Whether the text may start with an ASCII phrase whose first byte is one of those
   /// given: a text starts with such a phrase, character for character, only if its bytes
   /// do.
-  private static func mayStart(_ text: String, with firstBytes: StaticString) -> Bool {
+  private static func mayStart(_ text: String, with firstBytes: String) -> Bool {
     guard let f = text.utf8.first else { return false }
-    return UnsafeBufferPointer(start: firstBytes.utf8Start, count: firstBytes.utf8CodeUnitCount).contains(f)
+    return firstBytes.utf8.contains(f)
   }
 
   private static let overallOpenings = [
