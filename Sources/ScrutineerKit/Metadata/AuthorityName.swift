@@ -219,14 +219,8 @@ enum AuthorityName {
   static func reportTitleName(_ doc: DocumentText) -> String? {
     var lines: [String] = []
     for li in doc.info where li.kind == .text {
-      let lower = li.text.quickLowercased
-      if lower.hasPrefix("inspection date") || lower.hasPrefix("report published")
-        || lower.hasPrefix("lead inspector")
-        || lower.hasPrefix("dear ") || lines.count >= 5
-      {
-        break
-      }
-      lines.append(String(li.text.prefix(200)))
+      if lines.count >= 5 || endsTitle(li.text) { break }
+      lines.append(String(li.text.prefixCharacters(200)))
     }
     guard !lines.isEmpty else { return nil }
     let joined = lines.joined(separator: " ").straightApostrophes
@@ -256,6 +250,15 @@ enum AuthorityName {
       return name
     }
     return nil
+  }
+
+  /// Whether a line opens what follows a report's title (its dates, its inspectors) or a
+  /// letter's salutation; only lines starting with one of their letters are lowercased.
+  private static func endsTitle(_ t: String) -> Bool {
+    guard t.mayStartLowercased(with: "irld") else { return false }
+    let lower = t.quickLowercased
+    return lower.hasPrefix("inspection date") || lower.hasPrefix("report published")
+      || lower.hasPrefix("lead inspector") || lower.hasPrefix("dear ")
   }
 
   static func isCouncilName(_ t: String) -> Bool {

@@ -39,16 +39,6 @@ struct MetadataExtractor {
     return out
   }
 
-  /// Whether a line may start with one of the lowercase ASCII letters given: `false` only
-  /// when its first byte is ASCII and none of them in either case, so that its lowercase
-  /// cannot start with any.
-  private static func mayStart(_ text: String, with letters: StaticString) -> Bool {
-    guard let f = text.utf8.first else { return false }
-    guard f < 0x80 else { return true }
-    let lower = f | (f >= 0x41 && f <= 0x5A ? 0x20 : 0)
-    return UnsafeBufferPointer(start: letters.utf8Start, count: letters.utf8CodeUnitCount).contains(lower)
-  }
-
   /// Whether the text has an ASCII digit, without which it holds no date.
   private static func hasDigit(_ text: String) -> Bool {
     text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
@@ -56,7 +46,7 @@ struct MetadataExtractor {
 
   func title() -> String? {
     for b in blocks.prefix(30) {
-      if TitlePatterns.isTitle(b.text), b.text.count <= 160 { return b.text }
+      if TitlePatterns.isTitle(b.text), b.text.hasAtMostCharacters(160) { return b.text }
     }
     if kind == .inspectionReport {
       // "Birmingham City Council / Inspection of children's social care services".
@@ -85,7 +75,7 @@ struct MetadataExtractor {
   func printedDate() -> ISODate? {
     let lines = contentLines(45)
     // Every label below starts with one of these letters.
-    for i in lines where Self.mayStart(doc.info[i].text, with: "rpdm") {
+    for i in lines where doc.info[i].text.mayStartLowercased(with: "rpdm") {
       let t = String(doc.info[i].text.prefixCharacters(200))
       let lower = t.quickLowercased
       if lower.hasPrefix("report published") || lower.hasPrefix("publication date")
@@ -120,7 +110,7 @@ struct MetadataExtractor {
   func visitDates(year: Int?) -> [ISODate] {
     let lines = contentLines(24)
     // Every label below starts with one of these letters.
-    for (k, i) in lines.enumerated() where Self.mayStart(doc.info[i].text, with: "idv") {
+    for (k, i) in lines.enumerated() where doc.info[i].text.mayStartLowercased(with: "idv") {
       let t = doc.info[i].text
       let lower = t.quickLowercased
       if lower.hasPrefix("inspection date") || lower.hasPrefix("dates of inspection")

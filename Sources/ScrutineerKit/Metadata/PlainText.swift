@@ -92,3 +92,18 @@ enum PlainText {
     return true
   }
 }
+
+extension String {
+  /// The first byte, read straight from the UTF-8 view.
+  @inline(__always) var firstByte: UInt8? { utf8.isEmpty ? nil : utf8[utf8.startIndex] }
+
+  /// Whether the text's lowercase may start with one of the lowercase ASCII letters given:
+  /// `false` only when its first byte is ASCII and none of them in either case (an ASCII
+  /// byte lowercases to one ASCII byte, and only that byte can start such a phrase).
+  func mayStartLowercased(with letters: StaticString) -> Bool {
+    guard let f = firstByte else { return false }
+    guard f < 0x80 else { return true }
+    let lower = f | (f >= 0x41 && f <= 0x5A ? 0x20 : 0)
+    return UnsafeBufferPointer(start: letters.utf8Start, count: letters.utf8CodeUnitCount).contains(lower)
+  }
+}
