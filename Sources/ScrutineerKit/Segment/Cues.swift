@@ -2,6 +2,10 @@
 enum TitlePatterns {
   static func isTitle(_ text: String) -> Bool {
     guard let f = text.utf8.first, "FfMmJjIi".utf8.contains(f) else { return false }
+    // The first word must be a title's before the line is worth normalising.
+    if HeadingVocabulary.withLeadWord(text, { w in !firstWords.contains { w.elementsEqual($0) } }) == true {
+      return false
+    }
     return HeadingVocabulary.withNormalisedLead(text, limit: 40) { t in
       starts.contains { t.starts(with: $0) }
     }
@@ -11,6 +15,11 @@ enum TitlePatterns {
     "focused visit to ", "focused visit of ", "monitoring visit to ", "monitoring visit of ",
     "monitoring visit letter", "joint targeted area inspection", "inspection of ",
   ].map { Array($0.utf8) }
+
+  /// The first words of `starts`.
+  private static let firstWords: [[UInt8]] = [
+    Array("focused".utf8), Array("monitoring".utf8), Array("joint".utf8), Array("inspection".utf8),
+  ]
 }
 
 /// The section headings of inspection reports that carry a judgement

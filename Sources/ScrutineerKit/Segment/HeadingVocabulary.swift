@@ -132,7 +132,59 @@ enum HeadingVocabulary {
   static func kind(of heading: String, exact: Bool = false) -> SegmentKind? {
     // Headings are short; a long line is never one (and is not worth normalising).
     guard heading.utf8.count <= 400 else { return nil }
+    // Most lines start with a word no phrase starts with: they are refused on it alone.
+    if withLeadWord(heading, { !startsPhrase($0) }) == true { return nil }
     return withNormalisedLead(heading, limit: longestPhrase) { match($0, exact: exact) }
+  }
+
+  /// Whether some phrase's first word is `word`.
+  private static func startsPhrase(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    phraseBuckets[bucket(word)].contains { p in
+      let phrase = phraseBytes[p]
+      return phrase.count >= word.count && (phrase.count == word.count || phrase[word.count] == 0x20)
+        && phrase.starts(with: word)
+    }
+  }
+
+  /// Calls `body` with the first word of `normalise(text)`, read from the text's first bytes
+  /// alone, and returns what it returns; `nil` without calling it when those bytes cannot
+  /// tell the word for certain: a byte beyond ASCII other than a curly apostrophe before the
+  /// word ends, a word of digits or "section" (normalising may drop such leading words), a
+  /// word of a letter, more and a digit last (it may lose a glued footnote number), or a
+  /// word of more than sixteen bytes.
+  static func withLeadWord<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+    var text = text
+    return text.withUTF8 { u -> R? in
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { word -> R? in
+        var n = 0
+        var i = 0
+        var digits = true
+        while i < u.count {
+          let b = u[i]
+          if b >= 0x80 {
+            // A curly apostrophe is dropped, as normalising does; anything else may be a letter.
+            guard b == 0xE2, i + 2 < u.count, u[i + 1] == 0x80, u[i + 2] == 0x99 else { return nil }
+            i += 3
+            continue
+          }
+          i += 1
+          let c = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+          if (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) {
+            guard n < 16 else { return nil }
+            if c > 0x39 { digits = false }
+            word[n] = c
+            n += 1
+          } else if c != 0x27, n > 0 {
+            break
+          }
+        }
+        guard n > 0, !digits else { return nil }
+        let w = UnsafeBufferPointer(rebasing: word[..<n])
+        if n > 2, w[n - 1] <= 0x39, w[0] >= 0x61 { return nil }
+        if w.elementsEqual("section".utf8) { return nil }
+        return body(w)
+      }
+    }
   }
 
   /// Calls `body` with the bytes of `normalisedLead(text, limit:)`; for ASCII text (almost
