@@ -40,6 +40,7 @@ struct DocumentText {
 
   /// Whether line `i` ends a sentence (`.`, `?`, `!`, `:`, possibly inside quotes).
   func endsSentence(_ i: Int) -> Bool {
+    if let ascii = Self.endsSentenceASCII(info[i].text) { return ascii }
     var scalars = info[i].text.unicodeScalars.reversed().makeIterator()
     while let s = scalars.next() {
       switch s {
@@ -52,6 +53,29 @@ struct DocumentText {
       }
     }
     return false
+  }
+
+  /// The same on the text's bytes from the end, while they are ASCII (each byte a scalar);
+  /// `nil` when a byte beyond ASCII is reached before the answer.
+  static func endsSentenceASCII(_ text: String) -> Bool? {
+    var text = text
+    return text.withUTF8 { u -> Bool? in
+      var k = u.count
+      while k > 0 {
+        k -= 1
+        switch u[k] {
+        case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "_"):
+          continue
+        case UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ":"):
+          return true
+        case 0x80...:
+          return nil
+        default:
+          return false
+        }
+      }
+      return false
+    }
   }
 }
 
@@ -73,10 +97,32 @@ struct LineInfo {
   /// The byte offset where the line's own words start (after the marker).
   var textStart: Int
 
-  /// The first scalar of the words.
-  var first: Unicode.Scalar? { text.unicodeScalars.first }
-  var startsLowercase: Bool { first.map { $0.properties.isLowercase } ?? false }
+  /// The first scalar of the words; an ASCII first byte is one on its own.
+  var first: Unicode.Scalar? {
+    if let b = text.utf8.first, b < 0x80 { return Unicode.Scalar(b) }
+    return text.unicodeScalars.first
+  }
+  /// The last scalar of the words, likewise.
+  var last: Unicode.Scalar? {
+    if let b = text.utf8.last, b < 0x80 { return Unicode.Scalar(b) }
+    return text.unicodeScalars.last
+  }
+  /// Whether the words start with an uppercase letter. The only ASCII ones are A to Z (and
+  /// the only lowercase ones a to z), so an ASCII first byte is read as it is.
+  var startsWithCapital: Bool {
+    if let b = text.utf8.first, b < 0x80 { return b >= 0x41 && b <= 0x5A }
+    return first?.properties.isUppercase ?? false
+  }
+  var startsLowercase: Bool {
+    if let b = text.utf8.first, b < 0x80 { return b >= 0x61 && b <= 0x7A }
+    return first.map { $0.properties.isLowercase } ?? false
+  }
   var startsUppercase: Bool {
+    if let b = text.utf8.first, b < 0x80 {
+      return b >= 0x41 && b <= 0x5A || b >= 0x30 && b <= 0x39 || b == UInt8(ascii: "'")
+        || b == UInt8(ascii: "\"")
+        || b == UInt8(ascii: "(")
+    }
     guard let f = first else { return false }
     return f.properties.isUppercase || ("0"..."9").contains(f) || f == "\u{2018}" || f == "\u{201C}"
       || f == "'" || f == "\"" || f == "("

@@ -145,15 +145,9 @@ struct BlockBuilder {
 
       // A new block.
       flush()
-      let prevEnded =
-        blocks.last.map {
-          doc.endsSentence($0.lastLine) || $0.kind != .paragraph && $0.kind != .item
-            || isSalutationOrSignOff($0.lastLine) || isDateLine($0.lastLine)
-        } ?? true
-      let afterList = blocks.last.map { isExactHeadingAfterList(i, after: $0) } ?? false
       if li.marker == nil
         || li.marker?.hasGlyph == false && li.marker?.labelKind == .number && !li.text.hasAtMostCharacters(3),
-        let end = headingEnd(i, prevEnded: prevEnded || gap || afterList)
+        let end = headingEnd(i, prevEnded: gap || opensAfterEnd(i, after: blocks.last))
       {
         close(finish(Block(kind: .heading, lines: Array(i...end), marker: li.marker, text: "")))
         i = end + 1
@@ -168,6 +162,16 @@ struct BlockBuilder {
     }
     flush()
     return blocks
+  }
+
+  /// Whether a block that starts at line `i` after `last` (if any) follows an ended
+  /// sentence or its like: a block that is not prose, a salutation, a date, or a list item
+  /// that a heading of the domain's exact wording follows.
+  private func opensAfterEnd(_ i: Int, after last: Block?) -> Bool {
+    guard let last else { return true }
+    return doc.endsSentence(last.lastLine) || last.kind != .paragraph && last.kind != .item
+      || isSalutationOrSignOff(last.lastLine) || isDateLine(last.lastLine)
+      || isExactHeadingAfterList(i, after: last)
   }
 
   // MARK: - Text
@@ -259,7 +263,7 @@ struct BlockBuilder {
       b == UInt8(ascii: "F") || b == UInt8(ascii: "M") || b == UInt8(ascii: "J")
         || b == UInt8(ascii: "I")
     else { return false }
-    guard t.hasAtMostCharacters(120), !t.hasSuffix("."), doc.info[i].first?.properties.isUppercase == true
+    guard t.hasAtMostCharacters(120), !t.hasSuffix("."), doc.info[i].startsWithCapital
     else {
       return false
     }
@@ -328,10 +332,12 @@ struct BlockBuilder {
     let text = li.text
     guard !text.isEmpty, text.hasAtMostCharacters(130) else { return nil }
     // "(Recommendation)" closes a paragraph; it is not a heading.
-    if text.hasPrefix("(") || text.hasPrefix("[") { return nil }
+    if Self.startsWith(text, ascii: UInt8(ascii: "(")) || Self.startsWith(text, ascii: UInt8(ascii: "[")) {
+      return nil
+    }
     if isTitle(i) { return i }
     // Older reports: a section title on one or two lines, then "Grade 4 (inadequate)".
-    if let f = li.first, f.properties.isUppercase, !doc.endsSentence(i) {
+    if li.startsWithCapital, !doc.endsSentence(i) {
       var k = i
       for _ in 0..<2 {
         guard let n = nextContent(after: k) else { break }
@@ -340,7 +346,7 @@ struct BlockBuilder {
         k = n
       }
     }
-    if let last = text.unicodeScalars.last, last == "." || last == "," || last == ";" {
+    if let last = li.last, last == "." || last == "," || last == ";" {
       // "… are inadequate." closes a judgement heading in older reports.
       if JudgementHeading.matches(text) { return i }
       return nil
@@ -389,8 +395,8 @@ struct BlockBuilder {
     let li = doc.info[i]
     guard li.marker == nil, let n = next else { return false }
     let text = li.text
-    guard let f = li.first, f.properties.isUppercase else { return false }
-    if let last = text.unicodeScalars.last, ".,;:!".unicodeScalars.contains(last) { return false }
+    guard li.startsWithCapital else { return false }
+    if let last = li.last, ".,;:!".unicodeScalars.contains(last) { return false }
     let limit = doc.unwrapped ? 80 : doc.wrapWidth * 3 / 4
     guard doc.lines[i].length <= limit else { return false }
     let ni = doc.info[n]
@@ -433,9 +439,25 @@ struct BlockBuilder {
 
   /// "Grade 4 (inadequate)", "Grade 2 (good)".
   static func isGradeLine(_ t: String) -> Bool {
-    guard t.hasPrefix("Grade "), t.hasAtMostCharacters(40) else { return false }
+    // No other scalars are canonically equivalent to these: a text without their bytes
+    // first does not start with them.
+    guard t.utf8.starts(with: "Grade ".utf8), t.hasPrefix("Grade "), t.hasAtMostCharacters(40) else {
+      return false
+    }
     let rest = t.dropFirst(6)
     return rest.first.map { ("1"..."4").contains($0) } ?? false
+  }
+
+  /// Whether the text's first character is the ASCII character `b`, as `hasPrefix` tells
+  /// it: on bytes unless a byte beyond ASCII follows `b` (it might be a mark that joins it
+  /// into another character). Only for a `b` that no other scalar is canonically equivalent
+  /// to (not "K", ";" or "`").
+  static func startsWith(_ text: String, ascii b: UInt8) -> Bool {
+    let u = text.utf8
+    guard let f = u.first, f == b else { return false }
+    let second = u.index(after: u.startIndex)
+    if second == u.endIndex || u[second] < 0x80 { return true }
+    return text.hasPrefix(String(Unicode.Scalar(b)))
   }
 
   /// The last run of characters other than a space, as `split(separator: " ").last` gives
