@@ -3,7 +3,7 @@ enum TitlePatterns {
   static func isTitle(_ text: String) -> Bool {
     guard let f = text.utf8.first, "FfMmJjIi".utf8.contains(f) else { return false }
     // The first word must be a title's before the line is worth normalising.
-    if HeadingVocabulary.withLeadWord(text, { w in !firstWords.contains { w.elementsEqual($0) } }) == true {
+    if HeadingVocabulary.withLeadWord(text, { !HeadingVocabulary.isOne(of: firstWords, $0) }) == true {
       return false
     }
     return HeadingVocabulary.withNormalisedLead(text, limit: 40) { t in
@@ -70,7 +70,7 @@ enum JudgementHeading {
           n += 1
         }
         let word = UnsafeBufferPointer(rebasing: first[..<n])
-        return firstWords.contains { $0.elementsEqual(word) }
+        return HeadingVocabulary.isOne(of: firstWords, word)
       }
     }
     guard known else { return false }

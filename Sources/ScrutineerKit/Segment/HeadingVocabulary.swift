@@ -139,11 +139,26 @@ enum HeadingVocabulary {
 
   /// Whether some phrase's first word is `word`.
   private static func startsPhrase(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-    phraseBuckets[bucket(word)].contains { p in
+    for p in phraseBuckets[bucket(word)] {
       let phrase = phraseBytes[p]
-      return phrase.count >= word.count && (phrase.count == word.count || phrase[word.count] == 0x20)
-        && phrase.starts(with: word)
+      guard phrase.count == word.count || phrase.count > word.count && phrase[word.count] == 0x20 else {
+        continue
+      }
+      var k = 0
+      while k < word.count && phrase[k] == word[k] { k += 1 }
+      if k == word.count { return true }
     }
+    return false
+  }
+
+  /// Whether `bytes` are those of one of `words`.
+  static func isOne(of words: [[UInt8]], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    for w in words where w.count == bytes.count {
+      var k = 0
+      while k < bytes.count && w[k] == bytes[k] { k += 1 }
+      if k == bytes.count { return true }
+    }
+    return false
   }
 
   /// Calls `body` with the first word of `normalise(text)`, read from the text's first bytes
@@ -181,7 +196,11 @@ enum HeadingVocabulary {
         guard n > 0, !digits else { return nil }
         let w = UnsafeBufferPointer(rebasing: word[..<n])
         if n > 2, w[n - 1] <= 0x39, w[0] >= 0x61 { return nil }
-        if w.elementsEqual("section".utf8) { return nil }
+        if n == 7, w[0] == 0x73, w[1] == 0x65, w[2] == 0x63, w[3] == 0x74, w[4] == 0x69, w[5] == 0x6F,
+          w[6] == 0x6E
+        {
+          return nil
+        }
         return body(w)
       }
     }
