@@ -96,6 +96,14 @@ struct LineInfo {
   var text: String
   /// The byte offset where the line's own words start (after the marker).
   var textStart: Int
+  /// Whether `text` is known to be ASCII, each byte a character of its own (a line holds
+  /// no carriage return, and cleaning ASCII leaves ASCII); false when it may not be.
+  var isASCII = false
+
+  /// Whether the words have at most `limit` characters: their bytes, when they are ASCII.
+  func hasAtMostCharacters(_ limit: Int) -> Bool {
+    isASCII ? text.utf8.count <= limit : text.hasAtMostCharacters(limit)
+  }
 
   /// The first scalar of the words; an ASCII first byte is one on its own.
   var first: Unicode.Scalar? {
@@ -148,8 +156,23 @@ struct LineInfo {
     if mayBeFurniture, isFurniture(raw()) {
       return LineInfo(kind: .furniture, marker: nil, text: "", textStart: line.contentStart)
     }
+    // The tabs (two make a table row) and whether every byte is ASCII, eight bytes at a time.
     var tabs = 0
-    for b in content where b == 0x09 { tabs += 1 }
+    var bits: UInt64 = 0
+    var k = 0
+    while k + 8 <= content.count {
+      let w = ByteWord(content, at: k)
+      bits |= w.bits
+      if w.hasByte(0x09) {
+        for j in k..<(k + 8) where content[j] == 0x09 { tabs += 1 }
+      }
+      k += 8
+    }
+    while k < content.count {
+      bits |= UInt64(content[k])
+      if content[k] == 0x09 { tabs += 1 }
+      k += 1
+    }
     if tabs >= 2 {
       // Keep the cells apart: each cleaned, joined by tabs.
       let cells = raw().split(separator: "\t", omittingEmptySubsequences: false).map {
@@ -165,7 +188,9 @@ struct LineInfo {
       // A line of markup only (`**`, `#`).
       return LineInfo(kind: .furniture, marker: nil, text: "", textStart: line.contentStart)
     }
-    return LineInfo(kind: .text, marker: marker, text: text, textStart: line.contentStart + width)
+    return LineInfo(
+      kind: .text, marker: marker, text: text, textStart: line.contentStart + width,
+      isASCII: ByteWord(bits: bits).isASCII)
   }
 
   /// Page numbers ("12", "Page 3 of 9", "- 4 -"), horizontal rules, footnote texts.

@@ -146,7 +146,7 @@ struct BlockBuilder {
       // A new block.
       flush()
       if li.marker == nil
-        || li.marker?.hasGlyph == false && li.marker?.labelKind == .number && !li.text.hasAtMostCharacters(3),
+        || li.marker?.hasGlyph == false && li.marker?.labelKind == .number && !li.hasAtMostCharacters(3),
         let end = headingEnd(i, prevEnded: gap || opensAfterEnd(i, after: blocks.last))
       {
         close(finish(Block(kind: .heading, lines: Array(i...end), marker: li.marker, text: "")))
@@ -263,7 +263,7 @@ struct BlockBuilder {
       b == UInt8(ascii: "F") || b == UInt8(ascii: "M") || b == UInt8(ascii: "J")
         || b == UInt8(ascii: "I")
     else { return false }
-    guard t.hasAtMostCharacters(120), !t.hasSuffix("."), doc.info[i].startsWithCapital
+    guard doc.info[i].hasAtMostCharacters(120), !t.hasSuffix("."), doc.info[i].startsWithCapital
     else {
       return false
     }
@@ -274,7 +274,7 @@ struct BlockBuilder {
   func isDateLine(_ i: Int) -> Bool {
     let t = doc.info[i].text
     // The date first: it refuses a line without a digit at once, and most short lines.
-    return t.hasAtMostCharacters(30) && DateParser.fullDate(in: t[...]) != nil
+    return doc.info[i].hasAtMostCharacters(30) && DateParser.fullDate(in: t[...]) != nil
       && t[...].split(byte: 0x20, limit: 6).count <= 5
   }
 
@@ -330,7 +330,7 @@ struct BlockBuilder {
   private func headingEndAfterSentence(_ i: Int) -> Int? {
     let li = doc.info[i]
     let text = li.text
-    guard !text.isEmpty, text.hasAtMostCharacters(130) else { return nil }
+    guard !text.isEmpty, li.hasAtMostCharacters(130) else { return nil }
     // "(Recommendation)" closes a paragraph; it is not a heading.
     if Self.startsWith(text, ascii: UInt8(ascii: "(")) || Self.startsWith(text, ascii: UInt8(ascii: "[")) {
       return nil
@@ -342,7 +342,7 @@ struct BlockBuilder {
       for _ in 0..<2 {
         guard let n = nextContent(after: k) else { break }
         if Self.isGradeLine(doc.info[n].text) { return n }
-        guard doc.info[n].startsLowercase, doc.info[n].text.hasAtMostCharacters(59) else { break }
+        guard doc.info[n].startsLowercase, doc.info[n].hasAtMostCharacters(59) else { break }
         k = n
       }
     }
@@ -359,14 +359,14 @@ struct BlockBuilder {
       for _ in 0..<4 {
         if JudgementHeading.matches(joined) { return k }
         guard let n = nextContent(after: k), doc.info[n].marker == nil, n <= k + 3,
-          doc.info[n].text.hasAtMostCharacters(89)
+          doc.info[n].hasAtMostCharacters(89)
         else { break }
         joined += " " + doc.info[n].text
         k = n
       }
       if JudgementHeading.matches(joined) { return k }
     }
-    let short = doc.unwrapped ? text.hasAtMostCharacters(110) : doc.lines[i].length <= doc.wrapWidth * 9 / 10
+    let short = doc.unwrapped ? li.hasAtMostCharacters(110) : doc.lines[i].length <= doc.wrapWidth * 9 / 10
     if let kind = HeadingVocabulary.kind(of: text) {
       guard short else { return nil }
       let exact = HeadingVocabulary.kind(of: text, exact: true) != nil
@@ -404,7 +404,7 @@ struct BlockBuilder {
     // One to twelve words (the text has a first letter, so at least one), three
     // characters or more.
     let words = text[...].split(byte: 0x20, limit: 13)
-    guard words.count <= 12, !text.hasAtMostCharacters(2) else { return false }
+    guard words.count <= 12, !li.hasAtMostCharacters(2) else { return false }
     if let w = words.last, Self.weakEndings.contains(w.quickLowercased) { return false }
     // Lines that look like address lines (short, many capitals, digits) are not headings.
     if words.count <= 4, text.contains(where: \.isNumber) { return false }
@@ -430,7 +430,7 @@ struct BlockBuilder {
     {
       return true
     }
-    guard text.hasAtMostCharacters(60), HeadingVocabulary.kind(of: text, exact: true) != nil else {
+    guard doc.info[i].hasAtMostCharacters(60), HeadingVocabulary.kind(of: text, exact: true) != nil else {
       return false
     }
     guard let n = nextContent(after: i) else { return true }
