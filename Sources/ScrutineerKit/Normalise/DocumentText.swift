@@ -58,8 +58,7 @@ struct DocumentText {
   /// The same on the text's bytes from the end, while they are ASCII (each byte a scalar);
   /// `nil` when a byte beyond ASCII is reached before the answer.
   static func endsSentenceASCII(_ text: String) -> Bool? {
-    var text = text
-    return text.withUTF8 { u -> Bool? in
+    text.utf8.withContiguousStorageIfAvailable { u -> Bool? in
       var k = u.count
       while k > 0 {
         k -= 1
@@ -75,7 +74,7 @@ struct DocumentText {
         }
       }
       return false
-    }
+    } ?? nil
   }
 }
 

@@ -154,9 +154,9 @@ struct BlockBuilder {
         continue
       }
       if let m = li.marker {
-        cur = Block(kind: .item, lines: [i], marker: m, text: "")
+        cur = Block(kind: .item, lines: Self.openingLines(i), marker: m, text: "")
       } else {
-        cur = Block(kind: .paragraph, lines: [i], marker: nil, text: "")
+        cur = Block(kind: .paragraph, lines: Self.openingLines(i), marker: nil, text: "")
       }
       i += 1
     }
@@ -172,6 +172,14 @@ struct BlockBuilder {
     return doc.endsSentence(last.lastLine) || last.kind != .paragraph && last.kind != .item
       || isSalutationOrSignOff(last.lastLine) || isDateLine(last.lastLine)
       || isExactHeadingAfterList(i, after: last)
+  }
+
+  /// The lines of a block that opens at line `i`, with room for a paragraph's worth more.
+  private static func openingLines(_ i: Int) -> [Int] {
+    var lines: [Int] = []
+    lines.reserveCapacity(8)
+    lines.append(i)
+    return lines
   }
 
   // MARK: - Text
@@ -237,9 +245,17 @@ struct BlockBuilder {
   /// Whether the first word of line `i` would have fitted at the end of line `p`, so
   /// that the line break after `p` cannot be a wrap.
   func wouldHaveFitted(_ p: Int, _ i: Int) -> Bool {
-    let firstWord = doc.info[i].text.prefix { $0 != " " }.count
+    let firstWord = firstWordLength(i)
     let room = doc.wrapWidth - doc.lines[p].length
     return firstWord + 1 < room - max(3, doc.wrapWidth / 12)
+  }
+
+  /// The characters of line `i`'s words before the first space: its bytes when it is ASCII.
+  private func firstWordLength(_ i: Int) -> Int {
+    let li = doc.info[i]
+    guard li.isASCII else { return li.text.prefix { $0 != " " }.count }
+    let u = li.text.utf8
+    return u.distance(from: u.startIndex, to: u.firstIndex(of: 0x20) ?? u.endIndex)
   }
 
   func isSalutationOrSignOff(_ i: Int) -> Bool {
@@ -407,7 +423,12 @@ struct BlockBuilder {
     guard words.count <= 12, !li.hasAtMostCharacters(2) else { return false }
     if let w = words.last, Self.weakEndings.contains(w.quickLowercased) { return false }
     // Lines that look like address lines (short, many capitals, digits) are not headings.
-    if words.count <= 4, text.contains(where: \.isNumber) { return false }
+    // The only ASCII characters that are numbers are the digits.
+    if words.count <= 4,
+      li.isASCII ? text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) : text.contains(where: \.isNumber)
+    {
+      return false
+    }
     if text.utf8.contains(UInt8(ascii: "@")) || text.containsBytes("www.")
       || text.containsBytes("http")
     {
