@@ -116,7 +116,11 @@ extension Grade {
 
   /// A grade written alone ("Requires improvement to be good", "Inadequate").
   static func exact(_ text: String) -> Grade? {
-    switch HeadingVocabulary.normalise(text) {
+    // Only text whose first word is a grade's can be one: it is normalised only then.
+    if HeadingVocabulary.withLeadWord(text, { !HeadingVocabulary.isOne(of: firstWords, $0) }) == true {
+      return nil
+    }
+    return switch HeadingVocabulary.normalise(text) {
     case "outstanding": .outstanding
     case "good": .good
     case "requires improvement", "requires improvement to be good": .requiresImprovement
@@ -124,6 +128,12 @@ extension Grade {
     case "adequate": .adequate
     default: nil
     }
+  }
+
+  /// The first words of the grades written alone.
+  private static let firstWords: [[UInt8]] = ["outstanding", "good", "requires", "inadequate", "adequate"].map
+  {
+    Array($0.utf8)
   }
 }
 

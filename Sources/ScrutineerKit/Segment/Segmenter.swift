@@ -314,7 +314,7 @@ struct Segmenter {
         let t = blocks[k].text
         let isGrade =
           Grade.exact(t) != nil || t == "to be good"
-          || t.quickLowercased.hasPrefix("the overall judgement is")
+          || Self.startsOverallJudgement(t)
           || blocks[k].kind == .heading && k < 40 && JudgementHeading.carriesGrade(headingText(blocks[k]))
         if isGrade {
           sawGrade = true
@@ -323,7 +323,8 @@ struct Segmenter {
         }
         let label =
           JudgementHeading.startsJudgement(t)
-          || HeadingVocabulary.normalise(t).hasPrefix("overall effectiveness")
+          || HeadingVocabulary.withLeadWord(t, { !$0.elementsEqual("overall".utf8) }) != true
+            && HeadingVocabulary.normalise(t).hasPrefix("overall effectiveness")
         if sawGrade && !label
           && (!t.hasAtMostCharacters(200)
             || blocks[k].kind == .heading && HeadingVocabulary.kind(of: t) != nil)
@@ -352,6 +353,18 @@ struct Segmenter {
     case .newsRelease, .committeePaper, .improvementPlan:
       return 0
     }
+  }
+
+  /// Whether the lowercased text starts with "the overall judgement is": on bytes, ASCII
+  /// case ignored (no scalar beyond ASCII lowers or is canonically equivalent to one of its
+  /// characters), unless a byte beyond ASCII follows (a mark that might join the last).
+  static func startsOverallJudgement(_ t: String) -> Bool {
+    let opening = "the overall judgement is"
+    guard ASCIIMatch.hasPrefix(t, "the overall judgement is") else { return false }
+    let u = t.utf8
+    let next = u.index(u.startIndex, offsetBy: opening.utf8.count)
+    if next == u.endIndex || u[next] < 0x80 { return true }
+    return t.quickLowercased.hasPrefix(opening)
   }
 
   /// Whether the block opens the closing matter (sign-off, publication notes).
