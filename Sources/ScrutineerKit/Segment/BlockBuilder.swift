@@ -251,7 +251,7 @@ struct BlockBuilder {
   }
 
   /// The characters of line `i`'s words before the first space: its bytes when it is ASCII.
-  private func firstWordLength(_ i: Int) -> Int {
+  func firstWordLength(_ i: Int) -> Int {
     let li = doc.info[i]
     guard li.isASCII else { return li.text.prefix { $0 != " " }.count }
     let u = li.text.utf8
