@@ -39,8 +39,7 @@ struct BlockBuilder {
     var cur: Block?
 
     func flush() {
-      if let c = cur { close(finish(c)) }
-      cur = nil
+      if let c = cur.take() { close(finish(c)) }
     }
 
     while i < lines.count {
@@ -80,10 +79,9 @@ struct BlockBuilder {
         continue
       }
 
-      if var c = cur {
+      if var c = cur.take() {
         // `c` is the only copy while it grows (its lines are appended to in place); every
         // way out of this branch puts it back.
-        cur = nil
         let p = c.lastLine
         let prevEnded = doc.endsSentence(p) || c.kind == .heading || c.kind == .tableRow
         // A label on its own line ("1.") takes the next line as its words.
@@ -388,7 +386,8 @@ struct BlockBuilder {
       let exact = HeadingVocabulary.kind(of: text, exact: true) != nil
       if !exact {
         // "Findings from audits show …" is prose, not a heading.
-        let words = text.split(separator: " ").count
+        // Its words as `split(separator: " ")` gives them, counted as far as fifteen.
+        let words = text[...].split(byte: 0x20, limit: 15).count
         if words > 14 { return nil }
         if let n = nextIndex, n == i + 1, doc.info[n].startsLowercase, doc.info[n].marker == nil {
           return nil
