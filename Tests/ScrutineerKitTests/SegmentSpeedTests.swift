@@ -64,7 +64,12 @@ struct SegmentSpeedTests {
       "children looked after and achieving permanence", "adoption performance",
       "experiences and progress of care leavers", "experiences and progress of", "impact of leaders",
     ]
-    var lines = Self.lines
+    var lines =
+      Self.lines + [
+        "The  experiences and progress of", "The experiences2 and progress of", "Overall effectivenesses",
+        "Adoption performance's", "Adoption performancé", "the impact’s of leaders", "The Impact Of Leaders",
+        "the effectiveness", "the effectivenessxxxxxxxxxxxxxxxxxx of", "Children who", "children whom",
+      ]
     for s in starts {
       lines += [
         s, s.capitalized, s + " good", "The’" + s, s.replacingOccurrences(of: " ", with: "\u{A0}"), "3 " + s,

@@ -35,9 +35,41 @@ enum JudgementHeading {
 
   private static let longestStart = starts.map(\.utf8.count).max()!
 
-  private static let firstWords: [[UInt8]] = Array(
-    Set(starts.map { Array($0.split(separator: " ")[0].utf8) })
-  ).sorted { $0.lexicographicallyPrecedes($1) }
+  /// Up to sixteen lowercase ASCII letters packed into two words, the first letter lowest;
+  /// the letters are never zero, so two words of letters are equal exactly when their packings are.
+  struct PackedWord: Equatable {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+
+    init() {}
+
+    init(_ word: Substring) {
+      for (k, b) in word.utf8.enumerated() { append(b, at: k) }
+    }
+
+    @inline(__always) mutating func append(_ c: UInt8, at k: Int) {
+      if k < 8 { low |= UInt64(c) << UInt64(8 * k) } else { high |= UInt64(c) << UInt64(8 * (k - 8)) }
+    }
+
+    /// The first `n` letters.
+    func prefix(_ n: Int) -> PackedWord {
+      var p = self
+      if n < 8 {
+        p.low &= (1 << UInt64(8 * n)) - 1
+        p.high = 0
+      } else if n < 16 {
+        p.high &= (1 << UInt64(8 * (n - 8))) - 1
+      }
+      return p
+    }
+  }
+
+  /// The first two words of each phrase, the second's length, and whether the second is
+  /// the phrase's last (a longer word may start with it).
+  private static let pairs: [(first: PackedWord, second: PackedWord, count: Int, last: Bool)] = starts.map {
+    let words = $0.split(separator: " ")
+    return (PackedWord(words[0]), PackedWord(words[1]), words[1].utf8.count, words.count == 2)
+  }
 
   static func startsJudgement(_ text: String) -> Bool {
     // Every phrase starts with one of these letters: most lines are rejected at once.
@@ -47,35 +79,64 @@ enum JudgementHeading {
       break
     default: return false
     }
-    // The first word must be the first word of a phrase before the line is worth
-    // normalising; it is gathered on the stack, thirteen letters at most.
     var text = text
-    let known = text.withUTF8 { u -> Bool in
-      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 13) { first -> Bool in
-        var n = 0
-        var i = 0
-        while n <= 12, i < u.count {
-          let b = u[i]
-          i += 1
-          if b == 0x27 { continue }
-          if b == 0xE2 {
-            // A curly apostrophe inside the word is dropped, as normalising does.
-            guard i + 1 < u.count, u[i] == 0x80, u[i + 1] == 0x99 else { break }
-            i += 2
-            continue
-          }
-          let c = b | 0x20
-          guard c >= 0x61 && c <= 0x7A && (b >= 0x61 || b <= 0x5A) else { break }
-          first[n] = c
-          n += 1
-        }
-        let word = UnsafeBufferPointer(rebasing: first[..<n])
-        return HeadingVocabulary.isOne(of: firstWords, word)
-      }
-    }
-    guard known else { return false }
+    guard text.withUTF8({ mayStartPhrase($0) }) else { return false }
     return HeadingVocabulary.withNormalisedLead(text, limit: longestStart) { t in
       startBytes.contains { t.starts(with: $0) }
+    }
+  }
+
+  /// Whether the text may start with a phrase, on its first bytes: its first word (up to
+  /// thirteen letters, apostrophes dropped as normalising drops them) must be a phrase's
+  /// first, and when a single space ends it, the letters after must be that phrase's
+  /// second word, unless what ends them (a byte beyond ASCII, a digit, an apostrophe, or
+  /// more than sixteen letters) leaves the normalised word unknown.
+  private static func mayStartPhrase(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+    var first = PackedWord()
+    var n = 0
+    var i = 0
+    var ended: UInt8 = 0
+    while n <= 12, i < u.count {
+      let b = u[i]
+      i += 1
+      if b == 0x27 { continue }
+      if b == 0xE2 {
+        // A curly apostrophe inside the word is dropped, as normalising does.
+        guard i + 1 < u.count, u[i] == 0x80, u[i + 1] == 0x99 else {
+          ended = b
+          break
+        }
+        i += 2
+        continue
+      }
+      let c = b | 0x20
+      guard c >= 0x61 && c <= 0x7A && (b >= 0x61 || b <= 0x5A) else {
+        ended = b
+        break
+      }
+      first.append(c, at: n)
+      n += 1
+    }
+    guard pairs.contains(where: { $0.first == first }) else { return false }
+    guard ended == 0x20 else { return true }
+    // The second word's letters.
+    var second = PackedWord()
+    var m = 0
+    while i < u.count, m < 17 {
+      let b = u[i]
+      let c = b | 0x20
+      guard c >= 0x61 && c <= 0x7A && (b >= 0x61 || b <= 0x5A) else { break }
+      if m < 16 { second.append(c, at: m) }
+      m += 1
+      i += 1
+    }
+    guard m > 0, m < 17 else { return true }
+    if i < u.count {
+      let b = u[i]
+      if b >= 0x80 || b == 0x27 || b >= 0x30 && b <= 0x39 { return true }
+    }
+    return pairs.contains { p in
+      p.first == first && (p.last ? m >= p.count && second.prefix(p.count) == p.second : second == p.second)
     }
   }
 
