@@ -110,15 +110,23 @@ struct PhraseMatcher: Sendable {
   /// occurrence of every phrase, in order of first word.
   func scan(_ bytes: [UInt8], ranges: [Range<Int>], into scan: inout TextScan) {
     scan.reset()
+    // The sink gathers words and symbols in buffers of its own, copied to the scan's
+    // arrays at the end: a word costs a store rather than an array's append.
+    var length = 0
+    for r in ranges { length += r.count }
     lexicon.withWalker { walker in
       entrySymbol.withUnsafeBufferPointer { entrySymbol in
         entryCues.withUnsafeBufferPointer { entryCues in
-          // The buffers move to the sink and back by swapping, so that no copy of them is
-          // ever shared and writing to them never copies them.
-          var sink = Sink(walker: walker, entrySymbol: entrySymbol, entryCues: entryCues, scan: TextScan())
-          swap(&sink.scan, &scan)
+          // Room for a word every six bytes, up to a few thousand; more as they come.
+          let room = min(length / 6, 4096)
+          var sink = Sink(
+            walker: walker, entrySymbol: entrySymbol, entryCues: entryCues,
+            words: RawBuffer(capacity: room), symbols: RawBuffer(capacity: room))
           WordTokenizer.scan(bytes, ranges: ranges, into: &sink)
-          swap(&sink.scan, &scan)
+          scan.words.append(contentsOf: sink.words.elements)
+          scan.symbols.append(contentsOf: sink.symbols.elements)
+          sink.words.free()
+          sink.symbols.free()
         }
       }
     }
@@ -130,7 +138,8 @@ struct PhraseMatcher: Sendable {
     let walker: Lexicon.Walker
     let entrySymbol: UnsafeBufferPointer<Int32>
     let entryCues: UnsafeBufferPointer<WordCues>
-    var scan: TextScan
+    var words: RawBuffer<TaggedWord>
+    var symbols: RawBuffer<Int32>
     /// The lexicon state after the word's letters so far, and after all but the last one,
     /// two and three of them: where the folded forms of the word end.
     struct Letters {
@@ -152,7 +161,7 @@ struct PhraseMatcher: Sendable {
       start: Int, end: Int, lower: UnsafeBufferPointer<UInt8>, sentence: Int, letters: Letters
     ) {
       let state = letters.state
-      let first = Int32(scan.symbols.count)
+      let first = Int32(symbols.count)
       var cues: WordCues = []
       var lowerSymbol: Int32 = -1
       let e = walker.entry(state)
@@ -167,9 +176,9 @@ struct PhraseMatcher: Sendable {
         var folded = back == 1 ? letters.back1 : (back == 2 ? letters.back2 : letters.back3)
         if y { folded = walker.step(folded, UInt8(ascii: "y")) }
         let f = walker.entry(folded)
-        if f >= 0, entrySymbol[Int(f)] >= 0 { scan.symbols.append(entrySymbol[Int(f)]) }
+        if f >= 0, entrySymbol[Int(f)] >= 0 { symbols.append(entrySymbol[Int(f)]) }
       }
-      if lowerSymbol >= 0 { scan.symbols.append(lowerSymbol) }
+      if lowerSymbol >= 0 { symbols.append(lowerSymbol) }
       if walker.passedPrefix(state) {
         // The wildcard prefixes the word starts with, shortest first.
         var node = Lexicon.root
@@ -177,17 +186,17 @@ struct PhraseMatcher: Sendable {
           node = walker.step(node, b)
           if node <= Lexicon.deadAfterPrefix { break }
           let s = walker.prefix(node)
-          if s >= 0 { scan.symbols.append(s) }
+          if s >= 0 { symbols.append(s) }
         }
       }
-      scan.words.append(
+      words.append(
         TaggedWord(
           start: start, end: end, sentence: sentence, clauseEnd: false, cues: cues, firstSymbol: first,
-          endSymbol: Int32(scan.symbols.count)))
+          endSymbol: Int32(symbols.count)))
     }
 
     mutating func clauseEnd() {
-      if !scan.words.isEmpty { scan.words[scan.words.count - 1].clauseEnd = true }
+      if words.count > 0 { words.base[words.count - 1].clauseEnd = true }
     }
   }
 
