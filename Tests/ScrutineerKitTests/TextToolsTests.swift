@@ -85,6 +85,18 @@ struct TextToolsTests {
     }
   }
 
+  @Test func rawBufferKeepsWhatWasAppendedThroughGrowth() {
+    var buffer = RawBuffer<Int32>(capacity: 3)
+    var reference: [Int32] = []
+    for k in 0..<10_000 {
+      let v = Int32(truncatingIfNeeded: k &* 2_654_435_761)
+      buffer.append(v)
+      reference.append(v)
+    }
+    #expect(Array(buffer.elements) == reference)
+    buffer.free()
+  }
+
   @Test func transitionTableAgreesWithADictionary() {
     var table = TransitionTable()
     var reference: [Int64: Int32] = [:]
