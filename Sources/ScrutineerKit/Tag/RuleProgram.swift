@@ -142,7 +142,12 @@ struct RuleEvaluator {
     case .phrase:
       return c.start[Int(node.a)] >= 0
     case .phrases:
-      for i in Int(node.a)..<Int(node.b) where c.start[Int(c.lists[i])] >= 0 { return true }
+      var i = Int(node.a)
+      let end = Int(node.b)
+      while i < end {
+        if c.start[Int(c.lists[i])] >= 0 { return true }
+        i &+= 1
+      }
       return false
     case .any:
       for i in Int(node.a)..<Int(node.b) where mayMatch(Int(c.lists[i]), c) { return true }
@@ -177,8 +182,18 @@ struct RuleEvaluator {
     case .phrase:
       return Result(matched: appendPhrase(Int(node.a), c), base: base)
     case .phrases:
+      // Most of a run's phrases are absent: each is one test of its start.
       var parts = 0
-      for i in Int(node.a)..<Int(node.b) where appendPhrase(Int(c.lists[i]), c) { parts += 1 }
+      var i = Int(node.a)
+      let end = Int(node.b)
+      while i < end {
+        let p = Int(c.lists[i])
+        if c.start[p] >= 0 {
+          _ = appendPhrase(p, c)
+          parts &+= 1
+        }
+        i &+= 1
+      }
       if parts > 1 { unique(from: base) }
       return Result(matched: parts > 0, base: base)
     case .any:
