@@ -418,27 +418,31 @@ enum PolarityJudge {
     }
     var s = 0.0
     var c = 0.0
-    // Each cue counts once for its first word (bits by word: an item may hold thousands of cues).
-    var seen = Array(repeating: UInt64(0), count: (tokens.count + 63) / 64)
-    func firstTime(_ k: Int) -> Bool {
-      let bit = UInt64(1) << UInt64(k & 63)
-      defer { seen[k >> 6] |= bit }
-      return seen[k >> 6] & bit == 0
-    }
-    for cue in strength where firstTime(cue.0) {
-      if negation(cue) != nil {
-        c += words[cue.0].weight
-      } else if !words[cue.0].aim {
-        s += words[cue.0].weight
+    // Each cue counts once for its first word (bits by word: an item may hold thousands of
+    // cues), in memory on the stack when the item is short enough.
+    let seenWords = (tokens.count + 63) / 64
+    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: seenWords) { seen in
+      seen.initialize(repeating: 0)
+      func firstTime(_ k: Int) -> Bool {
+        let bit = UInt64(1) << UInt64(k & 63)
+        defer { seen[k >> 6] |= bit }
+        return seen[k >> 6] & bit == 0
       }
-    }
-    for k in seen.indices { seen[k] = 0 }
-    for cue in concern where firstTime(cue.0) {
-      // The cue's own negator ("not always") is inside it, so negation() does not see it.
-      if let n = negation(cue), tokens[n].cues.contains(.strongNegator), !words[n].inConcernCue {
-        s += words[cue.0].weight
-      } else {
-        c += words[cue.0].weight
+      for cue in strength where firstTime(cue.0) {
+        if negation(cue) != nil {
+          c += words[cue.0].weight
+        } else if !words[cue.0].aim {
+          s += words[cue.0].weight
+        }
+      }
+      seen.update(repeating: 0)
+      for cue in concern where firstTime(cue.0) {
+        // The cue's own negator ("not always") is inside it, so negation() does not see it.
+        if let n = negation(cue), tokens[n].cues.contains(.strongNegator), !words[n].inConcernCue {
+          s += words[cue.0].weight
+        } else {
+          c += words[cue.0].weight
+        }
       }
     }
     if segment.isImprovementList { return (.concern, s, c) }
