@@ -234,32 +234,31 @@ struct LineInfo {
 /// Finds running headers and footers: lines repeated on several pages next to page breaks.
 enum RunningFurniture {
   static func mark(lines: [Line], info: inout [LineInfo]) {
-    func candidate(_ li: LineInfo) -> Bool {
-      li.kind == .text && li.marker == nil && li.text.utf8.count >= 12
-    }
     // How often each line occurs: most occur once. The lines are counted by a hash of
     // their bytes first, sorted, and only those whose hash comes three times or more are
     // gathered by their text.
     var hashes: [UInt64] = []
     var candidates: [Int] = []
     info.withUnsafeBufferPointer { info in
-      for i in info.indices where candidate(info[i]) {
+      for i in info.indices
+      where info[i].kind == .text && info[i].marker == nil && info[i].text.utf8.count >= 12 {
         hashes.append(fingerprint(info[i].text))
         candidates.append(i)
       }
     }
-    var frequent: Set<UInt64> = []
+    // The hashes that come three times or more, in ascending order.
+    var frequent: [UInt64] = []
     let sorted = hashes.sorted()
     var run = 0
     while run < sorted.count {
       var end = run + 1
       while end < sorted.count && sorted[end] == sorted[run] { end += 1 }
-      if end - run >= 3 { frequent.insert(sorted[run]) }
+      if end - run >= 3 { frequent.append(sorted[run]) }
       run = end
     }
     guard !frequent.isEmpty else { return }
     var repeated: [String: [Int]] = [:]
-    for (i, hash) in zip(candidates, hashes) where frequent.contains(hash) {
+    for (i, hash) in zip(candidates, hashes) where contains(frequent, hash) {
       repeated[info[i].text, default: []].append(i)
     }
     repeated = repeated.filter { $0.value.count >= 3 }
@@ -279,6 +278,17 @@ enum RunningFurniture {
       }
     }
     for i in marked { info[i].kind = .furniture }
+  }
+
+  /// Whether ascending `values` hold `value`, by halving.
+  private static func contains(_ values: [UInt64], _ value: UInt64) -> Bool {
+    var low = 0
+    var high = values.count
+    while low < high {
+      let mid = (low + high) / 2
+      if values[mid] < value { low = mid + 1 } else { high = mid }
+    }
+    return low < values.count && values[low] == value
   }
 
   /// A hash of the text's bytes, eight at a time, then the rest one by one (FNV-1a's

@@ -270,13 +270,13 @@ struct BlockBuilder {
 
   /// The title of a letter or report ("Focused visit to …", "Inspection of …").
   func isTitle(_ i: Int) -> Bool {
-    guard doc.info[i].marker == nil else { return false }
     let t = doc.info[i].text
     // Every title starts with one of these capitals: most lines are rejected at once.
     guard let b = t.utf8.first,
       b == UInt8(ascii: "F") || b == UInt8(ascii: "M") || b == UInt8(ascii: "J")
         || b == UInt8(ascii: "I")
     else { return false }
+    guard doc.info[i].marker == nil else { return false }
     guard doc.info[i].hasAtMostCharacters(120), !t.hasSuffix("."), doc.info[i].startsWithCapital
     else {
       return false
