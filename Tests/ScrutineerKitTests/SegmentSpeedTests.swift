@@ -188,4 +188,27 @@ struct SegmentSpeedTests {
       }
     }
   }
+
+  @Test func lengthQuantilesAgreeWithSorting() {
+    var state: UInt64 = 12_345
+    for round in 0..<200 {
+      var lines: [Line] = []
+      for _ in 0..<(round % 50) {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        let length = Int(state >> 33) % (round % 7 == 0 ? 5_000 : 200)
+        let blank = (state >> 20) % 5 == 0
+        lines.append(
+          Line(
+            start: 0, end: 0, next: 0, contentStart: 0, contentEnd: blank ? 0 : 1, pageBreak: false,
+            indent: 0,
+            length: length))
+      }
+      let qs = [0.5, 0.75, 0.9]
+      let lengths = lines.compactMap { $0.isBlank ? nil : $0.length }.sorted()
+      let reference = qs.map {
+        lengths.isEmpty ? 0 : lengths[min(lengths.count - 1, Int(Double(lengths.count) * $0))]
+      }
+      #expect(DocumentText.lengthQuantiles(lines, qs) == reference)
+    }
+  }
 }

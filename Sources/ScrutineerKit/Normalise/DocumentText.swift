@@ -16,15 +16,43 @@ struct DocumentText {
     self.bytes = bytes
     self.lines = lines
     var info = analysed ?? lines.map { LineInfo.analyse($0, bytes) }
-    let lengths = lines.compactMap { $0.isBlank ? nil : $0.length }.sorted()
-    let p = { (q: Double) -> Int in
-      lengths.isEmpty ? 0 : lengths[min(lengths.count - 1, Int(Double(lengths.count) * q))]
-    }
-    let median = p(0.5)
-    unwrapped = median > 130 || p(0.75) > 170
-    wrapWidth = max(40, p(0.9))
+    let p = Self.lengthQuantiles(lines, [0.5, 0.75, 0.9])
+    unwrapped = p[0] > 130 || p[1] > 170
+    wrapWidth = max(40, p[2])
     RunningFurniture.mark(lines: lines, info: &info)
     self.info = info
+  }
+
+  /// The lengths of the lines that are not blank at the ascending quantiles `qs`, as
+  /// `sorted()[min(count - 1, Int(Double(count) * q))]` gives them (0 when every line is
+  /// blank): the lengths are counted rather than sorted, unless one is 4,096 or more.
+  static func lengthQuantiles(_ lines: [Line], _ qs: [Double]) -> [Int] {
+    let limit = 4_096
+    var counts = [Int](repeating: 0, count: limit)
+    var n = 0
+    for line in lines where !line.isBlank {
+      guard line.length < limit else {
+        let lengths = lines.compactMap { $0.isBlank ? nil : $0.length }.sorted()
+        return qs.map { lengths[min(lengths.count - 1, Int(Double(lengths.count) * $0))] }
+      }
+      counts[line.length] += 1
+      n += 1
+    }
+    guard n > 0 else { return qs.map { _ in 0 } }
+    // The length at rank r is the first whose running count passes r.
+    let ranks = qs.map { min(n - 1, Int(Double(n) * $0)) }
+    var out = [Int](repeating: 0, count: qs.count)
+    var next = 0
+    var seen = 0
+    for length in 0..<limit where counts[length] > 0 {
+      seen += counts[length]
+      while next < ranks.count && ranks[next] < seen {
+        out[next] = length
+        next += 1
+      }
+      if next == ranks.count { break }
+    }
+    return out
   }
 
   /// The text of a byte range, decoded.
