@@ -211,4 +211,26 @@ struct SegmentSpeedTests {
       #expect(DocumentText.lengthQuantiles(lines, qs) == reference)
     }
   }
+
+  @Test func hashesThreeTimesAgreeWithSorting() {
+    var state: UInt64 = 987
+    for round in 0..<200 {
+      var hashes: [UInt64] = []
+      for _ in 0..<(round * 3) {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        // Few distinct values, so that many repeat; zero and colliding slots among them.
+        hashes.append(round % 3 == 0 ? (state >> 60) << 40 : state % UInt64(round + 1))
+      }
+      let sorted = hashes.sorted()
+      var reference: [UInt64] = []
+      var run = 0
+      while run < sorted.count {
+        var end = run + 1
+        while end < sorted.count && sorted[end] == sorted[run] { end += 1 }
+        if end - run >= 3 { reference.append(sorted[run]) }
+        run = end
+      }
+      #expect(RunningFurniture.hashesThreeTimes(hashes).sorted() == reference)
+    }
+  }
 }

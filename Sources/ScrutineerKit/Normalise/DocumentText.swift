@@ -263,8 +263,8 @@ struct LineInfo {
 enum RunningFurniture {
   static func mark(lines: [Line], info: inout [LineInfo]) {
     // How often each line occurs: most occur once. The lines are counted by a hash of
-    // their bytes first, sorted, and only those whose hash comes three times or more are
-    // gathered by their text.
+    // their bytes first, in a table, and only those whose hash comes three times or more
+    // are gathered by their text.
     var hashes: [UInt64] = []
     var candidates: [Int] = []
     info.withUnsafeBufferPointer { info in
@@ -275,16 +275,9 @@ enum RunningFurniture {
       }
     }
     // The hashes that come three times or more, in ascending order.
-    var frequent: [UInt64] = []
-    let sorted = hashes.sorted()
-    var run = 0
-    while run < sorted.count {
-      var end = run + 1
-      while end < sorted.count && sorted[end] == sorted[run] { end += 1 }
-      if end - run >= 3 { frequent.append(sorted[run]) }
-      run = end
-    }
+    var frequent = hashesThreeTimes(hashes)
     guard !frequent.isEmpty else { return }
+    frequent.sort()
     var repeated: [String: [Int]] = [:]
     for (i, hash) in zip(candidates, hashes) where contains(frequent, hash) {
       repeated[info[i].text, default: []].append(i)
@@ -306,6 +299,25 @@ enum RunningFurniture {
       }
     }
     for i in marked { info[i].kind = .furniture }
+  }
+
+  /// The hashes that come three times or more, each once, in the order they reach three:
+  /// counted in a table with open addressing, at least twice as large as there are hashes.
+  static func hashesThreeTimes(_ hashes: [UInt64]) -> [UInt64] {
+    var size = 16
+    while size < hashes.count * 2 { size <<= 1 }
+    var keys = [UInt64](repeating: 0, count: size)
+    // Zero marks an empty slot.
+    var counts = [Int32](repeating: 0, count: size)
+    var frequent: [UInt64] = []
+    for h in hashes {
+      var slot = Int(truncatingIfNeeded: h ^ h >> 29) & (size - 1)
+      while counts[slot] != 0 && keys[slot] != h { slot = (slot + 1) & (size - 1) }
+      keys[slot] = h
+      counts[slot] += 1
+      if counts[slot] == 3 { frequent.append(h) }
+    }
+    return frequent
   }
 
   /// Whether ascending `values` hold `value`, by halving.
