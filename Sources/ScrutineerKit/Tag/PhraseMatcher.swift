@@ -4,9 +4,10 @@
 /// trie of every word the matcher knows (`Lexicon`: the rules' whole words, their wildcard
 /// prefixes, and the words the polarity judge weighs, such as "however" and "not"), so
 /// that when the word ends its state names it, and the states a few letters back name
-/// its folded form ("services" → "service"). The phrase trie is then walked from each
-/// word over the symbols found. The cost grows with the length of the text and the depth
-/// of the longest phrase, not with the number of rules, and nothing is allocated per word.
+/// its folded form ("services" → "service"). Each word's symbols then step the walks of
+/// the phrase trie that earlier words of its sentence began, and begin their own, so the
+/// text is read once. The cost grows with the length of the text and the depth of the
+/// longest phrase, not with the number of rules, and nothing is allocated per word.
 struct PhraseMatcher: Sendable {
   /// An occurrence of a phrase: its index and the first and last word.
   struct Occurrence: Hashable {
@@ -32,7 +33,6 @@ struct PhraseMatcher: Sendable {
   /// For each node of the phrase trie, whether a longer phrase goes on from it: a walk
   /// carries on only from such nodes.
   private var goesOn: [Bool] = []
-  private(set) var maxLength = 0
 
   /// - Parameters:
   ///   - phrases: the rules' phrases, numbered by their position.
@@ -87,7 +87,6 @@ struct PhraseMatcher: Sendable {
         }
       }
       endsAt[Int(node)].append(Int32(k))
-      maxLength = max(maxLength, p.words.count)
     }
     let edges = phraseEdges
     rootChild = (0..<symbols).map { edges.target(0, $0) }
@@ -106,40 +105,75 @@ struct PhraseMatcher: Sendable {
     self.entryCues = entryCues
   }
 
-  /// Scans the ranges of the text into words with their symbols and cues, then finds every
-  /// occurrence of every phrase, in order of first word.
+  /// Scans the ranges of the text into words with their cues, and finds every occurrence
+  /// of every phrase as the words come: each word's symbols step the walks that the words
+  /// before it in its sentence began, and begin their own.
   func scan(_ bytes: [UInt8], ranges: [Range<Int>], into scan: inout TextScan) {
     scan.reset()
-    // The sink gathers words and symbols in buffers of its own, copied to the scan's
+    // The sink gathers words and occurrences in buffers of its own, copied to the scan's
     // arrays at the end: a word costs a store rather than an array's append.
     var length = 0
     for r in ranges { length += r.count }
+    // Room for a word every six bytes, up to a few thousand; more as they come.
+    let room = min(length / 6, 4096)
     lexicon.withWalker { walker in
       entrySymbol.withUnsafeBufferPointer { entrySymbol in
         entryCues.withUnsafeBufferPointer { entryCues in
-          // Room for a word every six bytes, up to a few thousand; more as they come.
-          let room = min(length / 6, 4096)
-          var sink = Sink(
-            walker: walker, entrySymbol: entrySymbol, entryCues: entryCues,
-            words: RawBuffer(capacity: room), symbols: RawBuffer(capacity: room))
-          WordTokenizer.scan(bytes, ranges: ranges, into: &sink)
-          scan.words.append(contentsOf: sink.words.elements)
-          scan.symbols.append(contentsOf: sink.symbols.elements)
-          sink.words.free()
-          sink.symbols.free()
+          rootChild.withUnsafeBufferPointer { rootChild in
+            endStart.withUnsafeBufferPointer { endStart in
+              ends.withUnsafeBufferPointer { ends in
+                goesOn.withUnsafeBufferPointer { goesOn in
+                  var sink = Sink(
+                    walker: walker, entrySymbol: entrySymbol, entryCues: entryCues,
+                    phrases: PhraseTrie(
+                      edges: phraseEdges, rootChild: rootChild, endStart: endStart, ends: ends, goesOn: goesOn
+                    ),
+                    words: RawBuffer(capacity: room), found: RawBuffer(capacity: room / 4))
+                  WordTokenizer.scan(bytes, ranges: ranges, into: &sink)
+                  scan.words.append(contentsOf: sink.words.elements)
+                  scan.occurrences.append(contentsOf: sink.found.elements)
+                  sink.free()
+                }
+              }
+            }
+          }
         }
       }
     }
-    findOccurrences(&scan)
   }
 
-  /// Walks the lexicon with each letter, and turns each word into its symbols and cues.
+  /// The phrase trie's tables, read through buffers: every node and symbol indexes them
+  /// by construction.
+  private struct PhraseTrie {
+    let edges: TransitionTable
+    let rootChild: UnsafeBufferPointer<Int32>
+    let endStart: UnsafeBufferPointer<Int32>
+    let ends: UnsafeBufferPointer<Int32>
+    let goesOn: UnsafeBufferPointer<Bool>
+  }
+
+  /// Walks the lexicon with each letter, turns each word into its symbols and cues, and
+  /// walks the phrase trie with each word's symbols.
   private struct Sink: WordSink {
     let walker: Lexicon.Walker
     let entrySymbol: UnsafeBufferPointer<Int32>
     let entryCues: UnsafeBufferPointer<WordCues>
+    let phrases: PhraseTrie
     var words: RawBuffer<TaggedWord>
-    var symbols: RawBuffer<Int32>
+    var found: RawBuffer<Occurrence>
+    /// The current word's symbols.
+    var symbols = RawBuffer<Int32>(capacity: 16)
+    /// The walks under way: the trie node each has reached and the word it began at, all
+    /// in `walkSentence`; and the walks the current word carries on.
+    var walks = RawBuffer<Walk>(capacity: 16)
+    var nextWalks = RawBuffer<Walk>(capacity: 16)
+    var walkSentence = -1
+
+    struct Walk {
+      var node: Int32
+      var first: Int32
+    }
+
     /// The lexicon state after the word's letters so far, and after all but the last one,
     /// two and three of them: where the folded forms of the word end.
     struct Letters {
@@ -161,7 +195,7 @@ struct PhraseMatcher: Sendable {
       start: Int, end: Int, lower: UnsafeBufferPointer<UInt8>, sentence: Int, letters: Letters
     ) {
       let state = letters.state
-      let first = Int32(symbols.count)
+      symbols.removeAll()
       var cues: WordCues = []
       var lowerSymbol: Int32 = -1
       let e = walker.entry(state)
@@ -189,107 +223,65 @@ struct PhraseMatcher: Sendable {
           if s >= 0 { symbols.append(s) }
         }
       }
-      words.append(
-        TaggedWord(
-          start: start, end: end, sentence: sentence, clauseEnd: false, cues: cues, firstSymbol: first,
-          endSymbol: Int32(symbols.count)))
+      let index = words.count
+      words.append(TaggedWord(start: start, end: end, sentence: sentence, clauseEnd: false, cues: cues))
+      walk(index, sentence: sentence)
+    }
+
+    /// Steps the walks under way with the word's symbols and begins a walk from each: a
+    /// phrase never runs across the end of a sentence, nor over a word none of whose
+    /// symbols carries it on.
+    @inline(__always)
+    private mutating func walk(_ index: Int, sentence: Int) {
+      if sentence != walkSentence {
+        walks.removeAll()
+        walkSentence = sentence
+      }
+      guard symbols.count > 0 else {
+        walks.removeAll()
+        return
+      }
+      nextWalks.removeAll()
+      for w in 0..<walks.count {
+        let walk = walks.base[w]
+        for k in 0..<symbols.count {
+          let child = phrases.edges.target(walk.node, symbols.base[k])
+          if child >= 0 { reached(child, first: walk.first, last: index, sentence: sentence) }
+        }
+      }
+      for k in 0..<symbols.count {
+        let child = phrases.rootChild[Int(symbols.base[k])]
+        if child >= 0 { reached(child, first: Int32(index), last: index, sentence: sentence) }
+      }
+      swap(&walks, &nextWalks)
+    }
+
+    /// Notes the phrases that end at the node, and carries the walk on if a longer phrase
+    /// goes on from it.
+    @inline(__always)
+    private mutating func reached(_ node: Int32, first: Int32, last: Int, sentence: Int) {
+      for p in Int(phrases.endStart[Int(node)])..<Int(phrases.endStart[Int(node) + 1]) {
+        found.append(
+          Occurrence(phrase: Int(phrases.ends[p]), first: Int(first), last: last, sentence: sentence))
+      }
+      if phrases.goesOn[Int(node)] { nextWalks.append(Walk(node: node, first: first)) }
     }
 
     mutating func clauseEnd() {
       if words.count > 0 { words.base[words.count - 1].clauseEnd = true }
     }
-  }
 
-  private func findOccurrences(_ scan: inout TextScan) {
-    var found: [Occurrence] = []
-    swap(&found, &scan.occurrences)
-    // The trie nodes reached so far and at the next word, in two buffers of this call's
-    // own that grow when a step could outgrow them: written at every step, they are
-    // plain memory rather than arrays checked for sharing at every write.
-    var capacity = 16
-    var frontier = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
-    var next = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
-    defer {
-      frontier.deallocate()
-      next.deallocate()
+    func free() {
+      words.free()
+      found.free()
+      symbols.free()
+      walks.free()
+      nextWalks.free()
     }
-    let maxLength = maxLength
-    // The trie's tables through buffers: every node and symbol indexes them by construction.
-    rootChild.withUnsafeBufferPointer { rootChild in
-      endStart.withUnsafeBufferPointer { endStart in
-        ends.withUnsafeBufferPointer { ends in
-          goesOn.withUnsafeBufferPointer { goesOn in
-            scan.words.withUnsafeBufferPointer { words in
-              scan.symbols.withUnsafeBufferPointer { symbols in
-                for i in 0..<words.count where words[i].firstSymbol < words[i].endSymbol {
-                  let sentence = words[i].sentence
-                  // The first step, from the root, reads the root's children from an array.
-                  var frontierCount = 0
-                  let firstSymbols = Int(words[i].firstSymbol)..<Int(words[i].endSymbol)
-                  if firstSymbols.count > capacity {
-                    capacity = firstSymbols.count * 2
-                    frontier.deallocate()
-                    frontier = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
-                    next.deallocate()
-                    next = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
-                  }
-                  for k in firstSymbols {
-                    let child = rootChild[Int(symbols[k])]
-                    guard child >= 0 else { continue }
-                    for p in Int(endStart[Int(child)])..<Int(endStart[Int(child) + 1]) {
-                      found.append(Occurrence(phrase: Int(ends[p]), first: i, last: i, sentence: sentence))
-                    }
-                    if goesOn[Int(child)] {
-                      frontier[frontierCount] = child
-                      frontierCount += 1
-                    }
-                  }
-                  var j = i + 1
-                  // A phrase never runs across the end of a sentence.
-                  while frontierCount > 0, j < words.count, j - i < maxLength, words[j].sentence == sentence {
-                    let symbolRange = Int(words[j].firstSymbol)..<Int(words[j].endSymbol)
-                    if frontierCount * symbolRange.count > capacity {
-                      capacity = frontierCount * symbolRange.count * 2
-                      let wider = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
-                      wider.update(from: frontier, count: frontierCount)
-                      frontier.deallocate()
-                      frontier = wider
-                      next.deallocate()
-                      next = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
-                    }
-                    var nextCount = 0
-                    for f in 0..<frontierCount {
-                      let node = frontier[f]
-                      for k in symbolRange {
-                        let child = phraseEdges.target(node, symbols[k])
-                        guard child >= 0 else { continue }
-                        for p in Int(endStart[Int(child)])..<Int(endStart[Int(child) + 1]) {
-                          found.append(
-                            Occurrence(phrase: Int(ends[p]), first: i, last: j, sentence: sentence))
-                        }
-                        if goesOn[Int(child)] {
-                          next[nextCount] = child
-                          nextCount += 1
-                        }
-                      }
-                    }
-                    swap(&frontier, &next)
-                    frontierCount = nextCount
-                    j += 1
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-    swap(&found, &scan.occurrences)
   }
 }
 
-/// A word as the tagger sees it: where it stands, what the polarity judge knows of it,
-/// and the range of its symbols in `TextScan.symbols`.
+/// A word as the tagger sees it: where it stands and what the polarity judge knows of it.
 struct TaggedWord {
   var start: Int
   var end: Int
@@ -297,15 +289,12 @@ struct TaggedWord {
   /// Whether a comma, semicolon, colon or sentence end follows the word.
   var clauseEnd: Bool
   var cues: WordCues
-  var firstSymbol: Int32
-  var endSymbol: Int32
 }
 
 /// The words and phrase occurrences of one piece of text; reused from item to item so
 /// that its buffers are allocated once.
 struct TextScan {
   var words: [TaggedWord] = []
-  var symbols: [Int32] = []
   var occurrences: [PhraseMatcher.Occurrence] = []
   /// For the tagger: where each phrase's occurrences start, -1 between items.
   var phraseStart: [Int32] = []
@@ -321,7 +310,6 @@ struct TextScan {
 
   mutating func reset() {
     words.removeAll(keepingCapacity: true)
-    symbols.removeAll(keepingCapacity: true)
     occurrences.removeAll(keepingCapacity: true)
   }
 }

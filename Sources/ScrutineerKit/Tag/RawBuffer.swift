@@ -26,6 +26,10 @@ struct RawBuffer<Element: BitwiseCopyable> {
     base = wider
   }
 
+  /// Forgets the values, keeping the memory.
+  @inline(__always)
+  mutating func removeAll() { count = 0 }
+
   /// The values appended so far, valid until the next append or `free()`.
   var elements: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
 
