@@ -37,20 +37,51 @@ struct AnchoredNeedles: Sendable {
   /// Whether any needle occurs in the bytes.
   private func occur(in u: UnsafeBufferPointer<UInt8>) -> Bool {
     var i = 0
-    while i + 8 <= u.count {
-      // Letters lowercased, as "|" 0x20 does (other bytes may become anchors: they fail
-      // the comparison that follows).
-      let w = ByteWord(bits: ByteWord(u, at: i).bits | ByteWord.ones &* 0x20)
-      var hits = w.exactMarks(of: first) | w.exactMarks(of: second)
-      while hits != 0 {
-        if matches(u, at: i + hits.trailingZeroBitCount >> 3) { return true }
-        hits &= hits &- 1
+    // Sixteen bytes at a time are passed over when none is an anchor in either case;
+    // the others are looked at eight at a time.
+    let caseBit = SIMD16<UInt8>(repeating: 0x20)
+    let firsts = SIMD16<UInt8>(repeating: first)
+    let seconds = SIMD16<UInt8>(repeating: second)
+    while i + 16 <= u.count {
+      let v = UnsafeRawPointer(u.baseAddress! + i).loadUnaligned(as: SIMD16<UInt8>.self) | caseBit
+      // All ones in each byte that is an anchor, read as two words of eight bytes.
+      let hits = unsafeBitCast(v .== firsts .| v .== seconds, to: SIMD2<UInt64>.self)
+      if hits[0] | hits[1] != 0,
+        occur(in: u, at: i, hits: hits[0] & ByteWord.highs)
+          || occur(in: u, at: i + 8, hits: hits[1] & ByteWord.highs)
+      {
+        return true
       }
+      i += 16
+    }
+    while i + 8 <= u.count {
+      if occur(in: u, word: i) { return true }
       i += 8
     }
     while i < u.count {
       if matches(u, at: i) { return true }
       i += 1
+    }
+    return false
+  }
+
+  /// Whether a needle occurs with its anchor among the eight bytes from `i`.
+  @inline(__always)
+  private func occur(in u: UnsafeBufferPointer<UInt8>, word i: Int) -> Bool {
+    // Letters lowercased, as "|" 0x20 does (other bytes may become anchors: they fail
+    // the comparison that follows).
+    let w = ByteWord(bits: ByteWord(u, at: i).bits | ByteWord.ones &* 0x20)
+    return occur(in: u, at: i, hits: w.exactMarks(of: first) | w.exactMarks(of: second))
+  }
+
+  /// Whether a needle occurs with its anchor at one of the bytes from `i` whose high bit
+  /// `hits` sets.
+  @inline(__always)
+  private func occur(in u: UnsafeBufferPointer<UInt8>, at i: Int, hits: UInt64) -> Bool {
+    var hits = hits
+    while hits != 0 {
+      if matches(u, at: i + hits.trailingZeroBitCount >> 3) { return true }
+      hits &= hits &- 1
     }
     return false
   }
