@@ -183,4 +183,28 @@ struct MetadataSpeedTests {
       !Judgements.isOwnNormalForm("grade 3") && !Judgements.isOwnNormalForm("a  b")
         && !Judgements.isOwnNormalForm(""))
   }
+
+  @Test func openingPairsPassEveryLineALabelMightOpen() {
+    let labels = [
+      "report published", "publication date", "date of publication", "published:", "date published", "date:",
+      "date of meeting", "meeting date", "published",
+    ]
+    let lines = [
+      "", "R", "\u{C9}", "Report published: 1 May 2020", "PUBLICATION DATE", "Date: 3 June", "Meeting Date",
+      "Published", "Dear Sir", "Rep", "\u{212A}ate", "D\u{C9}", "The date", " date:", "re", "pu",
+    ]
+    for line in lines {
+      let lower = line.quickLowercased
+      let opens = labels.contains { lower.hasPrefix($0) } || lower == "published"
+      if opens { #expect(line.mayStartLowercased(withPairs: "repudame"), "\(line)") }
+    }
+    #expect(!"The date".mayStartLowercased(withPairs: "repudame"))
+    #expect(!"R".mayStartLowercased(withPairs: "repudame"))
+  }
+
+  @Test func numbersInRolesAgreeWithCharacters() {
+    for role in ["", "Director", "Director 2", "Room 1.2", "Caf\u{E9}", "\u{B2}nd", "\u{661}", "x\r\n9"] {
+      #expect(RecipientFinder.hasNumber(role) == role.contains(where: \.isNumber), "\(role)")
+    }
+  }
 }

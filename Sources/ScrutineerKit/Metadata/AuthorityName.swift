@@ -253,9 +253,9 @@ enum AuthorityName {
   }
 
   /// Whether a line opens what follows a report's title (its dates, its inspectors) or a
-  /// letter's salutation; only lines starting with one of their letters are lowercased.
+  /// letter's salutation; only lines opening with one of their pairs of letters are lowercased.
   private static func endsTitle(_ t: String) -> Bool {
-    guard t.mayStartLowercased(with: "irld") else { return false }
+    guard t.mayStartLowercased(withPairs: "inrelede") else { return false }
     let lower = t.quickLowercased
     return lower.hasPrefix("inspection date") || lower.hasPrefix("report published")
       || lower.hasPrefix("lead inspector") || lower.hasPrefix("dear ")

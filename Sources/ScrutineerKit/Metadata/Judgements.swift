@@ -175,7 +175,10 @@ enum Judgements {
 
   private static func isAreaLabel(_ n: String) -> Bool {
     var m = n
-    while let f = m.first, f.isNumber || f == " " { m.removeFirst() }
+    // A first byte that is ASCII but no digit or space starts a character that is neither.
+    if let f = m.utf8.first, f >= 0x80 || f == 0x20 || f >= 0x30 && f <= 0x39 {
+      while let f = m.first, f.isNumber || f == " " { m.removeFirst() }
+    }
     guard mayStart(m, with: "calet") else { return false }
     return m.hasPrefix("children who need help") || m.hasPrefix("children looked after")
       || m.hasPrefix("adoption performance")

@@ -74,8 +74,8 @@ struct MetadataExtractor {
   /// A date printed as the letter's or the publication's date.
   func printedDate() -> ISODate? {
     let lines = contentLines(45)
-    // Every label below starts with one of these letters.
-    for i in lines where doc.info[i].text.mayStartLowercased(with: "rpdm") {
+    // Every label below opens with one of these pairs of letters.
+    for i in lines where doc.info[i].text.mayStartLowercased(withPairs: "repudame") {
       let t = String(doc.info[i].text.prefixCharacters(200))
       let lower = t.quickLowercased
       if lower.hasPrefix("report published") || lower.hasPrefix("publication date")
@@ -109,8 +109,8 @@ struct MetadataExtractor {
 
   func visitDates(year: Int?) -> [ISODate] {
     let lines = contentLines(24)
-    // Every label below starts with one of these letters.
-    for (k, i) in lines.enumerated() where doc.info[i].text.mayStartLowercased(with: "idv") {
+    // Every label below opens with one of these pairs of letters.
+    for (k, i) in lines.enumerated() where doc.info[i].text.mayStartLowercased(withPairs: "indavi") {
       let t = doc.info[i].text
       let lower = t.quickLowercased
       if lower.hasPrefix("inspection date") || lower.hasPrefix("dates of inspection")

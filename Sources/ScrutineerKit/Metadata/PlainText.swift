@@ -94,16 +94,22 @@ enum PlainText {
 }
 
 extension String {
-  /// The first byte, read straight from the UTF-8 view.
-  @inline(__always) var firstByte: UInt8? { utf8.isEmpty ? nil : utf8[utf8.startIndex] }
-
-  /// Whether the text's lowercase may start with one of the lowercase ASCII letters given:
-  /// `false` only when its first byte is ASCII and none of them in either case (an ASCII
-  /// byte lowercases to one ASCII byte, and only that byte can start such a phrase).
-  func mayStartLowercased(with letters: StaticString) -> Bool {
-    guard let f = firstByte else { return false }
-    guard f < 0x80 else { return true }
-    let lower = f | (f >= 0x41 && f <= 0x5A ? 0x20 : 0)
-    return UnsafeBufferPointer(start: letters.utf8Start, count: letters.utf8CodeUnitCount).contains(lower)
+  /// Whether the text's lowercase may start with one of the two-letter openings given
+  /// (lowercase ASCII, end to end: "repu" for "re" and "pu"): `false` only when its first
+  /// two bytes are ASCII and, lowercased, none of them. An ASCII byte lowercases to one
+  /// ASCII byte, and only those two can start a phrase with such an opening.
+  func mayStartLowercased(withPairs pairs: StaticString) -> Bool {
+    utf8.withContiguousStorageIfAvailable { u -> Bool in
+      guard u.count >= 2 else { return u.first.map { $0 >= 0x80 } ?? false }
+      guard u[0] < 0x80, u[1] < 0x80 else { return true }
+      let a = u[0] | (u[0] >= 0x41 && u[0] <= 0x5A ? 0x20 : 0)
+      let b = u[1] | (u[1] >= 0x41 && u[1] <= 0x5A ? 0x20 : 0)
+      let p = pairs.utf8Start
+      for k in stride(from: 0, to: pairs.utf8CodeUnitCount - 1, by: 2) where p[k] == a && p[k + 1] == b {
+        return true
+      }
+      return false
+    } ?? true
   }
+
 }

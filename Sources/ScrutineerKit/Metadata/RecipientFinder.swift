@@ -55,7 +55,7 @@ enum RecipientFinder {
         return nil
       }
       var role = candidates[1].trimmingCharacters(in: " ,")
-      if role.containsBytes("@") || role.contains(where: \.isNumber) { role = "" }
+      if role.containsBytes("@") || hasNumber(role) { role = "" }
       return Recipient(name: name.straightApostrophes, role: role.isEmpty ? nil : role)
     }
     // One line: "Tim O'Neill Director for Education and Skills Birmingham City Council …".
@@ -70,6 +70,12 @@ enum RecipientFinder {
     }
     let role = words[roleIndex..<end].joined(separator: " ")
     return Recipient(name: name, role: role)
+  }
+
+  /// Whether the text has a character that is a number: in ASCII only a digit is.
+  static func hasNumber(_ text: String) -> Bool {
+    if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }
+    return text.contains(where: \.isNumber)
   }
 
   private static func titledName(_ words: [String]) -> String? {
