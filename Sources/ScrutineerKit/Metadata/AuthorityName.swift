@@ -173,7 +173,7 @@ enum AuthorityName {
     }
     // A letter's opening sentence: "the findings of a focused visit to X children's services".
     for b in blocks.prefix(25) {
-      let text = String(b.text.prefix(1500)).straightApostrophes
+      let text = String(b.text.prefixCharacters(1500)).straightApostrophes
       let lower = text.quickLowercased
       for key in ["focused visit to ", "monitoring visit to ", "monitoring visit of ", "inspection of "] {
         guard let r = lower.byteRange(of: key) else { continue }
@@ -193,14 +193,15 @@ enum AuthorityName {
     // Mentions in the opening blocks, each cut short: enough to name the authority, and
     // bounded however long the text is.
     for b in blocks.prefix(80) {
-      for name in councilMentions(String(b.text.prefix(2000))) {
+      for name in councilMentions(String(b.text.prefixCharacters(2000))) {
         if counts[name] == nil { order.append(name) }
         counts[name, default: 0] += 1
       }
     }
     // Rank the candidates by how often the name occurs anywhere in the text.
     guard !order.isEmpty else { return nil }
-    let whole = blocks.prefix(80).map { $0.text.prefix(2000) }.joined(separator: " ").quickLowercased
+    let whole = blocks.prefix(80).map { $0.text.prefixCharacters(2000) }.joined(separator: " ")
+      .quickLowercased
     func frequency(_ name: String) -> Int {
       whole.components(separatedBy: name.quickLowercased).count - 1 + counts[name]!
     }

@@ -59,10 +59,11 @@ enum Inspectors {
       }
     }
     if names.isEmpty || lead == nil {
-      for b in blocks.prefix(40) {
+      // The blocks' texts are read in place: a block is not copied for its text.
+      for k in blocks.indices.prefix(40) {
         // Every phrase below holds one of these: most blocks are passed over at once.
-        guard sentenceCues.occur(in: b.text) else { continue }
-        let text = String(b.text.prefixCharacters(3000)).straightApostrophes
+        guard sentenceCues.occur(in: blocks[k].text) else { continue }
+        let text = String(blocks[k].text.prefixCharacters(3000)).straightApostrophes
         let lower = text.quickLowercased
         for key in [
           "inspectors were ", "inspectors for this visit were ", "inspector was ",

@@ -167,8 +167,9 @@ struct MetadataExtractor {
   func previousJudgement() -> PreviousJudgement? {
     guard kind != .councilResponse else { return nil }
     var best: PreviousJudgement?
-    for b in blocks.prefix(40) where Self.judged.occur(in: b.text) {
-      for sentence in b.text.prefixCharacters(5000).split(byte: UInt8(ascii: "."))
+    // The blocks' texts are read in place: a block is not copied for its text.
+    for k in blocks.indices.prefix(40) where Self.judged.occur(in: blocks[k].text) {
+      for sentence in blocks[k].text.prefixCharacters(5000).split(byte: UInt8(ascii: "."))
       where Self.judgedWord.occur(in: sentence) {
         let lower = sentence.quickLowercased
         if lower.containsBytes("no longer") { continue }
