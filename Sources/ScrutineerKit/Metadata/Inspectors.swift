@@ -192,58 +192,98 @@ enum Inspectors {
   }
 
   /// The pieces of a list between its commas, each without the spaces and full stops at
-  /// its ends: on bytes for ASCII text, where each byte is a character for `split` and
-  /// `trimmingCharacters` (a carriage return and line feed, one character, is neither a
-  /// comma nor trimmed, and neither is either byte).
+  /// its ends: on bytes for plain text (see `String.isPlainForSearch`), where each comma,
+  /// space and full stop byte is a character of its own for `split` and
+  /// `trimmingCharacters`.
   static func listPieces(_ list: String) -> [String] {
     var text = list
-    let ascii = text.withUTF8 { u -> [String]? in
-      guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
+    let plain = text.withUTF8 { u -> [String]? in
+      guard PlainText.isPlain(u) else { return nil }
       let trimmed = { (b: UInt8) in b == UInt8(ascii: " ") || b == UInt8(ascii: ".") }
-      return u.split(separator: UInt8(ascii: ",")).map { piece in
-        var start = piece.startIndex
-        var end = piece.endIndex
+      var pieces: [String] = []
+      // The pieces between commas, empty ones left out, as `split` gives them.
+      for (start, end) in spans(u, between: UInt8(ascii: ",")) {
+        var start = start
+        var end = end
         while start < end, trimmed(u[start]) { start += 1 }
         while end > start, trimmed(u[end - 1]) { end -= 1 }
-        return String(decoding: UnsafeBufferPointer(rebasing: u[start..<end]), as: UTF8.self)
+        pieces.append(String(decoding: UnsafeBufferPointer(rebasing: u[start..<end]), as: UTF8.self))
       }
+      return pieces
     }
-    return ascii ?? list.split(separator: ",").map { $0.trimmingCharacters(in: " .") }
+    return plain ?? list.split(separator: ",").map { $0.trimmingCharacters(in: " .") }
   }
 
   /// Two to four capitalised words, optionally with a title; roles after a comma removed.
   static func personName(_ t: String) -> String? {
-    if let name = personName(ascii: t) { return name }
+    if let name = personName(plain: t) { return name }
     return personName(characters: t)
   }
 
-  /// `personName` of ASCII text on its bytes, where a character is a byte (a carriage
-  /// return and line feed, one character, is no letter either way), an uppercase letter
-  /// is A to Z and a letter A to Z or a to z; `nil`, undecided, for other text.
-  static func personName(ascii t: String) -> String?? {
+  /// `personName` of plain text (see `String.isPlainForSearch`) on its bytes: there every
+  /// character is a scalar of its own, an uppercase letter is A to Z, a letter A to Z or
+  /// a to z, and the curly apostrophe the only other scalar a name may hold; `nil`,
+  /// undecided, for other text.
+  static func personName(plain t: String) -> String?? {
     var t = t
     return t.withUTF8 { u -> String?? in
-      guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
-      var words = u.split(separator: 0x20)
+      guard PlainText.isPlain(u) else { return nil }
+      var words = spans(u, between: 0x20)
       // Drop trailing role words ("John Roughton HMI").
-      while let last = words.last, trailingRoles.contains(where: { $0.elementsEqual(last) }) {
+      while let last = words.last, trailingRoles.contains(where: { equal(u, last, $0) }) {
         words.removeLast()
       }
       guard (2...4).contains(words.count) else { return .some(nil) }
-      for w in words {
-        guard let f = w.first, f >= UInt8(ascii: "A"), f <= UInt8(ascii: "Z") else { return .some(nil) }
-        let allowed = w.allSatisfy {
-          $0 | 0x20 >= UInt8(ascii: "a") && $0 | 0x20 <= UInt8(ascii: "z") || $0 == UInt8(ascii: "-")
-            || $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: ".")
+      for (start, end) in words {
+        guard u[start] >= UInt8(ascii: "A"), u[start] <= UInt8(ascii: "Z") else { return .some(nil) }
+        var k = start
+        while k < end {
+          let b = u[k]
+          if b == 0xE2 && u[k + 1] == 0x80 && u[k + 2] == 0x99 {
+            // A curly apostrophe (the text is plain: three bytes follow).
+            k += 3
+            continue
+          }
+          guard
+            b | 0x20 >= UInt8(ascii: "a") && b | 0x20 <= UInt8(ascii: "z") || b == UInt8(ascii: "-")
+              || b == UInt8(ascii: "'") || b == UInt8(ascii: ".")
+          else { return .some(nil) }
+          k += 1
         }
-        guard allowed else { return .some(nil) }
-        let lowered = w.lazy.map { $0 | ($0 >= 0x41 && $0 <= 0x5A ? 0x20 : 0) }
-        if notNames.contains(where: { $0.count == w.count && $0.elementsEqual(lowered) }) {
-          return .some(nil)
-        }
+        if notNames.contains(where: { equal(u, (start, end), $0, lowering: true) }) { return .some(nil) }
       }
-      return .some(words.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " "))
+      var name: [UInt8] = []
+      for (start, end) in words {
+        if !name.isEmpty { name.append(0x20) }
+        name.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<end]))
+      }
+      return .some(String(decoding: name, as: UTF8.self))
     }
+  }
+
+  /// The runs of bytes between separators, empty ones left out: `split(separator:)` as
+  /// start and end offsets.
+  private static func spans(_ u: UnsafeBufferPointer<UInt8>, between separator: UInt8) -> [(Int, Int)] {
+    var out: [(Int, Int)] = []
+    var start = 0
+    for k in 0..<u.count where u[k] == separator {
+      if k > start { out.append((start, k)) }
+      start = k + 1
+    }
+    if u.count > start { out.append((start, u.count)) }
+    return out
+  }
+
+  /// Whether the bytes of a span are those of `word`, the span's lowered first if asked.
+  private static func equal(
+    _ u: UnsafeBufferPointer<UInt8>, _ span: (Int, Int), _ word: [UInt8], lowering: Bool = false
+  ) -> Bool {
+    guard span.1 - span.0 == word.count else { return false }
+    for j in word.indices {
+      let b = u[span.0 + j]
+      guard (lowering ? b | (b >= 0x41 && b <= 0x5A ? 0x20 : 0) : b) == word[j] else { return false }
+    }
+    return true
   }
 
   /// The role words `personName` drops from a name's end, and the words no name holds.
