@@ -12,7 +12,7 @@ public enum DocumentParser {
     let bytes = Array(text.utf8)
     guard !bytes.isEmpty else { return [] }
     let lines = LineSplitter.lines(bytes)
-    let whole = lines.map { LineInfo.analyse($0, bytes) }
+    let whole = lines.map { LineInfo.analyse($0, bytes, source: text) }
     let starts = DocumentSplitter.starts(lines: lines, info: whole)
     var documents: [Document] = []
     for (k, first) in starts.enumerated() {

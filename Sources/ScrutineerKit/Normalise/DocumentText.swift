@@ -163,16 +163,35 @@ struct LineInfo {
       || f == "'" || f == "\"" || f == "("
   }
 
-  static func analyse(_ line: Line, _ bytes: [UInt8]) -> LineInfo {
+  /// The analysis of `line` of `bytes`. With `source`, the string whose UTF-8 `bytes`
+  /// are, a line beyond ASCII whose clean text is its own bytes takes it as a slice of
+  /// `source`, copied without its UTF-8 being checked again; otherwise the bytes are decoded
+  /// (for ASCII the check is a quick one).
+  static func analyse(_ line: Line, _ bytes: [UInt8], source: String? = nil) -> LineInfo {
     if line.isBlank { return LineInfo(kind: .blank, marker: nil, text: "", textStart: line.contentStart) }
     return bytes.withUnsafeBufferPointer { all in
-      analyse(line, UnsafeBufferPointer(rebasing: all[line.contentStart..<line.contentEnd]))
+      analyse(line, all, source: source)
     }
   }
 
-  /// The analysis of a line that is not blank, from its content's bytes: the line is read
-  /// as a string only when it may be furniture or a table row.
-  private static func analyse(_ line: Line, _ content: UnsafeBufferPointer<UInt8>) -> LineInfo {
+  /// The text of bytes `start..<end` of `source`, whose UTF-8 `bytes` are, copied from it
+  /// without its UTF-8 being checked again; `nil` when either end falls inside a scalar.
+  static func slice(_ source: String, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
+    -> String?
+  {
+    // A scalar boundary is the end of the bytes or a byte that does not continue a scalar.
+    func isBoundary(_ k: Int) -> Bool { k == bytes.count || bytes[k] & 0xC0 != 0x80 }
+    guard start <= end, isBoundary(start), isBoundary(end) else { return nil }
+    let u = source.utf8
+    let from = u.index(u.startIndex, offsetBy: start)
+    // At scalar boundaries the subscript takes the bytes as they are.
+    return String(source[from..<u.index(from, offsetBy: end - start)])
+  }
+
+  /// The analysis of a line that is not blank, from its content's bytes within all the
+  /// bytes: the line is read as a string only when it may be furniture or a table row.
+  private static func analyse(_ line: Line, _ all: UnsafeBufferPointer<UInt8>, source: String?) -> LineInfo {
+    let content = UnsafeBufferPointer(rebasing: all[line.contentStart..<line.contentEnd])
     func raw() -> Substring { Substring(String(decoding: content, as: UTF8.self)) }
     // Furniture is three bytes at most or starts with one of these (see `isFurniture`, whose
     // first tests these are): look at the bytes first.
@@ -210,14 +229,20 @@ struct LineInfo {
     }
     let marker = ListMarker.parse(content)
     let width = marker?.width ?? 0
-    let text = InlineMarkup.clean(UnsafeBufferPointer(rebasing: content[width...]))
+    let words = UnsafeBufferPointer(rebasing: content[width...])
+    let isASCII = ByteWord(bits: bits).isASCII
+    let text = InlineMarkup.clean(words) {
+      // Decoding ASCII checks it quickly; slicing costs more than that.
+      guard !isASCII, let source, let sliced = slice(source, all, line.contentStart + width, line.contentEnd)
+      else { return String(decoding: words, as: UTF8.self) }
+      return sliced
+    }
     if text.isEmpty, marker == nil {
       // A line of markup only (`**`, `#`).
       return LineInfo(kind: .furniture, marker: nil, text: "", textStart: line.contentStart)
     }
     return LineInfo(
-      kind: .text, marker: marker, text: text, textStart: line.contentStart + width,
-      isASCII: ByteWord(bits: bits).isASCII)
+      kind: .text, marker: marker, text: text, textStart: line.contentStart + width, isASCII: isASCII)
   }
 
   /// Page numbers ("12", "Page 3 of 9", "- 4 -"), horizontal rules, footnote texts.

@@ -4,20 +4,45 @@ enum InlineMarkup {
   /// The line's text without Markdown emphasis, `<sup>` footnote markers, link targets,
   /// heading hashes or stray bullet glyphs; inner white space collapsed.
   static func clean(_ raw: Substring) -> String {
-    if let plain = raw.utf8.withContiguousStorageIfAvailable({ plainClean($0) }) {
-      return plain ?? marked(raw)
+    // A substring of a valid string is copied without its UTF-8 being checked again.
+    let found: Shape =
+      raw.utf8.withContiguousStorageIfAvailable { shape(of: $0) }
+      ?? Array(raw.utf8).withUnsafeBufferPointer { shape(of: $0) }
+    switch found {
+    case .verbatim: return String(raw)
+    case .spacing: return collapseSpaces(bytes: raw.utf8, wide: true)
+    case .markup: return marked(raw)
     }
-    return Array(raw.utf8).withUnsafeBufferPointer { plainClean($0) } ?? marked(raw)
   }
 
   /// The same for valid UTF-8 bytes, which are read as a string only when they hold markup.
   static func clean(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-    plainClean(bytes) ?? marked(Substring(String(decoding: bytes, as: UTF8.self)))
+    clean(bytes) { String(decoding: bytes, as: UTF8.self) }
+  }
+
+  /// The same, with `verbatim` giving the bytes' own text for when cleaning leaves them as
+  /// they are (as most lines are): a slice of the document's string, say, which is copied
+  /// without its UTF-8 being checked again, as decoding the bytes would.
+  static func clean(_ bytes: UnsafeBufferPointer<UInt8>, verbatim: () -> String) -> String {
+    switch shape(of: bytes) {
+    case .verbatim: return verbatim()
+    case .spacing: return collapseSpaces(bytes: bytes, wide: true)
+    case .markup: return marked(Substring(String(decoding: bytes, as: UTF8.self)))
+    }
+  }
+
+  /// What cleaning a line's bytes comes to.
+  enum Shape {
+    /// The bytes are their own clean text.
+    case verbatim
+    /// Only their spacing is tidied: runs collapsed to one space, the ends trimmed.
+    case spacing
+    /// They hold markup, for the general path.
+    case markup
   }
 
   /// Most lines hold no markup: they are copied as they are, or with their spacing tidied.
-  /// `nil` when the bytes hold markup.
-  private static func plainClean(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+  static func shape(of bytes: UnsafeBufferPointer<UInt8>) -> Shape {
     var spacing = false
     let markup: Bool = byteClasses.withUnsafeBufferPointer { classes in
       var previous: UInt8 = 0
@@ -31,9 +56,9 @@ enum InlineMarkup {
       }
       return false
     }
-    if markup { return nil }
-    if !spacing, bytes.first != 0x20, bytes.last != 0x20 { return String(decoding: bytes, as: UTF8.self) }
-    return collapseSpaces(bytes: bytes, wide: true)
+    if markup { return .markup }
+    if !spacing, bytes.first != 0x20, bytes.last != 0x20 { return .verbatim }
+    return .spacing
   }
 
   /// The general path, for a line with markup.

@@ -1,0 +1,80 @@
+import Testing
+
+@testable import ScrutineerKit
+
+/// A line's clean text taken as a slice of the document's string, against the same text
+/// decoded from the line's bytes, on many made-up documents: every line end (LF, CRLF, CR),
+/// form feeds, tabs, no-break spaces, markup, list markers, text beyond ASCII, a byte-order
+/// mark, a last line without a line end.
+@Suite("Line text as a slice")
+struct SliceTextTests {
+  /// Pieces the made-up lines are put together from.
+  static let pieces = [
+    "Findings", "main", "3.", "1.2", "a)", "(iv)", "- ", "* ", "• ", "◼ ", "– ", "\u{E000} ", "**", "__", "_",
+    "#", "## ", "<sup>1</sup>", "<br>", "[label](target)", " ", "  ", "\t", "\u{0C}", "\u{A0}", "’", "é",
+    "e\u{301}", "\u{301}", "İ", "ß", "\u{1F600}", "\u{FEFF}", "Page 3 of 9", "- 4 -", "12", "---", ".", "x",
+  ]
+  static let ends = ["\n", "\r\n", "\r", "\u{0C}\n", "\n\n", " \n", "\u{A0}\n", "\t\r\n"]
+
+  /// Documents made of lines of one to four pieces, with a seeded generator.
+  static func documents() -> [String] {
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func next(_ n: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(n))
+    }
+    var documents: [String] = ["", "x", "\u{FEFF}Findings\n", "’", "a\rb\r\nc\nd", "\u{0C}", "é\u{0C}é"]
+    for _ in 0..<400 {
+      var text = next(5) == 0 ? "\u{FEFF}" : ""
+      for _ in 0..<(1 + next(12)) {
+        for _ in 0..<(1 + next(4)) { text += pieces[next(pieces.count)] }
+        text += ends[next(ends.count)]
+      }
+      // A last line without a line end, now and then.
+      if next(2) == 0 { text += pieces[next(pieces.count)] }
+      documents.append(text)
+    }
+    return documents
+  }
+
+  @Test func sliceAnalysisAgreesWithDecoding() {
+    for text in Self.documents() {
+      let bytes = Array(text.utf8)
+      for line in LineSplitter.lines(bytes) {
+        let decoded = LineInfo.analyse(line, bytes)
+        let sliced = LineInfo.analyse(line, bytes, source: text)
+        #expect(Array(sliced.text.utf8) == Array(decoded.text.utf8), "\(text.debugDescription)")
+        #expect(sliced.kind == decoded.kind && sliced.marker == decoded.marker, "\(text.debugDescription)")
+        #expect(sliced.textStart == decoded.textStart && sliced.isASCII == decoded.isASCII)
+      }
+    }
+  }
+
+  @Test func slicesAreTheirBytes() {
+    let text = "a’b\u{1F600}c\r\nd"
+    let bytes = Array(text.utf8)
+    bytes.withUnsafeBufferPointer { all in
+      for start in 0...bytes.count {
+        for end in start...bytes.count {
+          let boundary = { (k: Int) in k == bytes.count || bytes[k] & 0xC0 != 0x80 }
+          let slice = LineInfo.slice(text, all, start, end)
+          if boundary(start) && boundary(end) {
+            #expect(slice.map { Array($0.utf8) } == Array(bytes[start..<end]))
+          } else {
+            #expect(slice == nil)
+          }
+        }
+      }
+    }
+  }
+
+  @Test func cleanSubstringAgreesWithBytes() {
+    for text in Self.documents() {
+      for cell in text.split(separator: "\t", omittingEmptySubsequences: false) {
+        let bytes = Array(cell.utf8)
+        let fromBytes = bytes.withUnsafeBufferPointer { InlineMarkup.clean($0) }
+        #expect(Array(InlineMarkup.clean(cell).utf8) == Array(fromBytes.utf8), "\(cell.debugDescription)")
+      }
+    }
+  }
+}
