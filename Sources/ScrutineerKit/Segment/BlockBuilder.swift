@@ -210,7 +210,8 @@ struct BlockBuilder {
           }
         }
         t.withUTF8 { line in
-          _ = UnsafeMutableBufferPointer(rebasing: out[n..<(n + line.count)]).initialize(from: line)
+          // One copy of the whole line, not a loop over its bytes.
+          if let from = line.baseAddress { (out.baseAddress! + n).initialize(from: from, count: line.count) }
           n += line.count
         }
       }
