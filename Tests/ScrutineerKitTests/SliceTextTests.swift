@@ -77,4 +77,39 @@ struct SliceTextTests {
       }
     }
   }
+
+  /// Collapsed spacing as one byte at a time gives it: runs of spaces, tabs and line breaks
+  /// (with `wide`, form feeds and no-break spaces too) to one space, the ends trimmed.
+  static func collapsedByteByByte(_ bytes: [UInt8], wide: Bool) -> [UInt8] {
+    var out: [UInt8] = []
+    var pending = false
+    var k = 0
+    while k < bytes.count {
+      let b = bytes[k]
+      let noBreak = wide && b == 0xC2 && k + 1 < bytes.count && bytes[k + 1] == 0xA0
+      if noBreak || b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || wide && b == 0x0C {
+        pending = !out.isEmpty
+        k += noBreak ? 2 : 1
+        continue
+      }
+      if pending { out.append(0x20) }
+      pending = false
+      out.append(b)
+      k += 1
+    }
+    return out
+  }
+
+  @Test func collapsedSpacingAgreesWithByteByByte() {
+    let long = ["abcdefghijklmnop", "ABCDEFGH  \u{A0}", "été’s©§ ", "\u{A9}\u{A0}\u{A7}abcdefgh"]
+    for text in Self.documents() + Self.documents().map({ long[$0.utf8.count % 4] + $0 + long[$0.count % 4] })
+    {
+      for wide in [false, true] {
+        let collapsed = InlineMarkup.collapseSpaces(bytes: Array(text.utf8), wide: wide)
+        #expect(
+          Array(collapsed.utf8) == Self.collapsedByteByByte(Array(text.utf8), wide: wide),
+          "\(text.debugDescription)")
+      }
+    }
+  }
 }

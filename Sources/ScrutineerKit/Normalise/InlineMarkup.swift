@@ -147,7 +147,26 @@ enum InlineMarkup {
     }
     // A C2 byte waits to see whether A0 follows it.
     var heldC2 = false
-    for b in source {
+    var i = 0
+    while i < source.count {
+      // Eight bytes at a time while none of them is a space, a control byte or (with `wide`)
+      // C2: they are copied as they are.
+      if !heldC2, i + 8 <= source.count {
+        let w = ByteWord(source, at: i)
+        if !w.hasByte(below: 0x21), !(wide && w.hasByte(0xC2)) {
+          if pendingSpace {
+            out[n] = 0x20
+            n += 1
+            pendingSpace = false
+          }
+          UnsafeMutableRawPointer(out.baseAddress! + n).storeBytes(of: w.bits.littleEndian, as: UInt64.self)
+          n += 8
+          i += 8
+          continue
+        }
+      }
+      let b = source[i]
+      i += 1
       if heldC2 {
         heldC2 = false
         if b == 0xA0 {
