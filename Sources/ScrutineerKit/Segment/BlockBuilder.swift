@@ -191,14 +191,17 @@ struct BlockBuilder {
     }
     // The joined text is written straight into the string's storage: its lines and a
     // space between each two are never longer than this.
+    let info = doc.info
+    let lines = b.lines
     var capacity = 0
-    for i in b.lines { capacity += doc.info[i].text.utf8.count + 1 }
+    for i in lines { capacity += info[i].text.utf8.count + 1 }
     b.text = String(unsafeUninitializedCapacity: max(capacity, 1)) { out in
       var n = 0
-      for (k, i) in b.lines.enumerated() {
-        var t = doc.info[i].text
+      for i in lines {
+        var t = info[i].text
         if t.isEmpty { continue }
-        if k > 0, n > 0 {
+        // Something is written only from the first line on.
+        if n > 0 {
           if out[n - 1] == UInt8(ascii: "-"), let f = t.unicodeScalars.first, f.properties.isLowercase,
             let before = Self.scalar(before: n - 1, in: UnsafeBufferPointer(out)),
             before.properties.isAlphabetic
