@@ -120,30 +120,39 @@ enum DateParser {
     }
     // Slashed dates: 19/10/2012.
     let slash = lower.utf8.contains(UInt8(ascii: "/")) ? lower.split(separator: "/") : []
-    if slash.count == 3, let d = Int(slash[0]), let m = Int(slash[1]), var y = Int(slash[2]),
-      (1...31).contains(d), (1...12).contains(m)
-    {
-      if y < 100 { y += 2000 }
-      out.append(.number(d))
-      out.append(.month(m))
-      out.append(.year(y))
-      return
-    }
+    if slash.count == 3, appendSlashed(Int(slash[0]), Int(slash[1]), Int(slash[2]), into: &out) { return }
     var digits = lower
     for suffix in ["st", "nd", "rd", "th"] where digits.hasSuffix(suffix) && digits.count > 2 {
       digits.removeLast(2)
     }
-    if let n = Int(digits) {
-      if lower.count == 4, (1990...2100).contains(n) {
-        out.append(.year(n))
-      } else if (1...31).contains(n), digits.count <= 2 {
-        out.append(.number(n))
-      } else {
-        out.append(.other)
-      }
+    guard let n = Int(digits) else {
+      out.append(.other)
       return
     }
-    out.append(.other)
+    appendNumber(n, wordLength: lower.count, digits: digits.count, into: &out)
+  }
+
+  /// The tokens of a slashed date's day, month and year, when they make one ("19/10/12"
+  /// is 19 October 2012); false, appending nothing, when they do not.
+  private static func appendSlashed(_ d: Int?, _ m: Int?, _ y: Int?, into out: inout [Token]) -> Bool {
+    guard let d, let m, var y, (1...31).contains(d), (1...12).contains(m) else { return false }
+    if y < 100 { y += 2000 }
+    out.append(.number(d))
+    out.append(.month(m))
+    out.append(.year(y))
+    return true
+  }
+
+  /// The token of a number written with `digits` digits in a word of `wordLength`
+  /// characters (its ordinal suffix the difference): a year, a day, or nothing of a date.
+  private static func appendNumber(_ n: Int, wordLength: Int, digits: Int, into out: inout [Token]) {
+    if wordLength == 4, (1990...2100).contains(n) {
+      out.append(.year(n))
+    } else if (1...31).contains(n), digits <= 2 {
+      out.append(.number(n))
+    } else {
+      out.append(.other)
+    }
   }
 
   /// The spellings of `months`, each packed by `packedLetters`, with their months.
@@ -178,13 +187,8 @@ enum DateParser {
     if w.contains(UInt8(ascii: "/")) {
       // Slashed dates: 19/10/2012 (the pieces between slashes, empty ones left out).
       let pieces = w.split(separator: UInt8(ascii: "/"))
-      if pieces.count == 3, let d = number(pieces[0]), let m = number(pieces[1]), var y = number(pieces[2]),
-        (1...31).contains(d), (1...12).contains(m)
+      if pieces.count == 3, appendSlashed(number(pieces[0]), number(pieces[1]), number(pieces[2]), into: &out)
       {
-        if y < 100 { y += 2000 }
-        out.append(.number(d))
-        out.append(.month(m))
-        out.append(.year(y))
         return
       }
       // A slash stays in the digits, which then read as no number.
@@ -201,13 +205,7 @@ enum DateParser {
       out.append(.other)
       return
     }
-    if n == 4, (1990...2100).contains(value) {
-      out.append(.year(value))
-    } else if (1...31).contains(value), end <= 2 {
-      out.append(.number(value))
-    } else {
-      out.append(.other)
-    }
+    appendNumber(value, wordLength: n, digits: end, into: &out)
   }
 
   /// The month a word of ASCII bytes names, as `months` has it.
