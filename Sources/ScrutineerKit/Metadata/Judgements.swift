@@ -131,16 +131,11 @@ enum Judgements {
 
   /// `Grade.exact(n)` for a line already normalised. A line of lowercase ASCII letters and
   /// single spaces is its own normal form (normalising drops only numbers, punctuation and
-  /// spacing, of which it has none), and so names a grade only if it is one of the grade
-  /// phrases, each of which starts as its grade's name does: such a line starting with
-  /// another letter is passed over without being normalised again.
+  /// spacing, of which it has none), so it is looked up as it stands, without being
+  /// normalised again.
   static func exactGrade(_ n: String) -> Grade? {
-    if let f = n.utf8.first, !gradeInitials.contains(f), isOwnNormalForm(n) { return nil }
-    return Grade.exact(n)
+    isOwnNormalForm(n) ? Grade.named(normalised: n) : Grade.exact(n)
   }
-
-  /// The first letters of the grades' names.
-  private static let gradeInitials = Grade.allCases.map { $0.rawValue.utf8.first! }
 
   /// Whether the text is lowercase ASCII words, each of letters only, between single
   /// spaces.

@@ -181,7 +181,13 @@ extension Grade {
     if HeadingVocabulary.withLeadWord(text, { !HeadingVocabulary.isOne(of: firstWords, $0) }) == true {
       return nil
     }
-    return switch HeadingVocabulary.normalise(text) {
+    return named(normalised: HeadingVocabulary.normalise(text))
+  }
+
+  /// The grade that normalised text names written alone ("requires improvement to be
+  /// good"), if any.
+  static func named(normalised n: String) -> Grade? {
+    switch n {
     case "outstanding": .outstanding
     case "good": .good
     case "requires improvement", "requires improvement to be good": .requiresImprovement
