@@ -33,9 +33,6 @@ struct Lexicon: Sendable {
     private var prefixList: [([UInt8], Int32)] = []
     private var prefixSymbols: [[UInt8]: Int32] = [:]
 
-    /// The number of whole words.
-    var count: Int { words.count }
-
     /// The word's number (in order of first insertion), inserting it if it is new.
     @discardableResult
     mutating func insert(_ word: [UInt8]) -> Int32 {

@@ -117,25 +117,31 @@ struct PhraseMatcher: Sendable {
     // Room for a word every six bytes, up to a few thousand; more as they come.
     let room = min(length / 6, 4096)
     lexicon.withWalker { walker in
-      entrySymbol.withUnsafeBufferPointer { entrySymbol in
-        entryCues.withUnsafeBufferPointer { entryCues in
-          rootChild.withUnsafeBufferPointer { rootChild in
-            endStart.withUnsafeBufferPointer { endStart in
-              ends.withUnsafeBufferPointer { ends in
-                goesOn.withUnsafeBufferPointer { goesOn in
-                  var sink = Sink(
-                    walker: walker, entrySymbol: entrySymbol, entryCues: entryCues,
-                    phrases: PhraseTrie(
-                      edges: phraseEdges, rootChild: rootChild, endStart: endStart, ends: ends, goesOn: goesOn
-                    ),
-                    words: RawBuffer(capacity: room), found: RawBuffer(capacity: room / 4))
-                  WordTokenizer.scan(bytes, ranges: ranges, into: &sink)
-                  scan.words.append(contentsOf: sink.words.elements)
-                  scan.occurrences.append(contentsOf: sink.found.elements)
-                  sink.free()
-                }
-              }
-            }
+      withPhraseTrie { phrases in
+        entrySymbol.withUnsafeBufferPointer { entrySymbol in
+          entryCues.withUnsafeBufferPointer { entryCues in
+            var sink = Sink(
+              walker: walker, entrySymbol: entrySymbol, entryCues: entryCues, phrases: phrases,
+              words: RawBuffer(capacity: room), found: RawBuffer(capacity: room / 4))
+            WordTokenizer.scan(bytes, ranges: ranges, into: &sink)
+            scan.words.append(contentsOf: sink.words.elements)
+            scan.occurrences.append(contentsOf: sink.found.elements)
+            sink.free()
+          }
+        }
+      }
+    }
+  }
+
+  /// Calls `body` with the phrase trie's tables, valid only during the call.
+  private func withPhraseTrie<R>(_ body: (PhraseTrie) -> R) -> R {
+    rootChild.withUnsafeBufferPointer { rootChild in
+      endStart.withUnsafeBufferPointer { endStart in
+        ends.withUnsafeBufferPointer { ends in
+          goesOn.withUnsafeBufferPointer { goesOn in
+            body(
+              PhraseTrie(
+                edges: phraseEdges, rootChild: rootChild, endStart: endStart, ends: ends, goesOn: goesOn))
           }
         }
       }
