@@ -248,15 +248,10 @@ enum DateParser {
     return value
   }
 
-  /// Whether the text has an ASCII digit: every day and year is written with them (`Int`
-  /// reads no others), so text without one holds no date.
-  @inline(__always) private static func hasDigit(_ text: Substring) -> Bool {
-    text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
-  }
-
   /// The first full date (day, month and year) in the text.
   static func fullDate(in text: Substring) -> ISODate? {
-    guard hasDigit(text) else { return nil }
+    // Every day and year is written in ASCII digits: text without one holds no date.
+    guard text.hasASCIIDigit else { return nil }
     let t = tokens(text)
     var i = 0
     while i + 2 < t.count {
@@ -275,7 +270,7 @@ enum DateParser {
 
   /// Every date in the text, full dates and month-year dates ("November 2016").
   static func allDates(in text: Substring) -> [ISODate] {
-    guard hasDigit(text) else { return [] }
+    guard text.hasASCIIDigit else { return [] }
     let t = tokens(text)
     var out: [ISODate] = []
     var i = 0
@@ -300,7 +295,7 @@ enum DateParser {
   /// The days of the first visit-like date expression: a list or range of days ending
   /// in a month and year ("19 and 20 February 2020", "20 February to 3 March 2023").
   static func dayRun(in text: Substring, defaultYear: Int? = nil) -> [ISODate] {
-    guard hasDigit(text) else { return [] }
+    guard text.hasASCIIDigit else { return [] }
     let t = tokens(text)
     var i = 0
     while i < t.count {

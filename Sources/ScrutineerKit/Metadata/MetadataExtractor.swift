@@ -39,11 +39,6 @@ struct MetadataExtractor {
     return out
   }
 
-  /// Whether the text has an ASCII digit, without which it holds no date.
-  private static func hasDigit(_ text: String) -> Bool {
-    text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
-  }
-
   func title() -> String? {
     for b in blocks.prefix(30) {
       if TitlePatterns.isTitle(b.text), b.text.hasAtMostCharacters(160) { return b.text }
@@ -96,7 +91,7 @@ struct MetadataExtractor {
     // A date alone on a line near the top (letters), or a dateline ("By on 19/10/2012 in News").
     let limit = kind.isInspectorate ? 40 : 6
     guard kind != .inspectionReport else { return nil }
-    for i in lines.prefix(limit) where Self.hasDigit(doc.info[i].text) {
+    for i in lines.prefix(limit) where doc.info[i].text.hasASCIIDigit {
       let t = String(doc.info[i].text.prefixCharacters(200))
       let words = t.split(separator: " ").count
       if let d = DateParser.fullDate(in: t[...]) {
@@ -126,7 +121,7 @@ struct MetadataExtractor {
     }
     guard kind.isInspectorate || kind == .newsRelease else { return [] }
     // A block without a digit holds no dates.
-    for b in blocks.prefix(40) where Self.hasDigit(b.text) {
+    for b in blocks.prefix(40) where b.text.hasASCIIDigit {
       let lower = b.text.prefixCharacters(3000).quickLowercased
       for key in [
         "visit to", "visit of", "inspection of", "visit on", "visit took place", "inspection took place",

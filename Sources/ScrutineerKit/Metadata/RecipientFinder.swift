@@ -74,7 +74,7 @@ enum RecipientFinder {
 
   /// Whether the text has a character that is a number: in ASCII only a digit is.
   static func hasNumber(_ text: String) -> Bool {
-    if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }
+    if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.hasASCIIDigit }
     return text.contains(where: \.isNumber)
   }
 

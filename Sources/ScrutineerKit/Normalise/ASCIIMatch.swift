@@ -139,6 +139,10 @@ struct ASCIINeedles: Sendable {
 }
 
 extension StringProtocol {
+  /// Whether the text holds an ASCII digit (the only digits `Int` reads, and in ASCII
+  /// text the only characters that are numbers).
+  @inline(__always) var hasASCIIDigit: Bool { utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }
+
   /// The same as `lowercased()`, which maps each scalar on its own, but quicker on the
   /// text of letters: ASCII is lowercased on bytes, general punctuation (curly quotes,
   /// dashes) and the no-break space are kept as they are, having no case, and only other

@@ -428,7 +428,7 @@ struct BlockBuilder {
     // Lines that look like address lines (short, many capitals, digits) are not headings.
     // The only ASCII characters that are numbers are the digits.
     if words.count <= 4,
-      li.isASCII ? text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) : text.contains(where: \.isNumber)
+      li.isASCII ? text.hasASCIIDigit : text.contains(where: \.isNumber)
     {
       return false
     }
