@@ -98,43 +98,27 @@ enum Inspectors {
     return out
   }
 
-  /// Whether the line opens with the lead inspector's label or a team member's.
+  /// Whether the line opens with the lead inspector's label or a team member's: only the
+  /// labels that start with its first letter are tried.
   private static func label(_ t: String) -> (lead: Bool, team: Bool) {
-    t.utf8.withContiguousStorageIfAvailable(label) ?? label(characters: t)
+    t.utf8.withContiguousStorageIfAvailable { label(bytes: $0) } ?? label(bytes: t.utf8)
   }
 
-  /// The same, on the line's bytes: only the labels that start with its first letter are
-  /// tried.
-  private static func label(_ u: UnsafeBufferPointer<UInt8>) -> (lead: Bool, team: Bool) {
+  /// The same on the line's bytes (in place when they are stored together).
+  @inline(__always)
+  private static func label(bytes u: some Collection<UInt8>) -> (lead: Bool, team: Bool) {
     switch u.first.map({ $0 | 0x20 }) {
-    case UInt8(ascii: "l"): return (startsWith(u, "lead inspector"), false)
-    case UInt8(ascii: "r"): return (startsWith(u, "reporting inspector"), false)
+    case UInt8(ascii: "l"): return (ASCIIMatch.hasPrefix(bytes: u, "lead inspector"), false)
+    case UInt8(ascii: "r"): return (ASCIIMatch.hasPrefix(bytes: u, "reporting inspector"), false)
     case UInt8(ascii: "t"):
-      return (false, startsWith(u, "team inspectors") || startsWith(u, "team inspector:"))
-    case UInt8(ascii: "d"): return (false, startsWith(u, "deputy lead inspector"))
-    case UInt8(ascii: "i"): return (false, startsWith(u, "inspectors:"))
+      return (
+        false,
+        ASCIIMatch.hasPrefix(bytes: u, "team inspectors") || ASCIIMatch.hasPrefix(bytes: u, "team inspector:")
+      )
+    case UInt8(ascii: "d"): return (false, ASCIIMatch.hasPrefix(bytes: u, "deputy lead inspector"))
+    case UInt8(ascii: "i"): return (false, ASCIIMatch.hasPrefix(bytes: u, "inspectors:"))
     default: return (false, false)
     }
-  }
-
-  /// The same, through `ASCIIMatch.hasPrefix`.
-  private static func label(characters t: String) -> (lead: Bool, team: Bool) {
-    (
-      ASCIIMatch.hasPrefix(t, "lead inspector") || ASCIIMatch.hasPrefix(t, "reporting inspector"),
-      ASCIIMatch.hasPrefix(t, "team inspectors") || ASCIIMatch.hasPrefix(t, "team inspector:")
-        || ASCIIMatch.hasPrefix(t, "deputy lead inspector") || ASCIIMatch.hasPrefix(t, "inspectors:")
-    )
-  }
-
-  /// Whether the bytes start with the lowercase ASCII needle, ignoring the case of its
-  /// letters, as `ASCIIMatch.hasPrefix` tells.
-  @inline(__always)
-  static func startsWith(_ u: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
-    let n = needle.utf8Start
-    let count = needle.utf8CodeUnitCount
-    guard u.count >= count else { return false }
-    for k in 0..<count where u[k] | (n[k] >= 0x61 && n[k] <= 0x7A ? 0x20 : 0) != n[k] { return false }
-    return true
   }
 
   /// The text up to the end of the sentence: a full stop followed by a space and a

@@ -23,9 +23,15 @@ enum ASCIIMatch {
 
   /// Whether `text` starts with `needle` (lowercase ASCII), ignoring ASCII case.
   static func hasPrefix<S: StringProtocol>(_ text: S, _ needle: StaticString) -> Bool {
+    hasPrefix(bytes: text.utf8, needle)
+  }
+
+  /// The same on bytes.
+  @inline(__always)
+  static func hasPrefix(bytes: some Sequence<UInt8>, _ needle: StaticString) -> Bool {
     let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
     var k = 0
-    for b in text.utf8 {
+    for b in bytes {
       if k == n.count { return true }
       guard b | (n[k] >= 0x61 && n[k] <= 0x7A ? 0x20 : 0) == n[k] else { return false }
       k += 1
