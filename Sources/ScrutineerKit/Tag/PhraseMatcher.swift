@@ -202,6 +202,13 @@ struct PhraseMatcher: Sendable {
     ) {
       let state = letters.state
       symbols.removeAll()
+      if letters.back3 == Lexicon.dead {
+        // The walk left the lexicon more than three letters before the word's end, with no
+        // wildcard prefix on the way: neither the word nor a folded form of it is known.
+        words.append(TaggedWord(start: start, end: end, sentence: sentence, clauseEnd: false, cues: []))
+        walk(words.count - 1, sentence: sentence)
+        return
+      }
       var cues: WordCues = []
       var lowerSymbol: Int32 = -1
       let e = walker.entry(state)
