@@ -213,4 +213,17 @@ struct MetadataSpeedTests {
       #expect(RecipientFinder.hasNumber(role) == role.contains(where: \.isNumber), "\(role)")
     }
   }
+
+  @Test func salutationsOnTheirFirstByteAgreeWithHasPrefix() {
+    var lines = [
+      "", "D", "Dear", "Dear ", "Dear Sir", "dear Sir", "DEAR Sir", " Dear Sir", "Dear\u{A0}Sir",
+      "Dear \u{301}x",
+      "D\u{301}ear Sir", "\u{FF24}ear Sir", "\u{1E0A}ear Sir", "De\u{301}ar Sir", "Dear\r\n",
+      "\u{FEFF}Dear Sir",
+    ]
+    lines += Self.texts + Self.words.prefix(400).map { "Dear " + $0 }
+    for line in lines {
+      #expect(DocumentSplitter.isSalutation(line) == line.hasPrefix("Dear "), "\(line.debugDescription)")
+    }
+  }
 }

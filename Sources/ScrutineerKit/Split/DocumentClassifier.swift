@@ -11,7 +11,7 @@ enum DocumentClassifier {
     }
     let top = head.prefix(15).joined(separator: " ").quickLowercased.straightApostrophes
     let opening = head.joined(separator: " ").quickLowercased.straightApostrophes
-    let hasDear = head.contains { $0.hasPrefix("Dear ") }
+    let hasDear = head.contains(where: DocumentSplitter.isSalutation)
     let letterhead = head.prefix(12).contains { DocumentSplitter.isLetterhead($0) }
 
     // A letter's title line names the visit.

@@ -66,7 +66,13 @@ enum DocumentSplitter {
 
   /// A letter's salutation line. `starts` finds these first and `salutation(after:)` looks
   /// for one, so both must use this one test.
-  private static func isSalutation(_ text: String) -> Bool { text.hasPrefix("Dear ") }
+  ///
+  /// Lines are refused on their first byte before `hasPrefix`: a text starts with "Dear "
+  /// character for character only if its first byte is "D" (no other scalar or sequence
+  /// is canonically equivalent to "D"), and nearly every line is refused there.
+  static func isSalutation(_ text: String) -> Bool {
+    text.utf8.first == UInt8(ascii: "D") && text.hasPrefix("Dear ")
+  }
 
   /// How many lines after a letterhead line its salutation may stand.
   private static let salutationReach = 30
