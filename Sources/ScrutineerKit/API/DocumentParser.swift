@@ -14,6 +14,11 @@ public enum DocumentParser {
     let lines = LineSplitter.lines(bytes)
     let whole = lines.map { LineInfo.analyse($0, bytes, source: text) }
     let starts = DocumentSplitter.starts(lines: lines, info: whole)
+    // One document from the first line, the usual case: its lines and analyses are all of
+    // them, passed on without copies.
+    if starts.count == 1, starts[0] == 0 {
+      return [parseDocument(bytes: bytes, lines: lines, info: whole, span: Span(start: 0, end: bytes.count))]
+    }
     var documents: [Document] = []
     for (k, first) in starts.enumerated() {
       let last = k + 1 < starts.count ? starts[k + 1] : lines.count
