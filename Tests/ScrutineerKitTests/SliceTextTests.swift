@@ -112,4 +112,28 @@ struct SliceTextTests {
       }
     }
   }
+
+  /// The word-at-a-time shape against the byte-at-a-time one, on lines of many lengths
+  /// built from bytes chosen to fall on either side of a word's edge: markup, single and
+  /// double spaces, control bytes, C2 (with and without A0) and text beyond ASCII.
+  @Test func shapeAgreesWithByteByByte() {
+    let pieces: [[UInt8]] = [
+      Array("a".utf8), Array("word".utf8), [0x20], [0x20, 0x20], Array("*".utf8), Array("_".utf8),
+      Array("<".utf8), Array("[".utf8), Array("#".utf8), [0x09], [0x0C], [0x0A], [0x0D], [0x01], [0x1F],
+      [0xC2, 0xA0], [0xC2, 0xA9], Array("é’".utf8), [0x21], [0x7F], [0x2B], [0x5E], [0x3B], [0x22], [0xA0],
+    ]
+    var state: UInt64 = 0x2545_F491_4F6C_DD1D
+    func next(_ n: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(n))
+    }
+    for round in 0..<20_000 {
+      var line: [UInt8] = []
+      // Mostly plain words, so that whole words take the quick path.
+      for _ in 0..<(round % 13) { line += next(4) == 0 ? pieces[next(pieces.count)] : pieces[next(3)] }
+      line.withUnsafeBufferPointer { u in
+        #expect(InlineMarkup.shape(of: u) == InlineMarkup.shapeByBytes(u), "\(line)")
+      }
+    }
+  }
 }

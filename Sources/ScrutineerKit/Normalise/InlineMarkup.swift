@@ -42,7 +42,54 @@ enum InlineMarkup {
   }
 
   /// Most lines hold no markup: they are copied as they are, or with their spacing tidied.
+  /// Eight bytes at a time while none is below a space or C2 (which would need a closer
+  /// look): such a word is markup when it holds a markup byte, and spacing to tidy when
+  /// it holds two spaces in a row (one of them perhaps the last byte of the word before).
   static func shape(of bytes: UnsafeBufferPointer<UInt8>) -> Shape {
+    var spacing = false
+    var previous: UInt8 = 0
+    let markup: Bool = byteClasses.withUnsafeBufferPointer { classes in
+      /// Reads one byte as `shapeByBytes` does; true when it is markup.
+      @inline(__always) func step(_ b: UInt8) -> Bool {
+        let c = classes[Int(b)]
+        if c != 0 {
+          if c == markupByte { return true }
+          if c == spacingByte || previous == 0x20 { spacing = true }
+        }
+        previous = b
+        return false
+      }
+      var i = 0
+      while i + 8 <= bytes.count {
+        let w = ByteWord(bytes, at: i)
+        if w.hasByte(below: 0x20) || w.hasByte(0xC2) {
+          for k in i..<(i + 8) where step(bytes[k]) { return true }
+        } else {
+          let marks =
+            w.marks(of: UInt8(ascii: "*")) | w.marks(of: UInt8(ascii: "_")) | w.marks(of: UInt8(ascii: "<"))
+            | w.marks(of: UInt8(ascii: "[")) | w.marks(of: UInt8(ascii: "#"))
+          if marks != 0 { return true }
+          // The high bit of each byte that is a space, exactly.
+          let spaces = ~ByteWord(bits: w.bits ^ (ByteWord.ones &* 0x20)).nonZeroBytes & ByteWord.highs
+          let follows = spaces << 8 | (previous == 0x20 ? 0x80 : 0)
+          if spaces & follows != 0 { spacing = true }
+          previous = UInt8(truncatingIfNeeded: w.bits >> 56)
+        }
+        i += 8
+      }
+      while i < bytes.count {
+        if step(bytes[i]) { return true }
+        i += 1
+      }
+      return false
+    }
+    if markup { return .markup }
+    if !spacing, bytes.first != 0x20, bytes.last != 0x20 { return .verbatim }
+    return .spacing
+  }
+
+  /// The same, a byte at a time: what `shape(of:)` must agree with.
+  static func shapeByBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Shape {
     var spacing = false
     let markup: Bool = byteClasses.withUnsafeBufferPointer { classes in
       var previous: UInt8 = 0
