@@ -110,23 +110,21 @@ struct PhraseMatcher: Sendable {
   /// before it in its sentence began, and begin their own.
   func scan(_ bytes: [UInt8], ranges: [Range<Int>], into scan: inout TextScan) {
     scan.reset()
-    // The sink gathers words and occurrences in buffers of its own, copied to the scan's
-    // arrays at the end: a word costs a store rather than an array's append.
-    var length = 0
-    for r in ranges { length += r.count }
-    // Room for a word every six bytes, up to a few thousand; more as they come.
-    let room = min(length / 6, 4096)
+    // The sink gathers words and occurrences in buffers the scan keeps from item to item,
+    // copied to the scan's arrays at the end: a word costs a store rather than an array's
+    // append, and an item allocates nothing.
+    let buffers = scan.buffers
     lexicon.withWalker { walker in
       withPhraseTrie { phrases in
         entrySymbol.withUnsafeBufferPointer { entrySymbol in
           entryCues.withUnsafeBufferPointer { entryCues in
             var sink = Sink(
               walker: walker, entrySymbol: entrySymbol, entryCues: entryCues, phrases: phrases,
-              words: RawBuffer(capacity: room), found: RawBuffer(capacity: room / 4))
+              buffers: buffers)
             WordTokenizer.scan(bytes, ranges: ranges, into: &sink)
             scan.words.append(contentsOf: sink.words.elements)
             scan.occurrences.append(contentsOf: sink.found.elements)
-            sink.free()
+            sink.giveBack(to: buffers)
           }
         }
       }
@@ -168,16 +166,33 @@ struct PhraseMatcher: Sendable {
     var words: RawBuffer<TaggedWord>
     var found: RawBuffer<Occurrence>
     /// The current word's symbols.
-    var symbols = RawBuffer<Int32>(capacity: 16)
+    var symbols: RawBuffer<Int32>
     /// The walks under way: the trie node each has reached and the word it began at, all
     /// in `walkSentence`; and the walks the current word carries on.
-    var walks = RawBuffer<Walk>(capacity: 16)
-    var nextWalks = RawBuffer<Walk>(capacity: 16)
+    var walks: RawBuffer<Walk>
+    var nextWalks: RawBuffer<Walk>
     var walkSentence = -1
 
-    struct Walk {
-      var node: Int32
-      var first: Int32
+    /// Takes the buffers, emptied, until `giveBack(to:)`.
+    init(
+      walker: Lexicon.Walker, entrySymbol: UnsafeBufferPointer<Int32>,
+      entryCues: UnsafeBufferPointer<WordCues>,
+      phrases: PhraseTrie, buffers: SinkBuffers
+    ) {
+      self.walker = walker
+      self.entrySymbol = entrySymbol
+      self.entryCues = entryCues
+      self.phrases = phrases
+      words = buffers.words
+      found = buffers.found
+      symbols = buffers.symbols
+      walks = buffers.walks
+      nextWalks = buffers.nextWalks
+      words.removeAll()
+      found.removeAll()
+      symbols.removeAll()
+      walks.removeAll()
+      nextWalks.removeAll()
     }
 
     /// The lexicon state after the word's letters so far, and after all but the last one,
@@ -284,13 +299,38 @@ struct PhraseMatcher: Sendable {
       if words.count > 0 { words.base[words.count - 1].clauseEnd = true }
     }
 
-    func free() {
-      words.free()
-      found.free()
-      symbols.free()
-      walks.free()
-      nextWalks.free()
+    /// Hands the buffers back, grown as they may have been.
+    func giveBack(to buffers: SinkBuffers) {
+      buffers.words = words
+      buffers.found = found
+      buffers.symbols = symbols
+      buffers.walks = walks
+      buffers.nextWalks = nextWalks
     }
+  }
+}
+
+/// A walk of the phrase trie under way: the node it has reached and the word it began at.
+struct Walk {
+  var node: Int32
+  var first: Int32
+}
+
+/// The memory a scan's sink writes into, kept from item to item by `TextScan` and freed
+/// with it.
+final class SinkBuffers {
+  var words = RawBuffer<TaggedWord>(capacity: 1024)
+  var found = RawBuffer<PhraseMatcher.Occurrence>(capacity: 256)
+  var symbols = RawBuffer<Int32>(capacity: 16)
+  var walks = RawBuffer<Walk>(capacity: 16)
+  var nextWalks = RawBuffer<Walk>(capacity: 16)
+
+  deinit {
+    words.free()
+    found.free()
+    symbols.free()
+    walks.free()
+    nextWalks.free()
   }
 }
 
@@ -309,6 +349,8 @@ struct TaggedWord {
 struct TextScan {
   var words: [TaggedWord] = []
   var occurrences: [PhraseMatcher.Occurrence] = []
+  /// For the phrase matcher: the buffers its scan writes into.
+  var buffers = SinkBuffers()
   /// For the tagger: where each phrase's occurrences start, -1 between items.
   var phraseStart: [Int32] = []
   /// For the tagger: the phrases present, and the occurrences grouped by phrase.
