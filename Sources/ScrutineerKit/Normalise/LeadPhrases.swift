@@ -13,21 +13,29 @@ struct LeadPhrases: Sendable {
     case removed
   }
 
-  private let phrases: [[UInt8]]
+  /// The phrases' bytes one after another: phrase k is `bytes[starts[k]..<starts[k + 1]]`.
+  private let bytes: [UInt8]
+  private let starts: [Int]
   private let apostrophes: Apostrophes
-  /// The phrases by their first byte, each list in the phrases' order.
-  private let byInitial: [[Int]]
+  /// The phrases by their first byte, each list in the phrases' order: those starting with
+  /// byte b are `byInitial[initialStarts[b]..<initialStarts[b + 1]]`. (Flat arrays: a
+  /// lookup retains nothing.)
+  private let byInitial: [Int]
+  private let initialStarts: [Int]
 
   /// - Parameter phrases: lowercase; ASCII only.
   init(_ phrases: [String], apostrophes: Apostrophes = .straight) {
     precondition(
       phrases.allSatisfy { p in !p.isEmpty && p.utf8.allSatisfy { $0 < 0x80 && !(0x41...0x5A).contains($0) } }
     )
-    self.phrases = phrases.map { Array($0.utf8) }
+    let lists = phrases.map { Array($0.utf8) }
+    bytes = lists.flatMap { $0 }
+    starts = lists.reduce(into: [0]) { $0.append($0.last! + $1.count) }
     self.apostrophes = apostrophes
-    var byInitial = [[Int]](repeating: [], count: 128)
-    for (k, p) in self.phrases.enumerated() { byInitial[Int(p[0])].append(k) }
-    self.byInitial = byInitial
+    var lists128 = [[Int]](repeating: [], count: 128)
+    for (k, p) in lists.enumerated() { lists128[Int(p[0])].append(k) }
+    byInitial = lists128.flatMap { $0 }
+    initialStarts = lists128.reduce(into: [0]) { $0.append($0.last! + $1.count) }
   }
 
   /// Whether the text starts with one of the phrases.
@@ -35,23 +43,28 @@ struct LeadPhrases: Sendable {
 
   /// The position in the list of the first phrase the text starts with.
   func firstMatch(_ text: String) -> Int? {
+    // A native string's bytes are read where they lie.
+    if let found = text.utf8.withContiguousStorageIfAvailable({ firstMatch(in: $0) }) { return found }
     var text = text
-    return text.withUTF8 { u -> Int? in
-      // Only the phrases that start with the text's first letter are tried, when that is
-      // ASCII, as it is in nearly every line.
-      var i = 0
-      if apostrophes == .removed { i = skipApostrophes(u, from: 0) }
-      guard i < u.count else { return nil }
-      let b = u[i]
-      if b < 0x80 {
-        for k in byInitial[Int(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)] where startsWith(u, phrases[k]) {
-          return k
-        }
-        return nil
+    return text.withUTF8 { firstMatch(in: $0) }
+  }
+
+  private func firstMatch(in u: UnsafeBufferPointer<UInt8>) -> Int? {
+    // Only the phrases that start with the text's first letter are tried, when that is
+    // ASCII, as it is in nearly every line.
+    var i = 0
+    if apostrophes == .removed { i = skipApostrophes(u, from: 0) }
+    guard i < u.count else { return nil }
+    let b = u[i]
+    if b < 0x80 {
+      let initial = Int(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+      for j in initialStarts[initial]..<initialStarts[initial + 1] where startsWith(u, byInitial[j]) {
+        return byInitial[j]
       }
-      for (k, p) in phrases.enumerated() where startsWith(u, p) { return k }
       return nil
     }
+    for k in 0..<(starts.count - 1) where startsWith(u, k) { return k }
+    return nil
   }
 
   private func skipApostrophes(_ u: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
@@ -73,10 +86,12 @@ struct LeadPhrases: Sendable {
     u[i] == 0xE2 && i + 2 < u.count && u[i + 1] == 0x80 && u[i + 2] == 0x99
   }
 
-  private func startsWith(_ u: UnsafeBufferPointer<UInt8>, _ p: [UInt8]) -> Bool {
+  /// Whether the text starts with phrase `phrase`.
+  private func startsWith(_ u: UnsafeBufferPointer<UInt8>, _ phrase: Int) -> Bool {
+    let p = bytes[starts[phrase]..<starts[phrase + 1]]
     var i = 0
-    var k = 0
-    while k < p.count {
+    var k = p.startIndex
+    while k < p.endIndex {
       if apostrophes == .removed { i = skipApostrophes(u, from: i) }
       guard i < u.count else { return false }
       let b = u[i]
@@ -98,7 +113,7 @@ struct LeadPhrases: Sendable {
       var lower: [UInt8] = []
       ScalarCase.appendLowercased(scalar, to: &lower)
       for m in lower {
-        guard k < p.count, m == p[k] else { return false }
+        guard k < p.endIndex, m == p[k] else { return false }
         k += 1
       }
       i += n
