@@ -9,8 +9,9 @@ enum DocumentClassifier {
       head.append(String(info[i].text.prefixCharacters(300)))
       if head.count >= 45 { break }
     }
-    let top = head.prefix(15).joined(separator: " ").quickLowercased.straightApostrophes
-    let opening = head.joined(separator: " ").quickLowercased.straightApostrophes
+    // Made when first needed: most letters are told by their title line before either is.
+    lazy var top = head.prefix(15).joined(separator: " ").quickLowercased.straightApostrophes
+    lazy var opening = head.joined(separator: " ").quickLowercased.straightApostrophes
     let hasDear = head.contains(where: DocumentSplitter.isSalutation)
     let letterhead = head.prefix(12).contains { DocumentSplitter.isLetterhead($0) }
 
