@@ -17,8 +17,10 @@ public struct Analyser: Sendable {
 
   /// Parses and tags text already decoded.
   public func analyse(_ source: SourceText, path: String) -> AnalysedFile {
-    var documents = DocumentParser.parse(source.text)
-    tagger.tag(&documents, text: source.text)
+    // One copy of the bytes serves the parser and the tagger.
+    let bytes = Array(source.text.utf8)
+    var documents = DocumentParser.parse(bytes: bytes, of: source.text)
+    tagger.tag(&documents, bytes: bytes)
     return AnalysedFile(
       path: path, encoding: source.encoding, byteCount: source.text.utf8.count, documents: documents)
   }

@@ -46,8 +46,10 @@ public struct Tagger: Sendable {
   }
 
   /// Tags every item of every document in place.
-  public func tag(_ documents: inout [Document], text: String) {
-    let bytes = Array(text.utf8)
+  public func tag(_ documents: inout [Document], text: String) { tag(&documents, bytes: Array(text.utf8)) }
+
+  /// The same over the text's UTF-8 bytes, for callers that keep them.
+  func tag(_ documents: inout [Document], bytes: [UInt8]) {
     var scan = TextScan()
     for d in documents.indices {
       for s in documents[d].segments.indices {
