@@ -85,6 +85,33 @@ struct TextToolsTests {
     }
   }
 
+  @Test func aScanKeptFromItemToItemGivesWhatAFreshOneGives() {
+    // The matcher's buffers are lent to each item's sink and taken back grown: a long item
+    // after short ones, and short ones after it, must see none of the others' words.
+    let tagger = Tagger(rules: .defaults)
+    let texts = [
+      "Early help is not always timely.",
+      String(repeating: "Children in care do not always see their social workers. However, ", count: 300)
+        + "the early help offer is strong and step-down to early help is well managed.",
+      "Thresholds are understood; partners attend strategy meetings.",
+      "",
+      "Care leavers said that their personal advisers know them well.",
+    ]
+    var kept = TextScan()
+    for text in texts + texts.reversed() {
+      let bytes = Array(text.utf8)
+      var fresh = TextScan()
+      let a = tagger.analyse(bytes: bytes, ranges: [0..<bytes.count], segment: .findings, scan: &kept)
+      let b = tagger.analyse(bytes: bytes, ranges: [0..<bytes.count], segment: .findings, scan: &fresh)
+      #expect(a.themes.map(\.id) == b.themes.map(\.id))
+      #expect(a.fired.map(\.span) == b.fired.map(\.span))
+      #expect(a.polarity == b.polarity)
+      #expect(kept.words.count == fresh.words.count)
+      #expect(kept.occurrences.count == fresh.occurrences.count)
+    }
+    #expect(!tagger.analyse(text: texts[1]).themes.isEmpty)
+  }
+
   @Test func rawBufferKeepsWhatWasAppendedThroughGrowth() {
     var buffer = RawBuffer<Int32>(capacity: 3)
     var reference: [Int32] = []
