@@ -29,13 +29,18 @@ struct LeadPhrases: Sendable {
       phrases.allSatisfy { p in !p.isEmpty && p.utf8.allSatisfy { $0 < 0x80 && !(0x41...0x5A).contains($0) } }
     )
     let lists = phrases.map { Array($0.utf8) }
-    bytes = lists.flatMap { $0 }
-    starts = lists.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+    (bytes, starts) = Self.flatten(lists)
     self.apostrophes = apostrophes
-    var lists128 = [[Int]](repeating: [], count: 128)
-    for (k, p) in lists.enumerated() { lists128[Int(p[0])].append(k) }
-    byInitial = lists128.flatMap { $0 }
-    initialStarts = lists128.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+    var byByte = [[Int]](repeating: [], count: 128)
+    for (k, p) in lists.enumerated() { byByte[Int(p[0])].append(k) }
+    (byInitial, initialStarts) = Self.flatten(byByte)
+  }
+
+  /// The lists end to end, and where each starts (with the end of the last after them).
+  private static func flatten<T>(_ lists: [[T]]) -> ([T], [Int]) {
+    var starts = [0]
+    for list in lists { starts.append(starts[starts.count - 1] + list.count) }
+    return (lists.flatMap { $0 }, starts)
   }
 
   /// Whether the text starts with one of the phrases.
@@ -88,22 +93,23 @@ struct LeadPhrases: Sendable {
 
   /// Whether the text starts with phrase `phrase`.
   private func startsWith(_ u: UnsafeBufferPointer<UInt8>, _ phrase: Int) -> Bool {
-    let p = bytes[starts[phrase]..<starts[phrase + 1]]
+    // Indices into `bytes`, not a slice of it, which would retain the array.
+    let end = starts[phrase + 1]
     var i = 0
-    var k = p.startIndex
-    while k < p.endIndex {
+    var k = starts[phrase]
+    while k < end {
       if apostrophes == .removed { i = skipApostrophes(u, from: i) }
       guard i < u.count else { return false }
       let b = u[i]
       if b < 0x80 {
-        guard (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) == p[k] else { return false }
+        guard (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) == bytes[k] else { return false }
         i += 1
         k += 1
         continue
       }
       if isCurlyApostrophe(u, i) {
         // Only `.straight` reaches here with one.
-        guard p[k] == 0x27 else { return false }
+        guard bytes[k] == 0x27 else { return false }
         i += 3
         k += 1
         continue
@@ -113,7 +119,7 @@ struct LeadPhrases: Sendable {
       var lower: [UInt8] = []
       ScalarCase.appendLowercased(scalar, to: &lower)
       for m in lower {
-        guard k < p.endIndex, m == p[k] else { return false }
+        guard k < end, m == bytes[k] else { return false }
         k += 1
       }
       i += n
