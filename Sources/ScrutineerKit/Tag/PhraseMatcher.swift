@@ -113,18 +113,19 @@ struct PhraseMatcher: Sendable {
     // The sink gathers words and occurrences in buffers the scan keeps from item to item,
     // copied to the scan's arrays at the end: a word costs a store rather than an array's
     // append, and an item allocates nothing.
-    let buffers = scan.buffers
+    let store = scan.sinkBuffers
     lexicon.withWalker { walker in
       withPhraseTrie { phrases in
         entrySymbol.withUnsafeBufferPointer { entrySymbol in
           entryCues.withUnsafeBufferPointer { entryCues in
             var sink = Sink(
               walker: walker, entrySymbol: entrySymbol, entryCues: entryCues, phrases: phrases,
-              buffers: buffers)
+              buffers: store.buffers)
             WordTokenizer.scan(bytes, ranges: ranges, into: &sink)
-            scan.words.append(contentsOf: sink.words.elements)
-            scan.occurrences.append(contentsOf: sink.found.elements)
-            sink.giveBack(to: buffers)
+            scan.words.append(contentsOf: sink.buffers.words.elements)
+            scan.occurrences.append(contentsOf: sink.buffers.found.elements)
+            // The buffers go back to the scan, grown as they may have been.
+            store.buffers = sink.buffers
           }
         }
       }
@@ -163,17 +164,13 @@ struct PhraseMatcher: Sendable {
     let entrySymbol: UnsafeBufferPointer<Int32>
     let entryCues: UnsafeBufferPointer<WordCues>
     let phrases: PhraseTrie
-    var words: RawBuffer<TaggedWord>
-    var found: RawBuffer<Occurrence>
-    /// The current word's symbols.
-    var symbols: RawBuffer<Int32>
-    /// The walks under way: the trie node each has reached and the word it began at, all
-    /// in `walkSentence`; and the walks the current word carries on.
-    var walks: RawBuffer<Walk>
-    var nextWalks: RawBuffer<Walk>
+    /// The words and occurrences found, the current word's symbols and the walks under
+    /// way, in buffers the scan lends.
+    var buffers: SinkBuffers
+    /// The sentence of the walks under way.
     var walkSentence = -1
 
-    /// Takes the buffers, emptied, until `giveBack(to:)`.
+    /// Takes the scan's buffers and empties them.
     init(
       walker: Lexicon.Walker, entrySymbol: UnsafeBufferPointer<Int32>,
       entryCues: UnsafeBufferPointer<WordCues>,
@@ -183,16 +180,8 @@ struct PhraseMatcher: Sendable {
       self.entrySymbol = entrySymbol
       self.entryCues = entryCues
       self.phrases = phrases
-      words = buffers.words
-      found = buffers.found
-      symbols = buffers.symbols
-      walks = buffers.walks
-      nextWalks = buffers.nextWalks
-      words.removeAll()
-      found.removeAll()
-      symbols.removeAll()
-      walks.removeAll()
-      nextWalks.removeAll()
+      self.buffers = buffers
+      self.buffers.removeAll()
     }
 
     /// The lexicon state after the word's letters so far, and after all but the last one,
@@ -216,12 +205,13 @@ struct PhraseMatcher: Sendable {
       start: Int, end: Int, lower: UnsafeBufferPointer<UInt8>, sentence: Int, letters: Letters
     ) {
       let state = letters.state
-      symbols.removeAll()
+      buffers.symbols.removeAll()
       if letters.back3 == Lexicon.dead {
         // The walk left the lexicon more than three letters before the word's end, with no
         // wildcard prefix on the way: neither the word nor a folded form of it is known.
-        words.append(TaggedWord(start: start, end: end, sentence: sentence, clauseEnd: false, cues: []))
-        walk(words.count - 1, sentence: sentence)
+        buffers.words.append(
+          TaggedWord(start: start, end: end, sentence: sentence, clauseEnd: false, cues: []))
+        walk(buffers.words.count - 1, sentence: sentence)
         return
       }
       var cues: WordCues = []
@@ -238,9 +228,9 @@ struct PhraseMatcher: Sendable {
         var folded = back == 1 ? letters.back1 : (back == 2 ? letters.back2 : letters.back3)
         if y { folded = walker.step(folded, UInt8(ascii: "y")) }
         let f = walker.entry(folded)
-        if f >= 0, entrySymbol[Int(f)] >= 0 { symbols.append(entrySymbol[Int(f)]) }
+        if f >= 0, entrySymbol[Int(f)] >= 0 { buffers.symbols.append(entrySymbol[Int(f)]) }
       }
-      if lowerSymbol >= 0 { symbols.append(lowerSymbol) }
+      if lowerSymbol >= 0 { buffers.symbols.append(lowerSymbol) }
       if walker.passedPrefix(state) {
         // The wildcard prefixes the word starts with, shortest first.
         var node = Lexicon.root
@@ -248,11 +238,12 @@ struct PhraseMatcher: Sendable {
           node = walker.step(node, b)
           if node <= Lexicon.deadAfterPrefix { break }
           let s = walker.prefix(node)
-          if s >= 0 { symbols.append(s) }
+          if s >= 0 { buffers.symbols.append(s) }
         }
       }
-      let index = words.count
-      words.append(TaggedWord(start: start, end: end, sentence: sentence, clauseEnd: false, cues: cues))
+      let index = buffers.words.count
+      buffers.words.append(
+        TaggedWord(start: start, end: end, sentence: sentence, clauseEnd: false, cues: cues))
       walk(index, sentence: sentence)
     }
 
@@ -262,26 +253,26 @@ struct PhraseMatcher: Sendable {
     @inline(__always)
     private mutating func walk(_ index: Int, sentence: Int) {
       if sentence != walkSentence {
-        walks.removeAll()
+        buffers.walks.removeAll()
         walkSentence = sentence
       }
-      guard symbols.count > 0 else {
-        walks.removeAll()
+      guard buffers.symbols.count > 0 else {
+        buffers.walks.removeAll()
         return
       }
-      nextWalks.removeAll()
-      for w in 0..<walks.count {
-        let walk = walks.base[w]
-        for k in 0..<symbols.count {
-          let child = phrases.edges.target(walk.node, symbols.base[k])
+      buffers.nextWalks.removeAll()
+      for w in 0..<buffers.walks.count {
+        let walk = buffers.walks.base[w]
+        for k in 0..<buffers.symbols.count {
+          let child = phrases.edges.target(walk.node, buffers.symbols.base[k])
           if child >= 0 { reached(child, first: walk.first, last: index, sentence: sentence) }
         }
       }
-      for k in 0..<symbols.count {
-        let child = phrases.rootChild[Int(symbols.base[k])]
+      for k in 0..<buffers.symbols.count {
+        let child = phrases.rootChild[Int(buffers.symbols.base[k])]
         if child >= 0 { reached(child, first: Int32(index), last: index, sentence: sentence) }
       }
-      swap(&walks, &nextWalks)
+      buffers.swapWalks()
     }
 
     /// Notes the phrases that end at the node, and carries the walk on if a longer phrase
@@ -289,23 +280,14 @@ struct PhraseMatcher: Sendable {
     @inline(__always)
     private mutating func reached(_ node: Int32, first: Int32, last: Int, sentence: Int) {
       for p in Int(phrases.endStart[Int(node)])..<Int(phrases.endStart[Int(node) + 1]) {
-        found.append(
+        buffers.found.append(
           Occurrence(phrase: Int(phrases.ends[p]), first: Int(first), last: last, sentence: sentence))
       }
-      if phrases.goesOn[Int(node)] { nextWalks.append(Walk(node: node, first: first)) }
+      if phrases.goesOn[Int(node)] { buffers.nextWalks.append(Walk(node: node, first: first)) }
     }
 
     mutating func clauseEnd() {
-      if words.count > 0 { words.base[words.count - 1].clauseEnd = true }
-    }
-
-    /// Hands the buffers back, grown as they may have been.
-    func giveBack(to buffers: SinkBuffers) {
-      buffers.words = words
-      buffers.found = found
-      buffers.symbols = symbols
-      buffers.walks = walks
-      buffers.nextWalks = nextWalks
+      if buffers.words.count > 0 { buffers.words.base[buffers.words.count - 1].clauseEnd = true }
     }
   }
 }
@@ -316,22 +298,41 @@ struct Walk {
   var first: Int32
 }
 
-/// The memory a scan's sink writes into, kept from item to item by `TextScan` and freed
-/// with it.
-final class SinkBuffers {
+/// The memory a scan's sink writes into: plain buffers, moved in and out as a value.
+struct SinkBuffers {
   var words = RawBuffer<TaggedWord>(capacity: 1024)
   var found = RawBuffer<PhraseMatcher.Occurrence>(capacity: 256)
+  /// The current word's symbols.
   var symbols = RawBuffer<Int32>(capacity: 16)
+  /// The walks under way, and those the current word carries on.
   var walks = RawBuffer<Walk>(capacity: 16)
   var nextWalks = RawBuffer<Walk>(capacity: 16)
 
-  deinit {
+  /// Forgets every value, keeping the memory.
+  mutating func removeAll() {
+    words.removeAll()
+    found.removeAll()
+    symbols.removeAll()
+    walks.removeAll()
+    nextWalks.removeAll()
+  }
+
+  /// The walks carried on become the walks under way.
+  mutating func swapWalks() { swap(&walks, &nextWalks) }
+
+  func free() {
     words.free()
     found.free()
     symbols.free()
     walks.free()
     nextWalks.free()
   }
+}
+
+/// Holds a scan's `SinkBuffers` from item to item, and frees them with the scan.
+final class SinkBufferStore {
+  var buffers = SinkBuffers()
+  deinit { buffers.free() }
 }
 
 /// A word as the tagger sees it: where it stands and what the polarity judge knows of it.
@@ -349,8 +350,8 @@ struct TaggedWord {
 struct TextScan {
   var words: [TaggedWord] = []
   var occurrences: [PhraseMatcher.Occurrence] = []
-  /// For the phrase matcher: the buffers its scan writes into.
-  var buffers = SinkBuffers()
+  /// For the phrase matcher: the buffers its sink writes into.
+  var sinkBuffers = SinkBufferStore()
   /// For the tagger: where each phrase's occurrences start, -1 between items.
   var phraseStart: [Int32] = []
   /// For the tagger: the phrases present, and the occurrences grouped by phrase.
