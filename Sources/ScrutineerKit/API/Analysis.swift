@@ -22,7 +22,7 @@ public struct Analyser: Sendable {
     var documents = DocumentParser.parse(bytes: bytes, of: source.text)
     tagger.tag(&documents, bytes: bytes)
     return AnalysedFile(
-      path: path, encoding: source.encoding, byteCount: source.text.utf8.count, documents: documents)
+      path: path, encoding: source.encoding, byteCount: bytes.count, documents: documents)
   }
 }
 
