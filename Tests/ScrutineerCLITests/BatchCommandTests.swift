@@ -264,7 +264,11 @@ struct BatchCommandTests {
       return names.filter { $0.hasSuffix(".txt.json") && !($0 as NSString).lastPathComponent.hasPrefix(".") }
         .count
     }
-    while Date() < deadline, written() < 4 { usleep(20_000) }
+    // A file's journal line follows its JSON: wait for both, or the kill can fall between
+    // the fourth file and its line.
+    let journal = out.appendingPathComponent(".scrutineer-journal.jsonl")
+    func journalled() -> Int { (try? F.lines(journal).count) ?? 0 }
+    while Date() < deadline, written() < 4 || journalled() < 4 { usleep(20_000) }
     kill(p.processIdentifier, SIGKILL)
     p.waitUntilExit()
     #expect(p.terminationReason == .uncaughtSignal)
@@ -272,7 +276,7 @@ struct BatchCommandTests {
     // No manifest yet: the journal names the files finished.
     #expect(
       !FileManager.default.fileExists(atPath: out.appendingPathComponent(".scrutineer-manifest.json").path))
-    #expect(try F.lines(out.appendingPathComponent(".scrutineer-journal.jsonl")).count >= 4)
+    #expect(try F.lines(journal).count >= 4)
     // What is there is whole.
     for case let rel as String in FileManager.default.enumerator(atPath: files.path)!
     where rel.hasSuffix(".json") {
