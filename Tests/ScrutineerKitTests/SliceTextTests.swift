@@ -2,11 +2,11 @@ import Testing
 
 @testable import ScrutineerKit
 
-/// A line's clean text taken as a slice of the document's string, against the same text
-/// decoded from the line's bytes, on many made-up documents: every line end (LF, CRLF, CR),
+/// Line text made from bytes already validated, against the standard library's decoding,
+/// on many made-up documents: every line end (LF, CRLF, CR),
 /// form feeds, tabs, no-break spaces, markup, list markers, text beyond ASCII, a byte-order
 /// mark, a last line without a line end.
-@Suite("Line text as a slice")
+@Suite("Line text from validated bytes")
 struct SliceTextTests {
   /// Pieces the made-up lines are put together from.
   static let pieces = [
@@ -37,34 +37,70 @@ struct SliceTextTests {
     return documents
   }
 
-  @Test func sliceAnalysisAgreesWithDecoding() {
+  /// A text line's clean text, made from its bytes without their UTF-8 being checked
+  /// again, against the same bytes decoded by the standard library and cleaned as a string.
+  @Test func lineTextAgreesWithDecoding() {
     for text in Self.documents() {
       let bytes = Array(text.utf8)
       for line in LineSplitter.lines(bytes) {
-        let decoded = LineInfo.analyse(line, bytes)
-        let sliced = LineInfo.analyse(line, bytes, source: text)
-        #expect(Array(sliced.text.utf8) == Array(decoded.text.utf8), "\(text.debugDescription)")
-        #expect(sliced.kind == decoded.kind && sliced.marker == decoded.marker, "\(text.debugDescription)")
-        #expect(sliced.textStart == decoded.textStart && sliced.isASCII == decoded.isASCII)
+        let info = LineInfo.analyse(line, bytes)
+        guard info.kind == .text else { continue }
+        let decoded = String(decoding: bytes[info.textStart..<line.contentEnd], as: UTF8.self)
+        #expect(
+          Array(info.text.utf8) == Array(InlineMarkup.clean(decoded[...]).utf8), "\(text.debugDescription)")
       }
     }
   }
 
-  @Test func slicesAreTheirBytes() {
-    let text = "a’b\u{1F600}c\r\nd"
+  /// Every cut of a text: where both ends fall on scalar boundaries the bytes themselves,
+  /// elsewhere what the standard library's repairing decoding gives.
+  @Test func cutsAreTheirBytesOrRepaired() {
+    let text = "a’b\u{1F600}c\r\nd\u{A0}é"
     let bytes = Array(text.utf8)
-    bytes.withUnsafeBufferPointer { all in
-      for start in 0...bytes.count {
-        for end in start...bytes.count {
-          let boundary = { (k: Int) in k == bytes.count || bytes[k] & 0xC0 != 0x80 }
-          let slice = LineInfo.slice(text, all, start, end)
-          if boundary(start) && boundary(end) {
-            #expect(slice.map { Array($0.utf8) } == Array(bytes[start..<end]))
-          } else {
-            #expect(slice == nil)
-          }
-        }
+    for start in 0...bytes.count {
+      for end in start...bytes.count {
+        let boundary = { (k: Int) in k == bytes.count || bytes[k] & 0xC0 != 0x80 }
+        let cut = ValidUTF8.string(bytes, start..<end)
+        #expect(Array(cut.utf8) == Array(String(decoding: bytes[start..<end], as: UTF8.self).utf8))
+        if boundary(start) && boundary(end) { #expect(Array(cut.utf8) == Array(bytes[start..<end])) }
       }
+    }
+  }
+
+  /// The validator that lets input be read without a second check refuses exactly what
+  /// the standard library refuses: every sequence of one to three bytes, every four-byte
+  /// sequence from a seeded generator, each at every position of an eight-byte word.
+  @Test func validationAgreesWithTheStandardLibrary() {
+    func check(_ sequence: [UInt8]) {
+      for lead in 0..<9 {
+        let bytes = [UInt8](repeating: 0x61, count: lead) + sequence + [0x62]
+        let ours = UTF8Validation.string(bytes[...])
+        let theirs = String(validating: bytes, as: UTF8.self)
+        if ours != theirs {
+          Issue.record("\(sequence): \(String(describing: ours)) against \(String(describing: theirs))")
+        }
+        #expect((UTF8Validation.firstInvalidOffset(bytes[...]) == nil) == (theirs != nil))
+      }
+    }
+    for a in 0...255 { check([UInt8(a)]) }
+    for a in 0x80...0xFF {
+      for b in 0...255 { check([UInt8(a), UInt8(b)]) }
+    }
+    for a in 0xE0...0xF4 {
+      for b in 0x70...0xC7 {
+        for c in stride(from: 0x70, through: 0xC7, by: 7) { check([UInt8(a), UInt8(b), UInt8(c)]) }
+      }
+    }
+    var state: UInt64 = 0x1234_5678_9ABC_DEF1
+    func next() -> UInt8 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return UInt8(truncatingIfNeeded: state >> 56)
+    }
+    for _ in 0..<20_000 {
+      let b = [
+        0xF0 | next() & 0x07, 0x80 | next() & 0x3F | (next() & 0x01) << 6, 0x80 | next() & 0x3F, next(),
+      ]
+      check(b)
     }
   }
 

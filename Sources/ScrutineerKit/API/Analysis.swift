@@ -19,7 +19,7 @@ public struct Analyser: Sendable {
   public func analyse(_ source: SourceText, path: String) -> AnalysedFile {
     // One copy of the bytes serves the parser and the tagger.
     let bytes = Array(source.text.utf8)
-    var documents = DocumentParser.parse(bytes: bytes, of: source.text)
+    var documents = DocumentParser.parse(bytes: bytes)
     tagger.tag(&documents, bytes: bytes)
     return AnalysedFile(
       path: path, encoding: source.encoding, byteCount: bytes.count, documents: documents)

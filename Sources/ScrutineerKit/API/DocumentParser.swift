@@ -8,13 +8,13 @@ public enum DocumentParser {
   /// - Parameter text: the decoded text; spans are UTF-8 byte offsets into it.
   /// - Returns: the documents the text holds, in order, covering it without gaps.
   /// - Complexity: O(*n*) in the length of the text.
-  public static func parse(_ text: String) -> [Document] { parse(bytes: Array(text.utf8), of: text) }
+  public static func parse(_ text: String) -> [Document] { parse(bytes: Array(text.utf8)) }
 
-  /// The same over the text's UTF-8 bytes, for callers that keep them.
-  static func parse(bytes: [UInt8], of text: String) -> [Document] {
+  /// The same over valid UTF-8 bytes (a string's, say), for callers that keep them.
+  static func parse(bytes: [UInt8]) -> [Document] {
     guard !bytes.isEmpty else { return [] }
     let lines = LineSplitter.lines(bytes)
-    let whole = lines.map { LineInfo.analyse($0, bytes, source: text) }
+    let whole = lines.map { LineInfo.analyse($0, bytes) }
     let starts = DocumentSplitter.starts(lines: lines, info: whole)
     // One document from the first line, the usual case: its lines and analyses are all of
     // them, passed on without copies.

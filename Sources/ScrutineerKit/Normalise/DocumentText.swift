@@ -57,7 +57,7 @@ struct DocumentText {
 
   /// The text of a byte range, decoded.
   func string(_ start: Int, _ end: Int) -> String {
-    String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
+    ValidUTF8.string(bytes, start..<max(start, end))
   }
 
   /// The content of line `i`, untrimmed of markup.
@@ -163,36 +163,19 @@ struct LineInfo {
       || f == "'" || f == "\"" || f == "("
   }
 
-  /// The analysis of `line` of `bytes`. With `source`, the string whose UTF-8 `bytes`
-  /// are, a line beyond ASCII whose clean text is its own bytes takes it as a slice of
-  /// `source`, copied without its UTF-8 being checked again; otherwise the bytes are decoded
-  /// (for ASCII the check is a quick one).
-  static func analyse(_ line: Line, _ bytes: [UInt8], source: String? = nil) -> LineInfo {
+  /// The analysis of `line` of `bytes`, which are valid UTF-8.
+  static func analyse(_ line: Line, _ bytes: [UInt8]) -> LineInfo {
     if line.isBlank { return LineInfo(kind: .blank, marker: nil, text: "", textStart: line.contentStart) }
     return bytes.withUnsafeBufferPointer { all in
-      analyse(line, all, source: source)
+      analyse(line, all)
     }
-  }
-
-  /// The text of bytes `start..<end` of `source`, whose UTF-8 `bytes` are, copied from it
-  /// without its UTF-8 being checked again; `nil` when either end falls inside a scalar.
-  static func slice(_ source: String, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
-    -> String?
-  {
-    // A scalar boundary is the end of the bytes or a byte that does not continue a scalar.
-    func isBoundary(_ k: Int) -> Bool { k == bytes.count || bytes[k] & 0xC0 != 0x80 }
-    guard start <= end, isBoundary(start), isBoundary(end) else { return nil }
-    let u = source.utf8
-    let from = u.index(u.startIndex, offsetBy: start)
-    // At scalar boundaries the subscript takes the bytes as they are.
-    return String(source[from..<u.index(from, offsetBy: end - start)])
   }
 
   /// The analysis of a line that is not blank, from its content's bytes within all the
   /// bytes: the line is read as a string only when it may be furniture or a table row.
-  private static func analyse(_ line: Line, _ all: UnsafeBufferPointer<UInt8>, source: String?) -> LineInfo {
+  private static func analyse(_ line: Line, _ all: UnsafeBufferPointer<UInt8>) -> LineInfo {
     let content = UnsafeBufferPointer(rebasing: all[line.contentStart..<line.contentEnd])
-    func raw() -> Substring { Substring(String(decoding: content, as: UTF8.self)) }
+    func raw() -> Substring { Substring(ValidUTF8.string(content)) }
     // Furniture is three bytes at most or starts with one of these (see `isFurniture`, whose
     // first tests these are): look at the bytes first.
     let first = content[0]
@@ -231,12 +214,7 @@ struct LineInfo {
     let width = marker?.width ?? 0
     let words = UnsafeBufferPointer(rebasing: content[width...])
     let isASCII = ByteWord(bits: bits).isASCII
-    let text = InlineMarkup.clean(words) {
-      // Decoding ASCII checks it quickly; slicing costs more than that.
-      guard !isASCII, let source, let sliced = slice(source, all, line.contentStart + width, line.contentEnd)
-      else { return String(decoding: words, as: UTF8.self) }
-      return sliced
-    }
+    let text = InlineMarkup.clean(words)
     if text.isEmpty, marker == nil {
       // A line of markup only (`**`, `#`).
       return LineInfo(kind: .furniture, marker: nil, text: "", textStart: line.contentStart)

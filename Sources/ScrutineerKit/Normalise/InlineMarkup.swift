@@ -15,19 +15,13 @@ enum InlineMarkup {
     }
   }
 
-  /// The same for valid UTF-8 bytes, which are read as a string only when they hold markup.
+  /// The same for valid UTF-8 bytes (see `ValidUTF8`), which are read as a string only
+  /// when they hold markup.
   static func clean(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-    clean(bytes) { String(decoding: bytes, as: UTF8.self) }
-  }
-
-  /// The same, with `verbatim` giving the bytes' own text for when cleaning leaves them as
-  /// they are (as most lines are): a slice of the document's string, say, which is copied
-  /// without its UTF-8 being checked again, as decoding the bytes would.
-  static func clean(_ bytes: UnsafeBufferPointer<UInt8>, verbatim: () -> String) -> String {
     switch shape(of: bytes) {
-    case .verbatim: return verbatim()
+    case .verbatim: return ValidUTF8.string(bytes)
     case .spacing: return collapseSpaces(bytes: bytes, wide: true)
-    case .markup: return marked(Substring(String(decoding: bytes, as: UTF8.self)))
+    case .markup: return marked(Substring(ValidUTF8.string(bytes)))
     }
   }
 
@@ -165,11 +159,14 @@ enum InlineMarkup {
   /// The same for UTF-8 bytes (a span of the source, say), on bytes; with `wide`, form
   /// feeds and no-break spaces (C2 A0) count as spaces too, as they do in a line of text.
   static func collapseSpaces<Bytes: Sequence<UInt8>>(bytes: Bytes, wide: Bool = false) -> String {
-    // Bytes in memory are written straight into the string's own storage: the result is
-    // never longer than its source, so one allocation does.
+    // The result is never longer than its source. Spaces and line breaks are ASCII, and a
+    // no-break space is a whole scalar: collapsing them leaves valid UTF-8 valid.
     let direct = bytes.withContiguousStorageIfAvailable { source in
-      String(unsafeUninitializedCapacity: max(source.count, 1)) { out in
-        collapseSpaces(source, into: out, wide: wide)
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(source.count, 1)) { out in
+        let n = collapseSpaces(source, into: out, wide: wide)
+        let collapsed = UnsafeBufferPointer(rebasing: out[..<n])
+        return ValidUTF8.isCutAtScalars(source)
+          ? ValidUTF8.string(collapsed) : String(decoding: collapsed, as: UTF8.self)
       }
     }
     if let direct { return direct }

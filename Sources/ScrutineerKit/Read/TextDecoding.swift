@@ -5,7 +5,7 @@ enum TextDecoding {
   static func decode(_ bytes: ArraySlice<UInt8>) -> (text: String, encoding: String)? {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
       let body = bytes.dropFirst(3)
-      guard let text = String(validating: body, as: UTF8.self) else { return nil }
+      guard let text = UTF8Validation.string(body) else { return nil }
       return (text, "UTF-8 (with BOM)")
     }
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
@@ -13,9 +13,7 @@ enum TextDecoding {
         ($0, bytes.first == 0xFE ? "UTF-16BE" : "UTF-16LE")
       }
     }
-    // The standard library's validation, which refuses what `UTF8Validation` does:
-    // overlong forms, surrogates, scalars beyond U+10FFFF and cut sequences.
-    if let text = String(validating: bytes, as: UTF8.self) { return (text, "UTF-8") }
+    if let text = UTF8Validation.string(bytes) { return (text, "UTF-8") }
     return windows1252(bytes).map { ($0, "Windows-1252") }
   }
 

@@ -189,13 +189,13 @@ struct BlockBuilder {
       b.text = doc.info[b.lines[0]].text
       return b
     }
-    // The joined text is written straight into the string's storage: its lines and a
-    // space between each two are never longer than this.
+    // The lines and a space between each two are never longer than this; whole lines of
+    // valid text joined by ASCII bytes are valid UTF-8.
     let info = doc.info
     let lines = b.lines
     var capacity = 0
     for i in lines { capacity += info[i].text.utf8.count + 1 }
-    b.text = String(unsafeUninitializedCapacity: max(capacity, 1)) { out in
+    b.text = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(capacity, 1)) { out in
       var n = 0
       for i in lines {
         var t = info[i].text
@@ -218,7 +218,7 @@ struct BlockBuilder {
           n += line.count
         }
       }
-      return n
+      return ValidUTF8.string(UnsafeBufferPointer(rebasing: out[..<n]))
     }
     return b
   }
