@@ -281,12 +281,17 @@ enum AuthorityName {
     let lower = normal.quickLowercased
     var out: [String] = []
     var searchStart = lower.startIndex
+    // The anchors are ASCII: in plain text a byte search finds what Foundation finds.
+    let plain = lower.isPlainForSearch
     while searchStart < lower.endIndex {
       var best: Range<String.Index>?
+      let fromByte = lower.utf8.distance(from: lower.startIndex, to: searchStart)
       for a in anchors {
-        if let r = lower.range(of: a, range: searchStart..<lower.endIndex),
-          best == nil || r.lowerBound < best!.lowerBound
-        {
+        let found =
+          plain
+          ? lower.byteRange(of: a, fromByte: fromByte)
+          : lower.range(of: a, range: searchStart..<lower.endIndex)
+        if let r = found, best == nil || r.lowerBound < best!.lowerBound {
           best = r
         }
       }

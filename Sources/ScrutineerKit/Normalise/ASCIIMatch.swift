@@ -247,17 +247,17 @@ enum ScalarCase {
 }
 
 extension String {
-  /// The first place `needle` occurs, byte for byte. Unlike `range(of:)` it does not weigh
+  /// The first place `needle` occurs, byte for byte, at or after byte `start`. Unlike `range(of:)` it does not weigh
   /// canonical equivalence, which makes no difference to the ASCII phrases searched for,
   /// and it costs a plain scan rather than a trip through Foundation.
-  func byteRange(of needle: String) -> Range<String.Index>? {
+  func byteRange(of needle: String, fromByte start: Int = 0) -> Range<String.Index>? {
     var haystack = self
     var needle = needle
     let found: Int? = haystack.withUTF8 { h in
       needle.withUTF8 { n in
-        guard let first = n.first else { return 0 }
+        guard let first = n.first else { return start }
         guard h.count >= n.count else { return nil }
-        var i = 0
+        var i = start
         let last = h.count - n.count
         while i <= last {
           if h[i] == first {
