@@ -3,11 +3,9 @@
 /// lowers a word's letters; when the word ends its state names the whole word it spells,
 /// if any, with no hashing and no comparing of bytes.
 ///
-/// In the double array (Aoe's) state `s`'s child by a byte of code `c` lies in cell
-/// `base(s) + c`, whose `check` is `s`; the children of all states are interleaved in one
-/// array about as long as there are states. A step reads one cell, and the walk's cells
-/// fit in the first-level cache, where a dense table of states by bytes (ten times the
-/// size) did not: most letters of text step a live state, and which ones is the text's.
+/// The trie is a `DoubleArray` over the bytes' codes, whose cells name the states: its
+/// walk's cells fit in the first-level cache, where a dense table of states by bytes (ten
+/// times the size) did not, and most letters of text step a live state.
 ///
 /// States 0 and 1 are dead ends, which every step from them stays in: 1 when a wildcard
 /// prefix lay on the way there, so that only such words are walked again for their
@@ -17,18 +15,11 @@ struct Lexicon: Sendable {
   static let deadAfterPrefix: Int32 = 1
   static let root: Int32 = 2
 
-  /// A cell of the double array: the base of the state in it, and the state it is a
-  /// child of (-1 for a free cell).
-  struct Cell {
-    var base: Int32
-    var check: Int32
-  }
-
   /// Each byte's code; 0 for the bytes no word holds, which no cell is the child by.
   private var column: [UInt16]
   private(set) var width: Int
   /// The double array; a state is its cell.
-  private var cells: [Cell]
+  private var cells: [DoubleArray.Cell]
   /// For each state, the number of the whole word ending there, or -1.
   private var entries: [Int32]
   /// For each state, the symbol of the wildcard prefix ending there, or -1.
@@ -122,11 +113,18 @@ struct Lexicon: Sendable {
       }
     }
     for (k, w) in words.enumerated() { entries[state(for: w)] = Int32(k) }
-    let (cells, cellOf) = Self.doubleArray(targets: targets, width: width, states: entries.count)
+    let (trie, cellOf) = DoubleArray.build(
+      nodes: entries.count, fixed: 3, root: Int(Self.root), labels: width
+    ) {
+      state in
+      (1..<width).compactMap { c in
+        let target = targets[state * width + c]
+        return target > Self.deadAfterPrefix ? (c, Int(target)) : nil
+      }
+    }
+    let cells = trie.cells
     func byCell<T>(_ values: [T], _ empty: T) -> [T] {
-      var out = [T](repeating: empty, count: cells.count)
-      for (state, value) in values.enumerated() { out[Int(cellOf[state])] = value }
-      return out
+      DoubleArray.byCell(values, cellOf, count: cells.count, empty: empty)
     }
     self.column = column
     self.width = width
@@ -135,53 +133,6 @@ struct Lexicon: Sendable {
     self.prefixes = byCell(prefixes, -1)
     self.afterPrefix = byCell(afterPrefix, false)
     self.count = words.count
-  }
-
-  /// The double array of a dense table of `states × width` next states, and each state's
-  /// cell. States 0, 1 and 2 keep cells 0, 1 and 2; the others are placed breadth first,
-  /// each state's children in the first cells free for all of them.
-  private static func doubleArray(targets: [Int32], width: Int, states: Int) -> ([Cell], [Int32]) {
-    var cells = [Cell](repeating: Cell(base: 0, check: -1), count: 3 + width)
-    // The three fixed cells are nobody's children.
-    for k in 0..<3 { cells[k].check = -2 }
-    var cellOf = [Int32](repeating: -1, count: states)
-    cellOf[Int(dead)] = dead
-    cellOf[Int(deadAfterPrefix)] = deadAfterPrefix
-    cellOf[Int(root)] = root
-    var queue = [Int(root)]
-    var head = 0
-    // Cells before this one are all taken.
-    var firstFree = 3
-    var codes: [Int] = []
-    while head < queue.count {
-      let state = queue[head]
-      head += 1
-      codes.removeAll(keepingCapacity: true)
-      for c in 1..<width where targets[state * width + c] > deadAfterPrefix { codes.append(c) }
-      guard let low = codes.first else { continue }
-      while firstFree < cells.count && cells[firstFree].check != -1 { firstFree += 1 }
-      var base = max(firstFree - low, 0)
-      while true {
-        let fits = codes.allSatisfy { base + $0 >= cells.count || cells[base + $0].check == -1 }
-        if fits { break }
-        base += 1
-      }
-      let needed = base + width
-      if needed > cells.count {
-        cells.append(contentsOf: repeatElement(Cell(base: 0, check: -1), count: needed - cells.count))
-      }
-      let cell = Int(cellOf[state])
-      cells[cell].base = Int32(base)
-      for c in codes {
-        let child = Int(targets[state * width + c])
-        cells[base + c].check = Int32(cell)
-        cellOf[child] = Int32(base + c)
-        queue.append(child)
-      }
-    }
-    // Every state is reached from the root, or is one of the fixed three; a leaf's base of
-    // 0 leads to cells whose check is never the leaf, since it has no children.
-    return (cells, cellOf)
   }
 
   /// Calls `body` with a walker over the table, valid only during the call.
@@ -206,7 +157,7 @@ struct Lexicon: Sendable {
   /// and every byte has a column.
   struct Walker {
     let column: UnsafeBufferPointer<UInt16>
-    let cells: UnsafeBufferPointer<Cell>
+    let cells: UnsafeBufferPointer<DoubleArray.Cell>
     let entries: UnsafeBufferPointer<Int32>
     let prefixes: UnsafeBufferPointer<Int32>
     let afterPrefix: UnsafeBufferPointer<Bool>
