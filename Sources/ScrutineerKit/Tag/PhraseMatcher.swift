@@ -382,6 +382,12 @@ struct TaggerScratch {
   /// The cues in one theme's sentences, for its own polarity.
   var themeStrength: [(Int, Int)] = []
   var themeConcern: [(Int, Int)] = []
+  /// The themes whose rules fired, their slots in the order of the rule files, the slots
+  /// tagged, and the quantifiers found: lent to each item and given back empty.
+  var fired: [Tagger.FiredTheme] = []
+  var order: [Int] = []
+  var tagged: [Int] = []
+  var quantifiers: [(Quantifier, Int)] = []
 
   mutating func reset() {
     evidence.removeAll(keepingCapacity: true)

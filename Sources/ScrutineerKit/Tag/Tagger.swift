@@ -51,14 +51,16 @@ public struct Tagger: Sendable {
   /// The same over the text's UTF-8 bytes, for callers that keep them.
   func tag(_ documents: inout [Document], bytes: [UInt8]) {
     var scan = TextScan()
+    // An item without source ranges is its span, given in one array kept from item to item.
+    var whole = [0..<0]
     for d in documents.indices {
       for s in documents[d].segments.indices {
         let kind = documents[d].segments[s].kind
         for i in documents[d].segments[s].items.indices {
           let item = documents[d].segments[s].items[i]
+          if item.sourceRanges.isEmpty { whole[0] = item.span.start..<item.span.end }
           let a = analyse(
-            bytes: bytes,
-            ranges: item.sourceRanges.isEmpty ? [item.span.start..<item.span.end] : item.sourceRanges,
+            bytes: bytes, ranges: item.sourceRanges.isEmpty ? whole : item.sourceRanges,
             segment: kind, scan: &scan)
           documents[d].segments[s].items[i].analysis = a
         }
@@ -101,6 +103,7 @@ public struct Tagger: Sendable {
     // The themes whose rules fired, in the order they first did; slot k's sentences (as
     // bits) are `work.sentences[k * sentenceWords ..< (k + 1) * sentenceWords]`.
     var themes: [FiredTheme] = []
+    swap(&themes, &work.fired)
     func fired(_ t: Int) -> Int {
       if let k = themes.firstIndex(where: { $0.theme == t }) { return k }
       themes.append(FiredTheme(theme: t))
@@ -108,6 +111,7 @@ public struct Tagger: Sendable {
       return themes.count - 1
     }
     var quantifiers: [(Quantifier, Int)] = []
+    swap(&quantifiers, &work.quantifiers)
     let segmentBit = Self.segmentBits[segment] ?? 0
     for w in 0..<ruleWords {
       var bits = candidates[w]
@@ -157,9 +161,13 @@ public struct Tagger: Sendable {
     // Themes in the order the rule files declare them, each with its evidence in order of
     // place (among evidence at one place, in the order the rules fired).
     var tagged: [Int] = []
-    tagged.reserveCapacity(themes.count)
+    swap(&tagged, &work.tagged)
+    var order: [Int] = []
+    swap(&order, &work.order)
+    order.append(contentsOf: themes.indices)
+    order.sort { themes[$0].theme < themes[$1].theme }
     analysis.themes.reserveCapacity(themes.count)
-    for k in themes.indices.sorted(by: { themes[$0].theme < themes[$1].theme }) where themes[k].evidence > 0 {
+    for k in order where themes[k].evidence > 0 {
       let id = rules.themes[themes[k].theme].id
       if let rule = themes[k].excludedBy {
         analysis.excluded.append((id, rule))
@@ -178,8 +186,11 @@ public struct Tagger: Sendable {
     // piece of evidence first. (The themes have taken theirs, and `evidenceTheme`, which
     // no longer lines up with it, is not read again for this item.)
     work.evidence.sort { $0.span < $1.span || $0.span == $1.span && $0.rule < $1.rule }
-    analysis.fired = work.evidence
+    // A copy of its own, so that the buffer stays the scratch's for the next item.
+    analysis.fired = Array(work.evidence)
     analysis.quantifier = quantifiers.min { $0.1 < $1.1 || $0.1 == $1.1 && $0.0.rawValue < $1.0.rawValue }?.0
+    quantifiers.removeAll(keepingCapacity: true)
+    swap(&quantifiers, &work.quantifiers)
     // The judge needs the words' context only when the item has a cue.
     let strength = work.strength
     let concern = work.concern
@@ -210,13 +221,20 @@ public struct Tagger: Sendable {
           context: context
         ).0
     }
+    // The buffers go back to the scratch, emptied, for the next item.
+    themes.removeAll(keepingCapacity: true)
+    swap(&themes, &work.fired)
+    tagged.removeAll(keepingCapacity: true)
+    swap(&tagged, &work.tagged)
+    order.removeAll(keepingCapacity: true)
+    swap(&order, &work.order)
     swap(&work, &scan.tagging)
     return analysis
   }
 
   /// A theme a rule fired for in an item: how much evidence counts for it and the first
   /// exclusion rule that fired for it (its evidence and sentences are in `TaggerScratch`).
-  private struct FiredTheme {
+  struct FiredTheme {
     var theme: Int
     /// How many pieces of evidence count for it.
     var evidence = 0
