@@ -55,7 +55,7 @@ struct SliceTextTests {
   /// Every cut of a text: where both ends fall on scalar boundaries the bytes themselves,
   /// elsewhere what the standard library's repairing decoding gives.
   @Test func cutsAreTheirBytesOrRepaired() {
-    let text = "a’b\u{1F600}c\r\nd\u{A0}é"
+    let text = "a’b\u{1F600}c\r\nd\u{A0}é \u{A0}’ "
     let bytes = Array(text.utf8)
     for start in 0...bytes.count {
       for end in start...bytes.count {
@@ -63,6 +63,13 @@ struct SliceTextTests {
         let cut = ValidUTF8.string(bytes, start..<end)
         #expect(Array(cut.utf8) == Array(String(decoding: bytes[start..<end], as: UTF8.self).utf8))
         if boundary(start) && boundary(end) { #expect(Array(cut.utf8) == Array(bytes[start..<end])) }
+        // Collapsing a cut's spacing keeps the cut bytes at its ends, repaired the same way.
+        for wide in [false, true] {
+          let collapsed = Self.collapsedByteByByte(Array(bytes[start..<end]), wide: wide)
+          #expect(
+            Array(InlineMarkup.collapseSpaces(bytes: bytes[start..<end], wide: wide).utf8)
+              == Array(String(decoding: collapsed, as: UTF8.self).utf8))
+        }
       }
     }
   }

@@ -247,9 +247,10 @@ enum ScalarCase {
 }
 
 extension String {
-  /// The first place `needle` occurs, byte for byte, at or after byte `start`. Unlike `range(of:)` it does not weigh
-  /// canonical equivalence, which makes no difference to the ASCII phrases searched for,
-  /// and it costs a plain scan rather than a trip through Foundation.
+  /// The first place `needle` occurs, byte for byte, at or after byte `start`. Unlike
+  /// `range(of:)` it does not weigh canonical equivalence, which makes no difference to the
+  /// ASCII phrases searched for, and it costs a plain scan rather than a trip through
+  /// Foundation.
   func byteRange(of needle: String, fromByte start: Int = 0) -> Range<String.Index>? {
     var haystack = self
     var needle = needle

@@ -160,13 +160,11 @@ enum InlineMarkup {
   /// feeds and no-break spaces (C2 A0) count as spaces too, as they do in a line of text.
   static func collapseSpaces<Bytes: Sequence<UInt8>>(bytes: Bytes, wide: Bool = false) -> String {
     // The result is never longer than its source. Spaces and line breaks are ASCII, and a
-    // no-break space is a whole scalar: collapsing them leaves valid UTF-8 valid.
+    // no-break space is a whole scalar: collapsing them leaves valid UTF-8 valid, and a
+    // source cut inside a scalar keeps the cut bytes at its ends, where `ValidUTF8` sees them.
     let direct = bytes.withContiguousStorageIfAvailable { source in
       withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(source.count, 1)) { out in
-        let n = collapseSpaces(source, into: out, wide: wide)
-        let collapsed = UnsafeBufferPointer(rebasing: out[..<n])
-        return ValidUTF8.isCutAtScalars(source)
-          ? ValidUTF8.string(collapsed) : String(decoding: collapsed, as: UTF8.self)
+        ValidUTF8.string(UnsafeBufferPointer(rebasing: out[..<collapseSpaces(source, into: out, wide: wide)]))
       }
     }
     if let direct { return direct }

@@ -3,7 +3,7 @@
 /// interleaved in one array about as long as there are nodes and labels, so a step is
 /// two reads close together, with no hashing and no probing, in memory small enough to
 /// stay in the first-level cache where a dense table of nodes by labels would not.
-struct DoubleArray: Sendable {
+enum DoubleArray {
   /// A cell: the base of the node in it, and the cell of the node it is a child of (-1
   /// for a free cell, -2 for the fixed cells, which are nobody's children).
   struct Cell {
@@ -11,17 +11,14 @@ struct DoubleArray: Sendable {
     var check: Int32
   }
 
-  /// Every base plus every label is within the array.
-  private(set) var cells: [Cell]
-
   /// Places the nodes: nodes `0..<fixed` keep cells `0..<fixed`, the others are placed
   /// breadth first from `root` (one of the fixed), each node's children in the first
   /// cells free for all of them. Labels are in `0..<labels`; every node not fixed must be
   /// reachable from `root`.
-  /// - Returns: the array and each node's cell.
+  /// - Returns: the cells, every base plus every label within them, and each node's cell.
   static func build(
     nodes: Int, fixed: Int, root: Int, labels: Int, children: (Int) -> [(label: Int, node: Int)]
-  ) -> (DoubleArray, cellOf: [Int32]) {
+  ) -> (cells: [Cell], cellOf: [Int32]) {
     var cells = [Cell](repeating: Cell(base: 0, check: -1), count: max(fixed, 1) + labels)
     for k in 0..<fixed { cells[k].check = -2 }
     var cellOf = [Int32](repeating: -1, count: nodes)
@@ -53,7 +50,7 @@ struct DoubleArray: Sendable {
     }
     // A node without children has base 0, which leads to cells whose check is never its
     // own cell.
-    return (DoubleArray(cells: cells), cellOf)
+    return (cells, cellOf)
   }
 
   /// Values by node rearranged by cell, `empty` in the cells that hold no node.

@@ -17,7 +17,6 @@ struct Lexicon: Sendable {
 
   /// Each byte's code; 0 for the bytes no word holds, which no cell is the child by.
   private var column: [UInt16]
-  private(set) var width: Int
   /// The double array; a state is its cell.
   private var cells: [DoubleArray.Cell]
   /// For each state, the number of the whole word ending there, or -1.
@@ -113,7 +112,7 @@ struct Lexicon: Sendable {
       }
     }
     for (k, w) in words.enumerated() { entries[state(for: w)] = Int32(k) }
-    let (trie, cellOf) = DoubleArray.build(
+    let (cells, cellOf) = DoubleArray.build(
       nodes: entries.count, fixed: 3, root: Int(Self.root), labels: width
     ) {
       state in
@@ -122,12 +121,10 @@ struct Lexicon: Sendable {
         return target > Self.deadAfterPrefix ? (c, Int(target)) : nil
       }
     }
-    let cells = trie.cells
     func byCell<T>(_ values: [T], _ empty: T) -> [T] {
       DoubleArray.byCell(values, cellOf, count: cells.count, empty: empty)
     }
     self.column = column
-    self.width = width
     self.cells = cells
     self.entries = byCell(entries, -1)
     self.prefixes = byCell(prefixes, -1)

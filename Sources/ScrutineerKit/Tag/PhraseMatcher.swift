@@ -383,7 +383,7 @@ struct TaggerScratch {
   var themeStrength: [(Int, Int)] = []
   var themeConcern: [(Int, Int)] = []
   /// The themes whose rules fired, their slots in the order of the rule files, the slots
-  /// tagged, and the quantifiers found: lent to each item and given back empty.
+  /// tagged, and the quantifiers found: lent to each item and given back.
   var fired: [Tagger.FiredTheme] = []
   var order: [Int] = []
   var tagged: [Int] = []
@@ -395,6 +395,10 @@ struct TaggerScratch {
     strength.removeAll(keepingCapacity: true)
     concern.removeAll(keepingCapacity: true)
     sentences.removeAll(keepingCapacity: true)
+    fired.removeAll(keepingCapacity: true)
+    order.removeAll(keepingCapacity: true)
+    tagged.removeAll(keepingCapacity: true)
+    quantifiers.removeAll(keepingCapacity: true)
   }
 }
 

@@ -182,14 +182,12 @@ public struct Tagger: Sendable {
     }
     for p in scan.present { starts[p] = -1 }
     swap(&starts, &scan.phraseStart)
-    // Sorted where it lies, then shared: sorting the analysis's copy would copy every
-    // piece of evidence first. (The themes have taken theirs, and `evidenceTheme`, which
-    // no longer lines up with it, is not read again for this item.)
+    // Sorted where it lies, then copied once to the analysis, so that the buffer stays the
+    // scratch's for the next item. (The themes have taken theirs, and `evidenceTheme`,
+    // which no longer lines up with it, is not read again for this item.)
     work.evidence.sort { $0.span < $1.span || $0.span == $1.span && $0.rule < $1.rule }
-    // A copy of its own, so that the buffer stays the scratch's for the next item.
     analysis.fired = Array(work.evidence)
     analysis.quantifier = quantifiers.min { $0.1 < $1.1 || $0.1 == $1.1 && $0.0.rawValue < $1.0.rawValue }?.0
-    quantifiers.removeAll(keepingCapacity: true)
     swap(&quantifiers, &work.quantifiers)
     // The judge needs the words' context only when the item has a cue.
     let strength = work.strength
@@ -221,12 +219,9 @@ public struct Tagger: Sendable {
           context: context
         ).0
     }
-    // The buffers go back to the scratch, emptied, for the next item.
-    themes.removeAll(keepingCapacity: true)
+    // The buffers go back to the scratch, whose reset empties them for the next item.
     swap(&themes, &work.fired)
-    tagged.removeAll(keepingCapacity: true)
     swap(&tagged, &work.tagged)
-    order.removeAll(keepingCapacity: true)
     swap(&order, &work.order)
     swap(&work, &scan.tagging)
     return analysis
