@@ -85,6 +85,40 @@ struct TextToolsTests {
     }
   }
 
+  @Test func cuesWeighAsTheyWouldInTheirSentenceAlone() {
+    // What weighs a cue (negation, concession, a turn, an aim) reaches no further than its
+    // sentence, and the judge reads only the sentences that hold cues: an item's scores
+    // are the sums of its sentences' scores, whatever sentences stand between them.
+    let tagger = Tagger(rules: .defaults)
+    let sentences = [
+      "Although plans are in place, they are not always effective.",
+      "The council has appointed a new director.",
+      "Social workers do not consider risk well enough.",
+      "However, management oversight is strong and effective.",
+      "Further work is needed to ensure that practice is consistently good.",
+      "No children were found to be at immediate risk of harm.",
+      "Children are seen without delay.",
+      "Meetings happen on Tuesdays",
+      "Assessments are thorough, and plans are not always timely.",
+    ]
+    var seed: UInt64 = 11
+    var weighed = 0.0
+    for _ in 0..<40 {
+      var picked: [String] = []
+      for _ in 0..<(1 + Int(seed % 5)) {
+        seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        picked.append(sentences[Int((seed >> 33) % UInt64(sentences.count))])
+      }
+      let whole = tagger.analyse(text: picked.joined(separator: " "))
+      let alone = picked.map { tagger.analyse(text: $0) }
+      #expect(abs(whole.strengthScore - alone.reduce(0) { $0 + $1.strengthScore }) < 1e-9, "\(picked)")
+      #expect(abs(whole.concernScore - alone.reduce(0) { $0 + $1.concernScore }) < 1e-9, "\(picked)")
+      weighed += whole.strengthScore + whole.concernScore
+    }
+    // The sentences hold cues of every kind, so the items weigh something.
+    #expect(weighed > 10)
+  }
+
   @Test func aScanKeptFromItemToItemGivesWhatAFreshOneGives() {
     // The matcher's buffers are lent to each item's sink and taken back grown: a long item
     // after short ones, and short ones after it, must see none of the others' words.
@@ -259,6 +293,9 @@ struct TextToolsTests {
         #expect(
           s[...].split(byte: 0x20, limit: limit) == Array(s.split(separator: " ").prefix(limit)),
           "\(s) \(limit)")
+        let first = s.split(separator: " ").prefix(limit)
+        #expect(s[...].pieceCount(byte: 0x20, limit: limit) == first.count, "\(s) \(limit)")
+        #expect(s[...].pieces(byte: 0x20, limit: limit).last == first.last, "\(s) \(limit)")
       }
     }
   }

@@ -348,6 +348,48 @@ extension String {
 }
 
 extension Substring {
+  /// How many of the first `limit` pieces `split(byte:limit:)` gives, counted without
+  /// making them.
+  func pieceCount(byte separator: UInt8, limit: Int = .max) -> Int {
+    pieces(byte: separator, limit: limit).count
+  }
+
+  /// How many of the first `limit` pieces `split(byte:limit:)` gives, and the last of
+  /// them, found without making the others.
+  func pieces(byte separator: UInt8, limit: Int = .max) -> (count: Int, last: Substring?) {
+    precondition(separator < 0x80, "an ASCII separator")
+    let u = utf8
+    var count = 0
+    var pieceStart: Index? = nil
+    var last: Range<Index>? = nil
+    var previous: UInt8 = 0
+    var i = u.startIndex
+    while i < u.endIndex, count < limit {
+      let b = u[i]
+      let next = u.index(after: i)
+      if b == separator {
+        if previous >= 0x80 || next < u.endIndex && u[next] >= 0x80 {
+          let all = split(byte: separator, limit: limit)
+          return (all.count, all.last)
+        }
+        if let s = pieceStart {
+          count += 1
+          last = s..<i
+        }
+        pieceStart = nil
+      } else if pieceStart == nil {
+        pieceStart = i
+      }
+      previous = b
+      i = next
+    }
+    if let s = pieceStart, count < limit {
+      count += 1
+      last = s..<u.endIndex
+    }
+    return (count, last.map { self[$0] })
+  }
+
   /// The first `limit` pieces that `split(separator:)` gives with an ASCII separator, found
   /// on bytes without reading past them. `split` compares characters, and a scalar beyond
   /// ASCII next to the separator might join it into a larger character: then `split`

@@ -293,7 +293,7 @@ struct BlockBuilder {
     let t = doc.info[i].text
     // The date first: it refuses a line without a digit at once, and most short lines.
     return doc.info[i].hasAtMostCharacters(30) && DateParser.fullDate(in: t[...]) != nil
-      && t[...].split(byte: 0x20, limit: 6).count <= 5
+      && t[...].pieceCount(byte: 0x20, limit: 6) <= 5
   }
 
   /// A Markdown heading (`## …`) or a line that is bold or italic throughout
@@ -391,7 +391,7 @@ struct BlockBuilder {
       if !exact {
         // "Findings from audits show …" is prose, not a heading.
         // Its words as `split(separator: " ")` gives them, counted as far as fifteen.
-        let words = text[...].split(byte: 0x20, limit: 15).count
+        let words = text[...].pieceCount(byte: 0x20, limit: 15)
         if words > 14 { return nil }
         if let n = nextIndex, n == i + 1, doc.info[n].startsLowercase, doc.info[n].marker == nil {
           return nil
@@ -422,7 +422,7 @@ struct BlockBuilder {
     if ni.kind == .text, ni.marker == nil, !ni.startsUppercase { return false }
     // One to twelve words (the text has a first letter, so at least one), three
     // characters or more.
-    let words = text[...].split(byte: 0x20, limit: 13)
+    let words = text[...].pieces(byte: 0x20, limit: 13)
     guard words.count <= 12, !li.hasAtMostCharacters(2) else { return false }
     if let w = words.last, Self.weakEndings.contains(w.quickLowercased) { return false }
     // Lines that look like address lines (short, many capitals, digits) are not headings.

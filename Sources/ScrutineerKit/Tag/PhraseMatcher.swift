@@ -122,7 +122,6 @@ struct PhraseMatcher: Sendable {
               walker: walker, entrySymbol: entrySymbol, entryCues: entryCues, phrases: phrases,
               buffers: store.buffers)
             WordTokenizer.scan(bytes, ranges: ranges, into: &sink)
-            scan.words.append(contentsOf: sink.buffers.words.elements)
             scan.occurrences.append(contentsOf: sink.buffers.found.elements)
             // The buffers go back to the scan, grown as they may have been.
             store.buffers = sink.buffers
@@ -348,7 +347,8 @@ struct TaggedWord {
 /// The words and phrase occurrences of one piece of text; reused from item to item so
 /// that its buffers are allocated once.
 struct TextScan {
-  var words: [TaggedWord] = []
+  /// The words of the last scan, in the sink's buffer: valid until the next scan.
+  var words: UnsafeBufferPointer<TaggedWord> { sinkBuffers.buffers.words.elements }
   var occurrences: [PhraseMatcher.Occurrence] = []
   /// For the phrase matcher: the buffers its sink writes into.
   var sinkBuffers = SinkBufferStore()
@@ -365,7 +365,6 @@ struct TextScan {
   var tagging = TaggerScratch()
 
   mutating func reset() {
-    words.removeAll(keepingCapacity: true)
     occurrences.removeAll(keepingCapacity: true)
   }
 }
@@ -388,6 +387,8 @@ struct TaggerScratch {
   var order: [Int] = []
   var tagged: [Int] = []
   var quantifiers: [(Quantifier, Int)] = []
+  /// What the polarity judge knows of each word, lent likewise.
+  var contextWords: [PolarityJudge.Word] = []
 
   mutating func reset() {
     evidence.removeAll(keepingCapacity: true)

@@ -182,18 +182,25 @@ public struct Tagger: Sendable {
     }
     for p in scan.present { starts[p] = -1 }
     swap(&starts, &scan.phraseStart)
-    // Sorted where it lies, then copied once to the analysis, so that the buffer stays the
-    // scratch's for the next item. (The themes have taken theirs, and `evidenceTheme`,
+    // Sorted where it lies and handed to the analysis, buffer and all: the scratch's reset
+    // gives the next item a fresh one. (The themes have taken theirs, and `evidenceTheme`,
     // which no longer lines up with it, is not read again for this item.)
     work.evidence.sort { $0.span < $1.span || $0.span == $1.span && $0.rule < $1.rule }
-    analysis.fired = Array(work.evidence)
+    analysis.fired = work.evidence
     analysis.quantifier = quantifiers.min { $0.1 < $1.1 || $0.1 == $1.1 && $0.0.rawValue < $1.0.rawValue }?.0
     swap(&quantifiers, &work.quantifiers)
     // The judge needs the words' context only when the item has a cue.
     let strength = work.strength
     let concern = work.concern
-    let context =
-      strength.isEmpty && concern.isEmpty ? nil : PolarityJudge.context(tokens: tokens, concern: concern)
+    let context: PolarityJudge.Context?
+    if strength.isEmpty && concern.isEmpty {
+      context = nil
+    } else {
+      var memory: [PolarityJudge.Word] = []
+      swap(&memory, &work.contextWords)
+      context = PolarityJudge.context(
+        tokens: tokens, strength: strength, concern: concern, memory: consume memory)
+    }
     (analysis.polarity, analysis.strengthScore, analysis.concernScore) = PolarityJudge.judge(
       tokens: tokens, strength: strength, concern: concern, segment: segment, context: context)
     // Each theme's own polarity, from the cues in the sentences that hold its evidence.
@@ -220,6 +227,7 @@ public struct Tagger: Sendable {
         ).0
     }
     // The buffers go back to the scratch, whose reset empties them for the next item.
+    if let context { work.contextWords = context.words }
     swap(&themes, &work.fired)
     swap(&tagged, &work.tagged)
     swap(&order, &work.order)
@@ -376,56 +384,86 @@ enum PolarityJudge {
     var inConcernCue = false
   }
 
-  static func context(tokens: [TaggedWord], concern: [(Int, Int)]) -> Context {
-    var words = Array(repeating: Word(), count: tokens.count)
+  /// The judge's view of the words that cues start at (the others are left as they are):
+  /// a word's weight, aim and negator depend only on the words before it in its sentence,
+  /// so only the sentences that hold a cue are read, each up to its last cue.
+  /// - Parameter memory: an array whose buffer the context's words may take, so that an
+  ///   item need not allocate one (its values do not matter).
+  static func context(
+    tokens: UnsafeBufferPointer<TaggedWord>, strength: [(Int, Int)], concern: [(Int, Int)],
+    memory: consuming [Word] = []
+  ) -> Context {
+    var words = consume memory
+    // As many words as the tokens (or more, from an earlier item), every one as new.
+    if words.count < tokens.count {
+      words.append(contentsOf: repeatElement(Word(), count: tokens.count - words.count))
+    }
+    words.withUnsafeMutableBufferPointer {
+      UnsafeMutableBufferPointer(rebasing: $0[..<tokens.count]).update(repeating: Word())
+    }
     for (a, b) in concern { for k in a...b { words[k].inConcernCue = true } }
+    var cueStarts: [Int] = []
+    cueStarts.reserveCapacity(strength.count + concern.count)
+    for cue in strength { cueStarts.append(cue.0) }
+    for cue in concern { cueStarts.append(cue.0) }
+    cueStarts.sort()
     var inConcession = false
     var turned = false
     var inAim = false
     var negator = -1
-    var sentence = -1
-    for (k, t) in tokens.enumerated() {
-      if t.sentence != sentence {
-        sentence = t.sentence
+    // The words before `next` have been read, from the start of their sentence.
+    var next = 0
+    for cue in cueStarts where cue >= next {
+      let sentence = tokens[cue].sentence
+      if next == 0 || tokens[next - 1].sentence != sentence {
+        // A sentence not yet begun: read it from its first word.
+        next = cue
+        while next > 0, tokens[next - 1].sentence == sentence { next -= 1 }
         inConcession = false
         turned = false
         inAim = false
         negator = -1
       }
-      if t.cues.contains(.concessive) { inConcession = true }
-      if t.cues.contains(.turning) { turned = true }
-      if k > 0, tokens[k - 1].sentence == t.sentence,
-        tokens[k - 1].cues.contains(.to) && t.cues.contains(.ensure)
-          || tokens[k - 1].cues.contains(.in) && t.cues.contains(.order)
-      {
-        inAim = true
-      }
-      words[k].weight = inConcession ? 0.5 : (turned ? 1.25 : 1.0)
-      words[k].aim = inAim
-      if negator >= 0 {
-        let reach =
-          tokens[negator].cues.contains(.strongNegator) && !words[negator].inConcernCue
-          ? strongNegationReach : negationReach
-        if k - negator <= reach { words[k].negatedBy = Int32(negator) }
-      }
-      if t.cues.contains(.negator) { negator = k }
-      if t.clauseEnd {
-        inConcession = false
-        negator = -1
+      while next <= cue {
+        let k = next
+        let t = tokens[k]
+        next += 1
+        if t.cues.contains(.concessive) { inConcession = true }
+        if t.cues.contains(.turning) { turned = true }
+        if k > 0, tokens[k - 1].sentence == t.sentence,
+          tokens[k - 1].cues.contains(.to) && t.cues.contains(.ensure)
+            || tokens[k - 1].cues.contains(.in) && t.cues.contains(.order)
+        {
+          inAim = true
+        }
+        words[k].weight = inConcession ? 0.5 : (turned ? 1.25 : 1.0)
+        words[k].aim = inAim
+        if negator >= 0 {
+          let reach =
+            tokens[negator].cues.contains(.strongNegator) && !words[negator].inConcernCue
+            ? strongNegationReach : negationReach
+          if k - negator <= reach { words[k].negatedBy = Int32(negator) }
+        }
+        if t.cues.contains(.negator) { negator = k }
+        if t.clauseEnd {
+          inConcession = false
+          negator = -1
+        }
       }
     }
     return Context(words: words)
   }
 
-  /// - Parameter context: the item's words as `context(tokens:concern:)` gives them, made
-  ///   with every concern cue of the item (the cues judged here may be a part of them).
+  /// - Parameter context: the item's words as `context(tokens:strength:concern:)` gives
+  ///   them, made with every cue of the item (the cues judged here may be a part of them).
   static func judge(
-    tokens: [TaggedWord], strength: [(Int, Int)], concern: [(Int, Int)], segment: SegmentKind,
+    tokens: UnsafeBufferPointer<TaggedWord>, strength: [(Int, Int)], concern: [(Int, Int)],
+    segment: SegmentKind,
     context: Context? = nil
   ) -> (Polarity, Double, Double) {
     // No cue at all: nothing to weigh.
     if strength.isEmpty && concern.isEmpty { return (segment.isImprovementList ? .concern : .neutral, 0, 0) }
-    let words = (context ?? Self.context(tokens: tokens, concern: concern)).words
+    let words = (context ?? Self.context(tokens: tokens, strength: strength, concern: concern)).words
     // A cue is negated when a negator before it (and outside it) reaches its first word.
     func negation(_ cue: (Int, Int)) -> Int? {
       let n = Int(words[cue.0].negatedBy)
