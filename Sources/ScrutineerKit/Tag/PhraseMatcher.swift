@@ -24,7 +24,12 @@ struct PhraseMatcher: Sendable {
   private var entrySymbol: [Int32] = []
   private var entryCues: [WordCues] = []
   /// Phrase trie over symbols; the phrases ending at node k are `ends[endStart[k]..<endStart[k + 1]]`.
-  private var phraseEdges = TransitionTable()
+  /// Node k's children (but the root's) are `childNode[childStart[k]..<childStart[k + 1]]`,
+  /// by the symbols `childSymbol[…]` in the same places: a node has few children, and a
+  /// walk reads them side by side rather than probing a hash table over all the edges.
+  private var childStart: [Int32] = []
+  private var childSymbol: [Int32] = []
+  private var childNode: [Int32] = []
   private var endStart: [Int32] = []
   /// The root's child for each symbol (-1 for none): most steps of a scan start at the
   /// root, and an array read is cheaper than a hash lookup.
@@ -67,6 +72,8 @@ struct PhraseMatcher: Sendable {
         return s
       }
     }
+    var phraseEdges = TransitionTable()
+    var edgeList: [(from: Int32, symbol: Int32, to: Int32)] = []
     var phraseNodes: Int32 = 1
     var endsAt: [[Int32]] = [[]]
     var goesOn = [false]
@@ -79,6 +86,7 @@ struct PhraseMatcher: Sendable {
           node = next
         } else {
           phraseEdges.set(node, s, to: phraseNodes)
+          edgeList.append((node, s, phraseNodes))
           endsAt.append([])
           goesOn[Int(node)] = true
           goesOn.append(false)
@@ -90,6 +98,20 @@ struct PhraseMatcher: Sendable {
     }
     let edges = phraseEdges
     rootChild = (0..<symbols).map { edges.target(0, $0) }
+    // The other edges grouped by the node they leave, in the order they were made.
+    var counts = [Int32](repeating: 0, count: Int(phraseNodes) + 1)
+    for e in edgeList where e.from != 0 { counts[Int(e.from) + 1] += 1 }
+    for k in 1..<counts.count { counts[k] += counts[k - 1] }
+    childStart = counts
+    childSymbol = [Int32](repeating: -1, count: Int(counts[counts.count - 1]))
+    childNode = childSymbol
+    var next = counts
+    for e in edgeList where e.from != 0 {
+      let at = Int(next[Int(e.from)])
+      childSymbol[at] = e.symbol
+      childNode[at] = e.to
+      next[Int(e.from)] += 1
+    }
     for list in endsAt {
       endStart.append(Int32(ends.count))
       ends += list
@@ -133,13 +155,20 @@ struct PhraseMatcher: Sendable {
 
   /// Calls `body` with the phrase trie's tables, valid only during the call.
   private func withPhraseTrie<R>(_ body: (PhraseTrie) -> R) -> R {
-    rootChild.withUnsafeBufferPointer { rootChild in
-      endStart.withUnsafeBufferPointer { endStart in
-        ends.withUnsafeBufferPointer { ends in
-          goesOn.withUnsafeBufferPointer { goesOn in
-            body(
-              PhraseTrie(
-                edges: phraseEdges, rootChild: rootChild, endStart: endStart, ends: ends, goesOn: goesOn))
+    childStart.withUnsafeBufferPointer { childStart in
+      childSymbol.withUnsafeBufferPointer { childSymbol in
+        childNode.withUnsafeBufferPointer { childNode in
+          rootChild.withUnsafeBufferPointer { rootChild in
+            endStart.withUnsafeBufferPointer { endStart in
+              ends.withUnsafeBufferPointer { ends in
+                goesOn.withUnsafeBufferPointer { goesOn in
+                  body(
+                    PhraseTrie(
+                      childStart: childStart, childSymbol: childSymbol, childNode: childNode,
+                      rootChild: rootChild, endStart: endStart, ends: ends, goesOn: goesOn))
+                }
+              }
+            }
           }
         }
       }
@@ -149,7 +178,9 @@ struct PhraseMatcher: Sendable {
   /// The phrase trie's tables, read through buffers: every node and symbol indexes them
   /// by construction.
   private struct PhraseTrie {
-    let edges: TransitionTable
+    let childStart: UnsafeBufferPointer<Int32>
+    let childSymbol: UnsafeBufferPointer<Int32>
+    let childNode: UnsafeBufferPointer<Int32>
     let rootChild: UnsafeBufferPointer<Int32>
     let endStart: UnsafeBufferPointer<Int32>
     let ends: UnsafeBufferPointer<Int32>
@@ -262,9 +293,14 @@ struct PhraseMatcher: Sendable {
       buffers.nextWalks.removeAll()
       for w in 0..<buffers.walks.count {
         let walk = buffers.walks.base[w]
+        let children = Int(phrases.childStart[Int(walk.node)])..<Int(phrases.childStart[Int(walk.node) + 1])
         for k in 0..<buffers.symbols.count {
-          let child = phrases.edges.target(walk.node, buffers.symbols.base[k])
-          if child >= 0 { reached(child, first: walk.first, last: index, sentence: sentence) }
+          let symbol = buffers.symbols.base[k]
+          // A node has at most one child by a symbol.
+          for e in children where phrases.childSymbol[e] == symbol {
+            reached(phrases.childNode[e], first: walk.first, last: index, sentence: sentence)
+            break
+          }
         }
       }
       for k in 0..<buffers.symbols.count {
