@@ -91,7 +91,21 @@ for rel, d, m in rows:
     else:
         check(name + ", none printed", not lists, rel, "a list was found although the text prints no list heading")
     if d["kind"] == "inspection-report":
-        check("judgements (overall)", "overallEffectiveness" in d["judgements"], rel, f"found {sorted(d['judgements'])}")
+        # Reports under the framework of late 2025 grade four areas and print no overall
+        # judgement, and an LSCB review judges only the board: nothing should be found for
+        # them. A report prints one when a line opens with it (a sentence about the last
+        # inspection's judgement does not count).
+        overall = re.search(r"(?im)^\f?\s*(overall effectiveness|the overall judgement|the judgement for overall"
+                            r"|children.s services in [^.]{1,80}?\b(are|require))", text) is not None
+        if overall:
+            check("judgements (overall)", "overallEffectiveness" in d["judgements"], rel, f"found {sorted(d['judgements'])}")
+        else:
+            check("judgements (overall), none printed", "overallEffectiveness" not in d["judgements"], rel,
+                  f"an overall judgement was found although the text prints none: {d['judgements']}")
+        # The areas' judgements, in the reports that grade them.
+        if re.search(r"(?im)^\f?\s*(\d(\.\d)?\.?\s+)?(the )?experiences and progress of", text):
+            areas = [k for k in d["judgements"] if k != "overallEffectiveness"]
+            check("judgements (areas)", bool(areas), rel, f"found {sorted(d['judgements'])}")
 
 print(f"Coverage over {len(rows)} documents of the shared Ofsted corpus\n")
 print("| field | found | share |")

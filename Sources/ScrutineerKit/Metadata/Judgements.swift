@@ -56,12 +56,13 @@ enum Judgements {
       // The line and the next make such a sentence only when the line is shorter than
       // every opening or has one.
       // (Joined, they open as the line does: only a line that may open one is joined.)
-      if !givesOverall(n), n.utf8.count < longestOverallOpening || opensOverall(n),
-        mayStart(n, with: overallInitials)
-      {
-        _ = givesOverall(n + " " + next)
+      var gave = givesOverall(n)
+      if !gave, n.utf8.count < longestOverallOpening || opensOverall(n), mayStart(n, with: overallInitials) {
+        gave = givesOverall(n + " " + next)
       }
-      if overallSentence(n) { continue }
+      // "Overall effectiveness of services for looked after children", its grade on a
+      // line of its own further on ("Grade 4 (inadequate)"), is the label of that grade.
+      if overallSentence(n), gave || !n.hasPrefix("overall effectiveness ") { continue }
       if JudgementHeading.startsJudgement(texts[k]) || n.hasPrefix("overall effectiveness") || isAreaLabel(n)
       {
         label = n

@@ -190,7 +190,10 @@ extension Grade {
     switch n {
     case "outstanding": .outstanding
     case "good": .good
-    case "requires improvement", "requires improvement to be good": .requiresImprovement
+    // "Require improvement" where the subject is plural ("Children looked after …").
+    case "requires improvement", "requires improvement to be good", "require improvement",
+      "require improvement to be good":
+      .requiresImprovement
     case "inadequate": .inadequate
     case "adequate": .adequate
     default: nil
@@ -198,8 +201,9 @@ extension Grade {
   }
 
   /// The first words of the grades written alone.
-  private static let firstWords: [[UInt8]] = ["outstanding", "good", "requires", "inadequate", "adequate"].map
-  {
+  private static let firstWords: [[UInt8]] = [
+    "outstanding", "good", "requires", "require", "inadequate", "adequate",
+  ].map {
     Array($0.utf8)
   }
 }
