@@ -294,7 +294,7 @@ struct TextToolsTests {
           s[...].split(byte: 0x20, limit: limit) == Array(s.split(separator: " ").prefix(limit)),
           "\(s) \(limit)")
         let first = s.split(separator: " ").prefix(limit)
-        #expect(s[...].pieceCount(byte: 0x20, limit: limit) == first.count, "\(s) \(limit)")
+        #expect(s[...].pieces(byte: 0x20, limit: limit).count == first.count, "\(s) \(limit)")
         #expect(s[...].pieces(byte: 0x20, limit: limit).last == first.last, "\(s) \(limit)")
       }
     }

@@ -348,73 +348,62 @@ extension String {
 }
 
 extension Substring {
-  /// How many of the first `limit` pieces `split(byte:limit:)` gives, counted without
-  /// making them.
-  func pieceCount(byte separator: UInt8, limit: Int = .max) -> Int {
-    pieces(byte: separator, limit: limit).count
-  }
-
-  /// How many of the first `limit` pieces `split(byte:limit:)` gives, and the last of
-  /// them, found without making the others.
-  func pieces(byte separator: UInt8, limit: Int = .max) -> (count: Int, last: Substring?) {
-    precondition(separator < 0x80, "an ASCII separator")
-    let u = utf8
-    var count = 0
-    var pieceStart: Index? = nil
-    var last: Range<Index>? = nil
-    var previous: UInt8 = 0
-    var i = u.startIndex
-    while i < u.endIndex, count < limit {
-      let b = u[i]
-      let next = u.index(after: i)
-      if b == separator {
-        if previous >= 0x80 || next < u.endIndex && u[next] >= 0x80 {
-          let all = split(byte: separator, limit: limit)
-          return (all.count, all.last)
-        }
-        if let s = pieceStart {
-          count += 1
-          last = s..<i
-        }
-        pieceStart = nil
-      } else if pieceStart == nil {
-        pieceStart = i
-      }
-      previous = b
-      i = next
-    }
-    if let s = pieceStart, count < limit {
-      count += 1
-      last = s..<u.endIndex
-    }
-    return (count, last.map { self[$0] })
-  }
-
   /// The first `limit` pieces that `split(separator:)` gives with an ASCII separator, found
   /// on bytes without reading past them. `split` compares characters, and a scalar beyond
   /// ASCII next to the separator might join it into a larger character: then `split`
   /// itself decides.
   func split(byte separator: UInt8, limit: Int = .max) -> [Substring] {
+    var pieces: [Substring] = []
+    guard eachPiece(byte: separator, limit: limit, { pieces.append(self[$0]) }) else {
+      return Array(split(separator: Character(Unicode.Scalar(separator))).prefix(limit))
+    }
+    return pieces
+  }
+
+  /// How many of the first `limit` pieces `split(byte:limit:)` gives, and the last of
+  /// them, found without making the others.
+  func pieces(byte separator: UInt8, limit: Int = .max) -> (count: Int, last: Substring?) {
+    var count = 0
+    var last: Range<Index>? = nil
+    guard
+      eachPiece(
+        byte: separator, limit: limit,
+        {
+          count += 1
+          last = $0
+        })
+    else {
+      let all = split(byte: separator, limit: limit)
+      return (all.count, all.last)
+    }
+    return (count, last.map { self[$0] })
+  }
+
+  /// Calls `body` with the range of each of the first `limit` pieces between separators,
+  /// in order; false, having stopped, when a scalar beyond ASCII stands next to a
+  /// separator (where `split` itself must decide).
+  private func eachPiece(byte separator: UInt8, limit: Int, _ body: (Range<Index>) -> Void) -> Bool {
     precondition(separator < 0x80, "an ASCII separator")
     let u = utf8
-    var pieces: [Substring] = []
+    var count = 0
     var start = u.startIndex
     var i = u.startIndex
     var previous: UInt8 = 0
-    while i < u.endIndex, pieces.count < limit {
+    while i < u.endIndex, count < limit {
       let b = u[i]
       let next = u.index(after: i)
       if b == separator {
-        if previous >= 0x80 || next < u.endIndex && u[next] >= 0x80 {
-          return Array(split(separator: Character(Unicode.Scalar(separator))).prefix(limit))
+        if previous >= 0x80 || next < u.endIndex && u[next] >= 0x80 { return false }
+        if start < i {
+          body(start..<i)
+          count += 1
         }
-        if start < i { pieces.append(self[start..<i]) }
         start = next
       }
       previous = b
       i = next
     }
-    if pieces.count < limit, start < u.endIndex { pieces.append(self[start..<u.endIndex]) }
-    return pieces
+    if count < limit, start < u.endIndex { body(start..<u.endIndex) }
+    return true
   }
 }

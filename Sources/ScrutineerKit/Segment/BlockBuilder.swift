@@ -293,7 +293,7 @@ struct BlockBuilder {
     let t = doc.info[i].text
     // The date first: it refuses a line without a digit at once, and most short lines.
     return doc.info[i].hasAtMostCharacters(30) && DateParser.fullDate(in: t[...]) != nil
-      && t[...].pieceCount(byte: 0x20, limit: 6) <= 5
+      && t[...].pieces(byte: 0x20, limit: 6).count <= 5
   }
 
   /// A Markdown heading (`## …`) or a line that is bold or italic throughout
@@ -391,7 +391,7 @@ struct BlockBuilder {
       if !exact {
         // "Findings from audits show …" is prose, not a heading.
         // Its words as `split(separator: " ")` gives them, counted as far as fifteen.
-        let words = text[...].pieceCount(byte: 0x20, limit: 15)
+        let words = text[...].pieces(byte: 0x20, limit: 15).count
         if words > 14 { return nil }
         if let n = nextIndex, n == i + 1, doc.info[n].startsLowercase, doc.info[n].marker == nil {
           return nil

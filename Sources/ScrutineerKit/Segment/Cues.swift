@@ -153,7 +153,7 @@ enum JudgementHeading {
   static func carriesGrade(_ text: String) -> Bool {
     let n = HeadingVocabulary.normalise(text)
     // Its words as `split(separator: " ")` gives them, counted as far as thirteen.
-    let words = n[...].pieceCount(byte: 0x20, limit: 13)
+    let words = n[...].pieces(byte: 0x20, limit: 13).count
     guard words >= 3, Grade.trailing(in: n) != nil || n.hasSuffix(" adequate") else {
       return false
     }

@@ -192,15 +192,11 @@ public struct Tagger: Sendable {
     // The judge needs the words' context only when the item has a cue.
     let strength = work.strength
     let concern = work.concern
-    let context: PolarityJudge.Context?
-    if strength.isEmpty && concern.isEmpty {
-      context = nil
-    } else {
-      var memory: [PolarityJudge.Word] = []
-      swap(&memory, &work.contextWords)
-      context = PolarityJudge.context(
-        tokens: tokens, strength: strength, concern: concern, memory: consume memory)
-    }
+    let context =
+      strength.isEmpty && concern.isEmpty
+      ? nil
+      : PolarityJudge.context(
+        tokens: tokens, strength: strength, concern: concern, reusing: &work.contextWords)
     (analysis.polarity, analysis.strengthScore, analysis.concernScore) = PolarityJudge.judge(
       tokens: tokens, strength: strength, concern: concern, segment: segment, context: context)
     // Each theme's own polarity, from the cues in the sentences that hold its evidence.
@@ -387,13 +383,14 @@ enum PolarityJudge {
   /// The judge's view of the words that cues start at (the others are left as they are):
   /// a word's weight, aim and negator depend only on the words before it in its sentence,
   /// so only the sentences that hold a cue are read, each up to its last cue.
-  /// - Parameter memory: an array whose buffer the context's words may take, so that an
-  ///   item need not allocate one (its values do not matter).
+  /// - Parameter memory: an array whose buffer the context's words take (leaving it
+  ///   empty), so that an item need not allocate one; its values do not matter.
   static func context(
     tokens: UnsafeBufferPointer<TaggedWord>, strength: [(Int, Int)], concern: [(Int, Int)],
-    memory: consuming [Word] = []
+    reusing memory: inout [Word]
   ) -> Context {
-    var words = consume memory
+    var words: [Word] = []
+    swap(&words, &memory)
     // As many words as the tokens (or more, from an earlier item), every one as new.
     if words.count < tokens.count {
       words.append(contentsOf: repeatElement(Word(), count: tokens.count - words.count))
@@ -463,7 +460,9 @@ enum PolarityJudge {
   ) -> (Polarity, Double, Double) {
     // No cue at all: nothing to weigh.
     if strength.isEmpty && concern.isEmpty { return (segment.isImprovementList ? .concern : .neutral, 0, 0) }
-    let words = (context ?? Self.context(tokens: tokens, strength: strength, concern: concern)).words
+    var memory: [Word] = []
+    let words =
+      (context ?? Self.context(tokens: tokens, strength: strength, concern: concern, reusing: &memory)).words
     // A cue is negated when a negator before it (and outside it) reaches its first word.
     func negation(_ cue: (Int, Int)) -> Int? {
       let n = Int(words[cue.0].negatedBy)
