@@ -355,7 +355,7 @@ extension Substring {
   func split(byte separator: UInt8, limit: Int = .max) -> [Substring] {
     var pieces: [Substring] = []
     guard eachPiece(byte: separator, limit: limit, { pieces.append(self[$0]) }) else {
-      return Array(split(separator: Character(Unicode.Scalar(separator))).prefix(limit))
+      return characterPieces(separator, limit: limit)
     }
     return pieces
   }
@@ -373,10 +373,15 @@ extension Substring {
           last = $0
         })
     else {
-      let all = split(byte: separator, limit: limit)
+      let all = characterPieces(separator, limit: limit)
       return (all.count, all.last)
     }
     return (count, last.map { self[$0] })
+  }
+
+  /// The first `limit` pieces as `split(separator:)` gives them, comparing characters.
+  private func characterPieces(_ separator: UInt8, limit: Int) -> [Substring] {
+    Array(split(separator: Character(Unicode.Scalar(separator))).prefix(limit))
   }
 
   /// Calls `body` with the range of each of the first `limit` pieces between separators,

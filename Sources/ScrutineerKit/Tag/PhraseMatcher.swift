@@ -423,8 +423,8 @@ struct TaggerScratch {
   var order: [Int] = []
   var tagged: [Int] = []
   var quantifiers: [(Quantifier, Int)] = []
-  /// What the polarity judge knows of each word, lent likewise.
-  var contextWords: [PolarityJudge.Word] = []
+  /// What the polarity judge works in, kept from item to item.
+  var polarityMemory = PolarityJudge.Memory()
 
   mutating func reset() {
     evidence.removeAll(keepingCapacity: true)

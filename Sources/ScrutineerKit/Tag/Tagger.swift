@@ -196,7 +196,7 @@ public struct Tagger: Sendable {
       strength.isEmpty && concern.isEmpty
       ? nil
       : PolarityJudge.context(
-        tokens: tokens, strength: strength, concern: concern, reusing: &work.contextWords)
+        tokens: tokens, strength: strength, concern: concern, memory: &work.polarityMemory)
     (analysis.polarity, analysis.strengthScore, analysis.concernScore) = PolarityJudge.judge(
       tokens: tokens, strength: strength, concern: concern, segment: segment, context: context)
     // Each theme's own polarity, from the cues in the sentences that hold its evidence.
@@ -223,7 +223,6 @@ public struct Tagger: Sendable {
         ).0
     }
     // The buffers go back to the scratch, whose reset empties them for the next item.
-    if let context { work.contextWords = context.words }
     swap(&themes, &work.fired)
     swap(&tagged, &work.tagged)
     swap(&order, &work.order)
@@ -367,6 +366,12 @@ enum PolarityJudge {
     var words: [Word]
   }
 
+  /// The buffers `context(tokens:strength:concern:memory:)` works in.
+  struct Memory {
+    var words: [Word] = []
+    var cueStarts: [Int] = []
+  }
+
   /// What the judge knows of one word.
   struct Word {
     /// Half inside a concessive clause, more after a turn.
@@ -383,34 +388,32 @@ enum PolarityJudge {
   /// The judge's view of the words that cues start at (the others are left as they are):
   /// a word's weight, aim and negator depend only on the words before it in its sentence,
   /// so only the sentences that hold a cue are read, each up to its last cue.
-  /// - Parameter memory: an array whose buffer the context's words take (leaving it
-  ///   empty), so that an item need not allocate one; its values do not matter.
+  /// - Parameter memory: buffers kept from item to item, so that an item need not allocate
+  ///   its own; what they hold on entry does not matter. The context shares its words'
+  ///   buffer, which is unique again once the context is gone.
   static func context(
     tokens: UnsafeBufferPointer<TaggedWord>, strength: [(Int, Int)], concern: [(Int, Int)],
-    reusing memory: inout [Word]
+    memory: inout Memory
   ) -> Context {
-    var words: [Word] = []
-    swap(&words, &memory)
     // As many words as the tokens (or more, from an earlier item), every one as new.
-    if words.count < tokens.count {
-      words.append(contentsOf: repeatElement(Word(), count: tokens.count - words.count))
+    if memory.words.count < tokens.count {
+      memory.words.append(contentsOf: repeatElement(Word(), count: tokens.count - memory.words.count))
     }
-    words.withUnsafeMutableBufferPointer {
+    memory.words.withUnsafeMutableBufferPointer {
       UnsafeMutableBufferPointer(rebasing: $0[..<tokens.count]).update(repeating: Word())
     }
-    for (a, b) in concern { for k in a...b { words[k].inConcernCue = true } }
-    var cueStarts: [Int] = []
-    cueStarts.reserveCapacity(strength.count + concern.count)
-    for cue in strength { cueStarts.append(cue.0) }
-    for cue in concern { cueStarts.append(cue.0) }
-    cueStarts.sort()
+    for (a, b) in concern { for k in a...b { memory.words[k].inConcernCue = true } }
+    memory.cueStarts.removeAll(keepingCapacity: true)
+    for cue in strength { memory.cueStarts.append(cue.0) }
+    for cue in concern { memory.cueStarts.append(cue.0) }
+    memory.cueStarts.sort()
     var inConcession = false
     var turned = false
     var inAim = false
     var negator = -1
     // The words before `next` have been read, from the start of their sentence.
     var next = 0
-    for cue in cueStarts where cue >= next {
+    for cue in memory.cueStarts where cue >= next {
       let sentence = tokens[cue].sentence
       if next == 0 || tokens[next - 1].sentence != sentence {
         // A sentence not yet begun: read it from its first word.
@@ -433,13 +436,13 @@ enum PolarityJudge {
         {
           inAim = true
         }
-        words[k].weight = inConcession ? 0.5 : (turned ? 1.25 : 1.0)
-        words[k].aim = inAim
+        memory.words[k].weight = inConcession ? 0.5 : (turned ? 1.25 : 1.0)
+        memory.words[k].aim = inAim
         if negator >= 0 {
           let reach =
-            tokens[negator].cues.contains(.strongNegator) && !words[negator].inConcernCue
+            tokens[negator].cues.contains(.strongNegator) && !memory.words[negator].inConcernCue
             ? strongNegationReach : negationReach
-          if k - negator <= reach { words[k].negatedBy = Int32(negator) }
+          if k - negator <= reach { memory.words[k].negatedBy = Int32(negator) }
         }
         if t.cues.contains(.negator) { negator = k }
         if t.clauseEnd {
@@ -448,7 +451,7 @@ enum PolarityJudge {
         }
       }
     }
-    return Context(words: words)
+    return Context(words: memory.words)
   }
 
   /// - Parameter context: the item's words as `context(tokens:strength:concern:)` gives
@@ -460,9 +463,9 @@ enum PolarityJudge {
   ) -> (Polarity, Double, Double) {
     // No cue at all: nothing to weigh.
     if strength.isEmpty && concern.isEmpty { return (segment.isImprovementList ? .concern : .neutral, 0, 0) }
-    var memory: [Word] = []
+    var memory = Memory()
     let words =
-      (context ?? Self.context(tokens: tokens, strength: strength, concern: concern, reusing: &memory)).words
+      (context ?? Self.context(tokens: tokens, strength: strength, concern: concern, memory: &memory)).words
     // A cue is negated when a negator before it (and outside it) reaches its first word.
     func negation(_ cue: (Int, Int)) -> Int? {
       let n = Int(words[cue.0].negatedBy)
