@@ -77,7 +77,7 @@ enum AnalyseCommand {
           // Nothing kept: memory stays bounded by the largest file.
           counts.files += 1
           counts.documents += file.documents.count
-          counts.items += file.documents.reduce(0) { $0 + $1.items.count }
+          counts.items += file.documents.reduce(0) { $0 + $1.segments.reduce(0) { $0 + $1.items.count } }
         } else {
           files.append(file)
         }

@@ -170,9 +170,11 @@ struct Tally: Codable, Equatable, Sendable {
       documents += 1
       byKind[d.kind.rawValue, default: 0] += 1
       byYear[d.metadata.date.map { String($0.year) } ?? "unknown", default: 0] += 1
-      for item in d.items {
-        items += 1
-        for t in item.analysis?.themes ?? [] { byTheme[t.id, default: 0] += 1 }
+      for segment in d.segments {
+        items += segment.items.count
+        for item in segment.items {
+          for t in item.analysis?.themes ?? [] { byTheme[t.id, default: 0] += 1 }
+        }
       }
     }
   }

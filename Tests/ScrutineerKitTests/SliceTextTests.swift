@@ -74,6 +74,28 @@ struct SliceTextTests {
     }
   }
 
+  /// A span that `isCollapsed` passes is what collapsing it gives, byte for byte, and one
+  /// it refuses is changed by collapsing (so the evidence's fast path never differs).
+  @Test func collapsedSpansNeedNoCollapsing() {
+    let text = "a  b\tc d\r\ne \u{0C}f\u{A0}g’h  i\n\nj k "
+    let bytes = Array(text.utf8)
+    bytes.withUnsafeBufferPointer { all in
+      for start in 0...bytes.count {
+        for end in start...bytes.count {
+          let cut = UnsafeBufferPointer(rebasing: all[start..<end])
+          let collapsed = Array(InlineMarkup.collapseSpaces(bytes: cut).utf8)
+          let same = collapsed == Array(ValidUTF8.string(cut).utf8)
+          if InlineMarkup.isCollapsed(cut) {
+            #expect(same, "\(start)..<\(end)")
+          } else if !bytes[start..<end].contains(0x0C) {
+            // (A form feed alone is kept, without `wide`: refusing it only costs time.)
+            #expect(!same, "\(start)..<\(end)")
+          }
+        }
+      }
+    }
+  }
+
   /// The validator that lets input be read without a second check refuses exactly what
   /// the standard library refuses: every sequence of one to three bytes, every four-byte
   /// sequence from a seeded generator, each at every position of an eight-byte word.

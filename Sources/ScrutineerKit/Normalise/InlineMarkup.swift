@@ -171,6 +171,22 @@ enum InlineMarkup {
     return collapseSpaces(bytes: Array(bytes), wide: wide)
   }
 
+  /// Whether collapsing the bytes (without `wide`) would leave them as they are: every
+  /// byte up to a space is a single space between two other bytes.
+  static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    // A leading space is not kept, nor is a space after a space.
+    var afterSpace = true
+    for b in bytes {
+      if b <= 0x20 {
+        if b != 0x20 || afterSpace { return false }
+        afterSpace = true
+      } else {
+        afterSpace = false
+      }
+    }
+    return !afterSpace || bytes.isEmpty
+  }
+
   /// Writes the collapsed bytes of `source` to the start of `out`, which is at least as
   /// long, and returns how many it wrote.
   private static func collapseSpaces(

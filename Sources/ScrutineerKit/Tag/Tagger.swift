@@ -57,11 +57,13 @@ public struct Tagger: Sendable {
       for s in documents[d].segments.indices {
         let kind = documents[d].segments[s].kind
         for i in documents[d].segments[s].items.indices {
-          let item = documents[d].segments[s].items[i]
-          if item.sourceRanges.isEmpty { whole[0] = item.span.start..<item.span.end }
-          let a = analyse(
-            bytes: bytes, ranges: item.sourceRanges.isEmpty ? whole : item.sourceRanges,
-            segment: kind, scan: &scan)
+          // The ranges and span read in place: a copy of the item would retain all it holds.
+          let ranges = documents[d].segments[s].items[i].sourceRanges
+          if ranges.isEmpty {
+            let span = documents[d].segments[s].items[i].span
+            whole[0] = span.start..<span.end
+          }
+          let a = analyse(bytes: bytes, ranges: ranges.isEmpty ? whole : ranges, segment: kind, scan: &scan)
           documents[d].segments[s].items[i].analysis = a
         }
       }
@@ -241,7 +243,13 @@ public struct Tagger: Sendable {
 
   /// The source text of a span with its line breaks and runs of spaces folded to one space.
   static func words(_ bytes: [UInt8], _ span: Span) -> String {
-    InlineMarkup.collapseSpaces(bytes: bytes[span.start..<span.end])
+    bytes.withUnsafeBufferPointer { all in
+      let words = UnsafeBufferPointer(rebasing: all[span.start..<span.end])
+      // Most spans are words and single spaces already, which collapsing would copy as
+      // they are: the string is made from them directly.
+      return InlineMarkup.isCollapsed(words)
+        ? ValidUTF8.string(words) : InlineMarkup.collapseSpaces(bytes: words)
+    }
   }
 
   /// Groups the occurrences by phrase, keeping each phrase's in the order the matcher
