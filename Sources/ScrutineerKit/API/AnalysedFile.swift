@@ -22,7 +22,7 @@ public struct AnalysedFile: Sendable {
   {
     let source = try reader.read(path: path)
     return AnalysedFile(
-      path: path, encoding: source.encoding, byteCount: source.text.utf8.count,
-      documents: DocumentParser.parse(source.text))
+      path: path, encoding: source.encoding, byteCount: source.utf8.count,
+      documents: DocumentParser.parse(bytes: source.utf8))
   }
 }

@@ -17,8 +17,8 @@ public struct Analyser: Sendable {
 
   /// Parses and tags text already decoded.
   public func analyse(_ source: SourceText, path: String) -> AnalysedFile {
-    // One copy of the bytes serves the parser and the tagger.
-    let bytes = Array(source.text.utf8)
+    // One array of the bytes serves the parser and the tagger.
+    let bytes = source.utf8
     var documents = DocumentParser.parse(bytes: bytes)
     tagger.tag(&documents, bytes: bytes)
     return AnalysedFile(

@@ -24,28 +24,62 @@ public struct InputReader: Sendable {
   /// path, a directory, an unreadable file and one larger than `maxBytes`.
   /// - Throws: `ScrutineerError` naming the problem.
   public func readBytes(path: String) throws(ScrutineerError) -> [UInt8] {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw .notFound(path: path)
-    }
-    if isDirectory.boolValue { throw .isDirectory(path: path) }
-    guard let handle = FileHandle(forReadingAtPath: path) else {
+    // Opened, measured and read straight into the array: one copy of the bytes.
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    if fd < 0 {
+      let error = errno
+      var info = stat()
+      // (A directory opens for reading on Linux; this is for systems where it does not.)
+      if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { throw .isDirectory(path: path) }
+      if error == ENOENT || error == ENOTDIR || error == ELOOP { throw .notFound(path: path) }
       throw .unreadable(path: path, reason: "permission denied")
     }
-    defer { try? handle.close() }
-    let data: Data
-    do {
-      data = try handle.read(upToCount: maxBytes + 1) ?? Data()
-    } catch {
-      throw .unreadable(path: path, reason: "read failed")
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { throw .unreadable(path: path, reason: "read failed") }
+    if info.st_mode & S_IFMT == S_IFDIR { throw .isDirectory(path: path) }
+    // A regular file says its size, and is read in one go; the rest (of a pipe or a
+    // device, or of a file that grew meanwhile) is read until it ends or passes the limit.
+    let regular = info.st_mode & S_IFMT == S_IFREG
+    let size = regular ? Int(info.st_size) : 0
+    if size > maxBytes { throw .tooLarge(path: path, bytes: size, limit: maxBytes) }
+    var failed = false
+    var bytes = [UInt8](unsafeUninitializedCapacity: size) { b, count in
+      count = Self.readFully(fd, into: b, failed: &failed)
     }
-    if data.count > maxBytes {
-      // `stat` follows a symbolic link to the file's own size.
-      var info = stat()
-      let size = stat(path, &info) == 0 ? Int(info.st_size) : data.count
-      throw .tooLarge(path: path, bytes: size, limit: maxBytes)
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 14) { chunk in
+      while !failed, bytes.count <= maxBytes {
+        let n = Self.readFully(fd, into: chunk, failed: &failed)
+        if n == 0 { break }
+        bytes.append(contentsOf: UnsafeMutableBufferPointer(rebasing: chunk[..<n]))
+      }
     }
-    return [UInt8](data)
+    if failed { throw .unreadable(path: path, reason: "read failed") }
+    if bytes.count > maxBytes { throw .tooLarge(path: path, bytes: bytes.count, limit: maxBytes) }
+    return bytes
+  }
+
+  /// Reads from `fd` until `buffer` is full or the input ends; returns how many bytes it
+  /// read, and sets `failed` on an error.
+  private static func readFully(
+    _ fd: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>, failed: inout Bool
+  )
+    -> Int
+  {
+    guard let base = buffer.baseAddress else { return 0 }
+    var count = 0
+    while count < buffer.count {
+      let n = systemRead(fd, base + count, buffer.count - count)
+      if n > 0 {
+        count += n
+      } else if n < 0, errno == EINTR {
+        continue
+      } else {
+        failed = n < 0
+        break
+      }
+    }
+    return count
   }
 
   /// Decodes bytes already in memory; `path` names them in errors. PDFs and Word
@@ -96,6 +130,7 @@ public struct InputReader: Sendable {
     {
       throw .binary(path: path)
     }
+    if !utf16, let source = try plainUTF8(bytes, path: path) { return source }
     guard let (text, encoding) = TextDecoding.decode(bytes[...]) else {
       let bad = UTF8Validation.firstInvalidOffset(bytes[...]) ?? 0
       throw .invalidUTF8(path: path, offset: bad)
@@ -110,6 +145,36 @@ public struct InputReader: Sendable {
     // A byte-order mark is not part of the text.
     let clean = text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
     return SourceText(text: clean, encoding: encoding)
+  }
+
+  /// The text of bytes that are valid UTF-8 (after any byte-order mark) as they stand,
+  /// with the checks `decodeText` makes of decoded text made on the bytes; `nil` when
+  /// they are not valid UTF-8, for the other decodings to try.
+  private func plainUTF8(_ bytes: [UInt8], path: String) throws(ScrutineerError) -> SourceText? {
+    let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+    let marked = bytes.starts(with: bom)
+    let valid = bytes.withUnsafeBufferPointer { all in
+      UTF8Validation.firstInvalidOffset(UnsafeBufferPointer(rebasing: all[(marked ? 3 : 0)...])) == nil
+    }
+    guard valid else { return nil }
+    var body = marked ? Array(bytes[3...]) : bytes
+    if body.withUnsafeBufferPointer({ UTF8Validation.looksBinary($0) }) { throw .binary(path: path) }
+    // Only white space and byte-order marks: empty.
+    var i = 0
+    while i < body.count {
+      let b = body[i]
+      if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == 0x0C {
+        i += 1
+      } else if body[i...].starts(with: bom) {
+        i += 3
+      } else {
+        break
+      }
+    }
+    if i == body.count { throw .empty(path: path) }
+    // A byte-order mark is not part of the text.
+    if body.starts(with: bom) { body.removeFirst(3) }
+    return SourceText(validUTF8: body, encoding: marked ? "UTF-8 (with BOM)" : "UTF-8")
   }
 
   /// Runs `body` on the file itself, or on a temporary copy of bytes read from a stream.
@@ -128,9 +193,32 @@ public struct InputReader: Sendable {
   }
 }
 
+/// The C library's `read`, by a name apart from `InputReader.read(path:)`.
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+  read(fd, buffer, count)
+}
+
 /// Decoded text and how it was decoded.
 public struct SourceText: Sendable {
-  public var text: String
+  /// The text's UTF-8 bytes, which the parser reads: for a UTF-8 file, the file's own
+  /// bytes (after any byte-order mark), checked once and never copied into a string.
+  var utf8: [UInt8]
   /// How the bytes were read: "UTF-8", "UTF-16LE", "Windows-1252", "PDF (pdftotext)", …
   public var encoding: String
+
+  public var text: String {
+    get { utf8.withUnsafeBufferPointer { ValidUTF8.string($0) } }
+    set { utf8 = Array(newValue.utf8) }
+  }
+
+  init(text: String, encoding: String) {
+    utf8 = Array(text.utf8)
+    self.encoding = encoding
+  }
+
+  /// Bytes already checked to be valid UTF-8.
+  init(validUTF8 bytes: [UInt8], encoding: String) {
+    utf8 = bytes
+    self.encoding = encoding
+  }
 }

@@ -86,20 +86,27 @@ struct RuleProgram: Sendable {
 
 /// Evaluates rule nodes over one item's occurrences.
 ///
-/// Every result's evidence is the run of `arena` from where the arena ended when the node's
-/// evaluation began to where it ends now, so the evidence of the children of `|` and `&`
-/// lies end to end without copying, and an unmatched node leaves the arena as it found it.
+/// Every result's evidence is the run of the arena from where the arena ended when the
+/// node's evaluation began to where it ends now, so the evidence of the children of `|`
+/// and `&` lies end to end without copying, and an unmatched node leaves the arena as it
+/// found it.
 struct RuleEvaluator {
   typealias Occurrence = PhraseMatcher.Occurrence
 
-  /// Whether the node matched; its evidence is `arena[base...]`.
+  /// Whether the node matched; its evidence is `storage[base..<count]`.
   struct Result {
     var matched: Bool
     var base: Int
   }
 
+  /// The arena: its first `count` values are the evidence gathered so far; the values
+  /// after them are left from earlier and overwritten as it grows again, so that cutting
+  /// the arena back is setting a count rather than removing from an array.
+  private var storage: [Occurrence] = []
+  private var count = 0
+
   /// The occurrences in order of position the last evaluation found, each once.
-  var arena: [Occurrence] = []
+  var arena: ArraySlice<Occurrence> { storage[0..<count] }
 
   /// No phrase is longer than this many words (the rule language allows eight), so an
   /// occurrence that ends near a word starts at most this far before it.
@@ -112,7 +119,7 @@ struct RuleEvaluator {
   mutating func evaluate(
     rule root: Int32, program: RuleProgram, occurrences: [Occurrence], start: [Int32]
   ) -> Bool {
-    arena.removeAll(keepingCapacity: true)
+    count = 0
     return program.nodes.withUnsafeBufferPointer { nodes in
       program.lists.withUnsafeBufferPointer { lists in
         occurrences.withUnsafeBufferPointer { occurrences in
@@ -169,15 +176,27 @@ struct RuleEvaluator {
   private mutating func appendPhrase(_ p: Int, _ c: Context) -> Bool {
     let s = Int(c.start[p])
     guard s >= 0 else { return false }
-    var end = s + 1
-    while end < c.occurrences.count && c.occurrences[end].phrase == p { end += 1 }
-    arena.append(contentsOf: UnsafeBufferPointer(rebasing: c.occurrences[s..<end]))
+    var k = s
+    repeat {
+      append(c.occurrences[k])
+      k += 1
+    } while k < c.occurrences.count && c.occurrences[k].phrase == p
     return true
+  }
+
+  @inline(__always)
+  private mutating func append(_ o: Occurrence) {
+    if count < storage.count {
+      storage[count] = o
+    } else {
+      storage.append(o)
+    }
+    count += 1
   }
 
   private mutating func evaluate(_ k: Int, _ c: inout Context) -> Result {
     let node = c.nodes[k]
-    let base = arena.count
+    let base = count
     switch node.op {
     case .phrase:
       return Result(matched: appendPhrase(Int(node.a), c), base: base)
@@ -200,22 +219,22 @@ struct RuleEvaluator {
       var parts = 0
       var any = false
       for i in Int(node.a)..<Int(node.b) {
-        let before = arena.count
+        let before = count
         guard evaluate(Int(c.lists[i]), &c).matched else { continue }
         any = true
-        if arena.count > before { parts += 1 }
+        if count > before { parts += 1 }
       }
       if parts > 1 { unique(from: base) }
       return Result(matched: any, base: base)
     case .all:
       var parts = 0
       for i in Int(node.a)..<Int(node.b) {
-        let before = arena.count
+        let before = count
         guard evaluate(Int(c.lists[i]), &c).matched else {
           truncate(to: base)
           return Result(matched: false, base: base)
         }
-        if arena.count > before { parts += 1 }
+        if count > before { parts += 1 }
       }
       if parts > 1 { unique(from: base) }
       return Result(matched: true, base: base)
@@ -225,12 +244,12 @@ struct RuleEvaluator {
       return Result(matched: !matched, base: base)
     case .near:
       guard evaluate(Int(node.a), &c).matched else { return Result(matched: false, base: base) }
-      let middle = arena.count
+      let middle = count
       guard evaluate(Int(node.b), &c).matched else {
         truncate(to: base)
         return Result(matched: false, base: base)
       }
-      let end = arena.count
+      let end = count
       inOrder(base..<middle)
       inOrder(middle..<end)
       // Both lists are in order of position: for each x, only the ys that start within
@@ -238,63 +257,61 @@ struct RuleEvaluator {
       let n = Int(node.n)
       var lo = middle
       for xi in base..<middle {
-        let x = arena[xi]
-        while lo < end && arena[lo].first < x.first - n - Self.longestPhrase { lo += 1 }
+        let x = storage[xi]
+        while lo < end && storage[lo].first < x.first - n - Self.longestPhrase { lo += 1 }
         var k = lo
-        while k < end && arena[k].first <= x.last + n {
-          let y = arena[k]
+        while k < end && storage[k].first <= x.last + n {
+          let y = storage[k]
           k += 1
           // Within n words and in the same sentence.
           let gap = x.last < y.first ? y.first - x.last - 1 : (y.last < x.first ? x.first - y.last - 1 : 0)
           if gap < n, x.sentence == y.sentence {
-            arena.append(x)
-            arena.append(y)
+            append(x)
+            append(y)
           }
         }
       }
-      let found = arena.count > end
+      let found = count > end
       if found { unique(from: end) }
       moveDown(from: end, to: base)
       return Result(matched: found, base: base)
     case .except:
       guard evaluate(Int(node.a), &c).matched else { return Result(matched: false, base: base) }
-      let middle = arena.count
+      let middle = count
       _ = evaluate(Int(node.b), &c)
-      let end = arena.count
+      let end = count
       inOrder(middle..<end)
       inOrder(base..<middle)
       var lo = middle
       for xi in base..<middle {
-        let x = arena[xi]
-        while lo < end && arena[lo].first < x.first - Self.longestPhrase { lo += 1 }
+        let x = storage[xi]
+        while lo < end && storage[lo].first < x.first - Self.longestPhrase { lo += 1 }
         var k = lo
         var overlaps = false
-        while k < end && arena[k].first <= x.last {
-          if x.first <= arena[k].last {
+        while k < end && storage[k].first <= x.last {
+          if x.first <= storage[k].last {
             overlaps = true
             break
           }
           k += 1
         }
-        if !overlaps { arena.append(x) }
+        if !overlaps { append(x) }
       }
-      let kept = arena.count > end
+      let kept = count > end
       moveDown(from: end, to: base)
       return Result(matched: kept, base: base)
     }
   }
 
   @inline(__always)
-  private mutating func truncate(to count: Int) {
-    arena.removeSubrange(count..<arena.count)
-  }
+  private mutating func truncate(to newCount: Int) { count = newCount }
 
-  /// Moves `arena[from...]` down to start at `to`, dropping what lay between.
+  /// Moves `storage[from..<count]` down to start at `to`, dropping what lay between.
   private mutating func moveDown(from: Int, to: Int) {
     guard from > to else { return }
-    let count = arena.count - from
-    for i in 0..<count { arena[to + i] = arena[from + i] }
-    truncate(to: to + count)
+    let moved = count - from
+    for i in 0..<moved { storage[to + i] = storage[from + i] }
+    truncate(to: to + moved)
   }
 
   /// Sorts the occurrences in the range by first word, then last (they almost always are
@@ -304,18 +321,18 @@ struct RuleEvaluator {
     var previous = Int.min
     var sorted = true
     for i in range {
-      if arena[i].first < previous {
+      if storage[i].first < previous {
         sorted = false
         break
       }
-      previous = arena[i].first
+      previous = storage[i].first
     }
     if !sorted { sortByPlace(range) }
   }
 
-  /// Sorts the range in place (sorting `arena[range]` would copy the slice first).
+  /// Sorts the range in place (sorting `storage[range]` would copy the slice first).
   private mutating func sortByPlace(_ range: Range<Int>) {
-    arena.withUnsafeMutableBufferPointer { all in
+    storage.withUnsafeMutableBufferPointer { all in
       var part = UnsafeMutableBufferPointer(rebasing: all[range])
       part.sort(by: Self.byPlace)
     }
@@ -325,24 +342,24 @@ struct RuleEvaluator {
     x.first < y.first || x.first == y.first && x.last < y.last
   }
 
-  /// Puts `arena[base...]` in order of position with each occurrence once; among
+  /// Puts `storage[base...]` in order of position with each occurrence once; among
   /// occurrences at the same place, the order in which they came.
   private mutating func unique(from base: Int) {
-    sortByPlace(base..<arena.count)
+    sortByPlace(base..<count)
     var written = base
     var groupStart = base
-    for r in base..<arena.count {
-      let o = arena[r]
-      if written > base, arena[written - 1].first != o.first || arena[written - 1].last != o.last {
+    for r in base..<count {
+      let o = storage[r]
+      if written > base, storage[written - 1].first != o.first || storage[written - 1].last != o.last {
         groupStart = written
       }
       var seen = false
-      for g in groupStart..<written where arena[g] == o {
+      for g in groupStart..<written where storage[g] == o {
         seen = true
         break
       }
       if !seen {
-        arena[written] = o
+        storage[written] = o
         written += 1
       }
     }
