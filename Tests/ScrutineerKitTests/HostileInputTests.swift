@@ -49,6 +49,43 @@ struct HostileInputTests {
     #expect(e?.description.contains("raise it with --max-bytes") == true)
   }
 
+  /// The reader reads a file at the limit whole and refuses one byte more with its size;
+  /// a pipe, which has no size to read, is read until it ends; a missing file, a broken
+  /// link and a directory get their own errors.
+  @Test func theReaderReadsFilesAndPipesUpToTheLimit() throws {
+    let d = try Self.dir()
+    defer { try? FileManager.default.removeItem(at: d) }
+    let reader = InputReader(maxBytes: 100_000)
+    let text = Array(
+      String(repeating: "Partners attend strategy meetings.\n", count: 2_860).utf8.prefix(100_000))
+    let atLimit = d.appendingPathComponent("at-limit.txt")
+    try Data(text).write(to: atLimit)
+    #expect(try reader.readBytes(path: atLimit.path) == text)
+    let over = d.appendingPathComponent("over.txt")
+    try Data(text + [0x0A]).write(to: over)
+    #expect(
+      Self.error(over.path, reader: reader) == .tooLarge(path: over.path, bytes: 100_001, limit: 100_000))
+    #expect(
+      Self.error(d.appendingPathComponent("none.txt").path)
+        == .notFound(path: d.appendingPathComponent("none.txt").path))
+    let broken = d.appendingPathComponent("broken.txt")
+    try FileManager.default.createSymbolicLink(atPath: broken.path, withDestinationPath: "nowhere.txt")
+    #expect(Self.error(broken.path) == .notFound(path: broken.path))
+    #expect(Self.error(d.path) == .isDirectory(path: d.path))
+    // A pipe: what a writer puts in, in pieces, comes out whole.
+    let fifo = d.appendingPathComponent("pipe.txt").path
+    #expect(mkfifo(fifo, 0o600) == 0)
+    // (Only under the limit: a reader that stops early would leave the writer to a
+    // broken pipe.)
+    let writer = Thread {
+      guard let h = FileHandle(forWritingAtPath: fifo) else { return }
+      for piece in stride(from: 0, to: 70_000, by: 7_000) { h.write(Data(text[piece..<(piece + 7_000)])) }
+      try? h.close()
+    }
+    writer.start()
+    #expect(try reader.readBytes(path: fifo) == Array(text.prefix(70_000)))
+  }
+
   @Test func aSingleVeryLongLineParsesInLinearTime() {
     // 400 kB on one line here (a debug build is slow); Scripts/hostile runs 50 MB against a
     // release build.
