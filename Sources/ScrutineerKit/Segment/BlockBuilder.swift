@@ -385,8 +385,11 @@ struct BlockBuilder {
       if JudgementHeading.matches(joined) { return k }
     }
     let short = doc.unwrapped ? li.hasAtMostCharacters(110) : doc.lines[i].length <= doc.wrapWidth * 9 / 10
+    // A line that is not short is no heading of the vocabulary, nor a generic one (whose
+    // limit, 80 characters or three quarters of the width, is lower): the vocabulary is
+    // not looked up for it.
+    guard short else { return nil }
     if let kind = HeadingVocabulary.kind(of: text) {
-      guard short else { return nil }
       let exact = HeadingVocabulary.kind(of: text, exact: true) != nil
       if !exact {
         // "Findings from audits show …" is prose, not a heading.
