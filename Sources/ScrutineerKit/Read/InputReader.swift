@@ -32,7 +32,9 @@ public struct InputReader: Sendable {
       // (A directory opens for reading on Linux; this is for systems where it does not.)
       if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { throw .isDirectory(path: path) }
       if error == ENOENT || error == ENOTDIR || error == ELOOP { throw .notFound(path: path) }
-      throw .unreadable(path: path, reason: "permission denied")
+      let denied = error == EACCES || error == EPERM
+      throw .unreadable(
+        path: path, reason: denied ? "permission denied" : String(cString: strerror(error)).lowercased())
     }
     defer { close(fd) }
     var info = stat()
@@ -206,6 +208,7 @@ public struct SourceText: Sendable {
   /// How the bytes were read: "UTF-8", "UTF-16LE", "Windows-1252", "PDF (pdftotext)", …
   public var encoding: String
 
+  /// The text, made from the bytes when asked for.
   public var text: String {
     get { utf8.withUnsafeBufferPointer { ValidUTF8.string($0) } }
     set { utf8 = Array(newValue.utf8) }
