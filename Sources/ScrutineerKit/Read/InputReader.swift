@@ -47,11 +47,16 @@ public struct InputReader: Sendable {
     if size > maxBytes { throw .tooLarge(path: path, bytes: size, limit: maxBytes) }
     var failed = false
     var bytes = [UInt8](unsafeUninitializedCapacity: size) { b, count in
-      count = Self.readFully(fd, into: b, failed: &failed)
+      let n = Self.readFully(fd, into: b)
+      failed = n == nil
+      count = n ?? 0
     }
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 14) { chunk in
       while !failed, bytes.count <= maxBytes {
-        let n = Self.readFully(fd, into: chunk, failed: &failed)
+        guard let n = Self.readFully(fd, into: chunk) else {
+          failed = true
+          break
+        }
         if n == 0 { break }
         bytes.append(contentsOf: UnsafeMutableBufferPointer(rebasing: chunk[..<n]))
       }
@@ -61,24 +66,19 @@ public struct InputReader: Sendable {
     return bytes
   }
 
-  /// Reads from `fd` until `buffer` is full or the input ends; returns how many bytes it
-  /// read, and sets `failed` on an error.
-  private static func readFully(
-    _ fd: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>, failed: inout Bool
-  )
-    -> Int
-  {
+  /// Reads from `fd` until `buffer` is full or the input ends: how many bytes it read, or
+  /// `nil` on an error.
+  private static func readFully(_ fd: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
     guard let base = buffer.baseAddress else { return 0 }
     var count = 0
     while count < buffer.count {
       let n = systemRead(fd, base + count, buffer.count - count)
       if n > 0 {
         count += n
-      } else if n < 0, errno == EINTR {
-        continue
-      } else {
-        failed = n < 0
+      } else if n == 0 {
         break
+      } else if errno != EINTR {
+        return nil
       }
     }
     return count
@@ -132,51 +132,28 @@ public struct InputReader: Sendable {
     {
       throw .binary(path: path)
     }
-    if !utf16, let source = try plainUTF8(bytes, path: path) { return source }
-    guard let (text, encoding) = TextDecoding.decode(bytes[...]) else {
+    guard var (utf8, encoding) = TextDecoding.decode(bytes) else {
       let bad = UTF8Validation.firstInvalidOffset(bytes[...]) ?? 0
       throw .invalidUTF8(path: path, offset: bad)
     }
-    var utf8 = text
-    if utf8.withUTF8({ UTF8Validation.looksBinary($0) }) { throw .binary(path: path) }
-    if text.unicodeScalars.allSatisfy({
-      $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\u{0C}" || $0 == "\u{FEFF}"
-    }) {
-      throw .empty(path: path)
-    }
-    // A byte-order mark is not part of the text.
-    let clean = text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
-    return SourceText(text: clean, encoding: encoding)
-  }
-
-  /// The text of bytes that are valid UTF-8 (after any byte-order mark) as they stand,
-  /// with the checks `decodeText` makes of decoded text made on the bytes; `nil` when
-  /// they are not valid UTF-8, for the other decodings to try.
-  private func plainUTF8(_ bytes: [UInt8], path: String) throws(ScrutineerError) -> SourceText? {
+    if utf8.withUnsafeBufferPointer({ UTF8Validation.looksBinary($0) }) { throw .binary(path: path) }
+    // Nothing but white space and byte-order marks (U+FEFF) is empty.
     let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
-    let marked = bytes.starts(with: bom)
-    let valid = bytes.withUnsafeBufferPointer { all in
-      UTF8Validation.firstInvalidOffset(UnsafeBufferPointer(rebasing: all[(marked ? 3 : 0)...])) == nil
-    }
-    guard valid else { return nil }
-    var body = marked ? Array(bytes[3...]) : bytes
-    if body.withUnsafeBufferPointer({ UTF8Validation.looksBinary($0) }) { throw .binary(path: path) }
-    // Only white space and byte-order marks: empty.
     var i = 0
-    while i < body.count {
-      let b = body[i]
+    while i < utf8.count {
+      let b = utf8[i]
       if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == 0x0C {
         i += 1
-      } else if body[i...].starts(with: bom) {
+      } else if utf8[i...].starts(with: bom) {
         i += 3
       } else {
         break
       }
     }
-    if i == body.count { throw .empty(path: path) }
+    if i == utf8.count { throw .empty(path: path) }
     // A byte-order mark is not part of the text.
-    if body.starts(with: bom) { body.removeFirst(3) }
-    return SourceText(validUTF8: body, encoding: marked ? "UTF-8 (with BOM)" : "UTF-8")
+    if utf8.starts(with: bom) { utf8.removeFirst(3) }
+    return SourceText(validUTF8: utf8, encoding: encoding)
   }
 
   /// Runs `body` on the file itself, or on a temporary copy of bytes read from a stream.

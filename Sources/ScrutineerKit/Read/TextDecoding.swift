@@ -1,20 +1,22 @@
 /// Decodes text in the encodings researchers' files come in: UTF-8 (with or without a
 /// byte-order mark), UTF-16 with a byte-order mark, and Windows-1252.
 enum TextDecoding {
-  /// The text and the name of the encoding, or `nil` when the bytes are none of these.
-  static func decode(_ bytes: ArraySlice<UInt8>) -> (text: String, encoding: String)? {
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-      let body = bytes.dropFirst(3)
-      guard let text = UTF8Validation.string(body) else { return nil }
-      return (text, "UTF-8 (with BOM)")
-    }
-    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-      return utf16(bytes.dropFirst(2), bigEndian: bytes.first == 0xFE).map {
-        ($0, bytes.first == 0xFE ? "UTF-16BE" : "UTF-16LE")
+  /// The text as valid UTF-8 and the name of the encoding, or `nil` when the bytes are
+  /// none of these. UTF-8 input is checked and kept as it is (after its byte-order mark),
+  /// never copied into a string; the others are decoded.
+  static func decode(_ bytes: [UInt8]) -> (utf8: [UInt8], encoding: String)? {
+    let marked = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+    if marked || !(bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])) {
+      let valid = bytes.withUnsafeBufferPointer { all in
+        UTF8Validation.firstInvalidOffset(UnsafeBufferPointer(rebasing: all[(marked ? 3 : 0)...])) == nil
       }
+      if valid { return marked ? (Array(bytes[3...]), "UTF-8 (with BOM)") : (bytes, "UTF-8") }
+      if marked { return nil }
+      return windows1252(bytes[...]).map { (Array($0.utf8), "Windows-1252") }
     }
-    if let text = UTF8Validation.string(bytes) { return (text, "UTF-8") }
-    return windows1252(bytes).map { ($0, "Windows-1252") }
+    return utf16(bytes.dropFirst(2), bigEndian: bytes.first == 0xFE).map {
+      (Array($0.utf8), bytes.first == 0xFE ? "UTF-16BE" : "UTF-16LE")
+    }
   }
 
   static func utf16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) -> String? {

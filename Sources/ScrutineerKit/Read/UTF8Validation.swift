@@ -50,13 +50,6 @@ enum UTF8Validation {
     return nil
   }
 
-  /// The text of `bytes` when they are valid UTF-8, checked once, quickly for ASCII.
-  static func string(_ bytes: ArraySlice<UInt8>) -> String? {
-    bytes.withUnsafeBufferPointer { b in
-      firstInvalidOffset(b) == nil ? ValidUTF8.string(b) : nil
-    }
-  }
-
   /// Whether control characters other than tab, newline, form feed and carriage return
   /// make up more than 1% of the bytes.
   static func looksBinary(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
