@@ -74,8 +74,10 @@ struct SliceTextTests {
     }
   }
 
-  /// A span that `isCollapsed` passes is what collapsing it gives, byte for byte, and one
-  /// it refuses is changed by collapsing (so the evidence's fast path never differs).
+  /// `collapseSpaces` makes a span that `isCollapsed` passes from its bytes as they are:
+  /// over every cut of a text with every kind of spacing, with and without `wide`, what it
+  /// gives is what collapsing byte by byte gives, a span it passes is its own collapsed
+  /// form, and one it refuses (without `wide`) is changed by collapsing.
   @Test func collapsedSpansNeedNoCollapsing() {
     let text = "a  b\tc d\r\ne \u{0C}f\u{A0}g’h  i\n\nj k "
     let bytes = Array(text.utf8)
@@ -83,13 +85,17 @@ struct SliceTextTests {
       for start in 0...bytes.count {
         for end in start...bytes.count {
           let cut = UnsafeBufferPointer(rebasing: all[start..<end])
-          let collapsed = Array(InlineMarkup.collapseSpaces(bytes: cut).utf8)
-          let same = collapsed == Array(ValidUTF8.string(cut).utf8)
-          if InlineMarkup.isCollapsed(cut) {
-            #expect(same, "\(start)..<\(end)")
-          } else if !bytes[start..<end].contains(0x0C) {
-            // (A form feed alone is kept, without `wide`: refusing it only costs time.)
-            #expect(!same, "\(start)..<\(end)")
+          let asItIs = Array(ValidUTF8.string(cut).utf8)
+          for wide in [false, true] {
+            let reference = Array(
+              String(decoding: Self.collapsedByteByByte(Array(cut), wide: wide), as: UTF8.self).utf8)
+            #expect(Array(InlineMarkup.collapseSpaces(bytes: cut, wide: wide).utf8) == reference)
+            if InlineMarkup.isCollapsed(cut, wide: wide) {
+              #expect(asItIs == reference, "\(start)..<\(end), wide: \(wide)")
+            } else if !wide, !bytes[start..<end].contains(0x0C) {
+              // (A form feed alone is kept, without `wide`: refusing it only costs time.)
+              #expect(asItIs != reference, "\(start)..<\(end)")
+            }
           }
         }
       }
@@ -105,6 +111,8 @@ struct SliceTextTests {
         let bytes = [UInt8](repeating: 0x61, count: lead) + sequence + [0x62]
         // What reading does: check, then keep the bytes.
         let ours =
+          UTF8Validation.firstInvalidOffset(bytes[...]) == nil
+          ? ValidUTF8.string(bytes, 0..<bytes.count) : nil
         let theirs = String(validating: bytes, as: UTF8.self)
         if ours != theirs {
           Issue.record("\(sequence): \(String(describing: ours)) against \(String(describing: theirs))")

@@ -163,7 +163,10 @@ enum InlineMarkup {
     // no-break space is a whole scalar: collapsing them leaves valid UTF-8 valid, and a
     // source cut inside a scalar keeps the cut bytes at its ends, where `ValidUTF8` sees them.
     let direct = bytes.withContiguousStorageIfAvailable { source in
-      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(source.count, 1)) { out in
+      // Most spans (an evidence phrase, say) are words and single spaces already, which
+      // collapsing would copy as they are: the string is made from them directly.
+      if isCollapsed(source, wide: wide) { return ValidUTF8.string(source) }
+      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(source.count, 1)) { out in
         ValidUTF8.string(UnsafeBufferPointer(rebasing: out[..<collapseSpaces(source, into: out, wide: wide)]))
       }
     }
@@ -171,15 +174,21 @@ enum InlineMarkup {
     return collapseSpaces(bytes: Array(bytes), wide: wide)
   }
 
-  /// Whether collapsing the bytes (without `wide`) would leave them as they are: every
-  /// byte up to a space is a single space between two other bytes.
-  static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    // A leading space is not kept, nor is a space after a space.
+  /// Whether collapsing the bytes would leave them as they are: every byte up to a space
+  /// is a single space between two other bytes (and, with `wide`, none is C2, which may
+  /// start a no-break space).
+  @inline(__always)
+  static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>, wide: Bool) -> Bool {
+    // A leading space is not kept, nor is a space after a space. (Without `wide` no byte
+    // above a space stops the check: 0 is below one.)
+    let stop: UInt8 = wide ? 0xC2 : 0
     var afterSpace = true
     for b in bytes {
       if b <= 0x20 {
         if b != 0x20 || afterSpace { return false }
         afterSpace = true
+      } else if b == stop {
+        return false
       } else {
         afterSpace = false
       }

@@ -243,12 +243,10 @@ public struct Tagger: Sendable {
 
   /// The source text of a span with its line breaks and runs of spaces folded to one space.
   static func words(_ bytes: [UInt8], _ span: Span) -> String {
-    bytes.withUnsafeBufferPointer { all in
-      let words = UnsafeBufferPointer(rebasing: all[span.start..<span.end])
-      // Most spans are words and single spaces already, which collapsing would copy as
-      // they are: the string is made from them directly.
-      return InlineMarkup.isCollapsed(words)
-        ? ValidUTF8.string(words) : InlineMarkup.collapseSpaces(bytes: words)
+    // (Through a buffer rather than an array slice, which retains the array and is read
+    // through a generic path: this runs for every piece of evidence.)
+    bytes.withUnsafeBufferPointer {
+      InlineMarkup.collapseSpaces(bytes: UnsafeBufferPointer(rebasing: $0[span.start..<span.end]))
     }
   }
 
